@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers, bottom up: C shims <- AWSCore <- LambdaAPI / LogsAPI <- ConsoleStore <- ConsoleUI <- lambda-tui.
+let package = Package(
+    name: "lambda-tui",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lambda-tui", targets: ["lambda-tui"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+        .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto"]),
+        .target(name: "LambdaAPI", dependencies: ["AWSCore"]),
+        .target(name: "LogsAPI", dependencies: ["AWSCore"]),
+        .executableTarget(
+            name: "lambda-tui",
+            dependencies: [
+                "AWSCore", "LambdaAPI", "LogsAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "lambda-tui-bench",
+            dependencies: ["AWSCore", "LambdaAPI", "TestSupport"],
+            path: "Benchmarks/ClientBenchmarks"
+        ),
+        // Starts moto and the loopback fault server for tests and benchmarks.
+        .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
+        .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport"]),
+    ]
+)

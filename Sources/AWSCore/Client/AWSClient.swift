@@ -1,0 +1,128 @@
+import Foundation
+
+/// Signs, sends and retries requests to one AWS service at one endpoint; turns error answers
+/// into AWSClientError. Shared by every service API (Lambda, Logs, STS).
+public final class AWSClient: Sendable {
+    public let service: AWSService
+    public let region: String
+    public let endpoint: String
+    public let credentials: any CredentialProvider
+    public let retry: RetryStrategy
+    private let transport: any HTTPTransport
+    private let sleep: @Sendable (TimeInterval) async throws -> Void
+    private let now: @Sendable () -> Date
+
+    public init(service: AWSService, region: String, endpoint: String, credentials: any CredentialProvider,
+                transport: any HTTPTransport, retry: RetryStrategy = RetryStrategy(),
+                sleep: @escaping @Sendable (TimeInterval) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+                now: @escaping @Sendable () -> Date = Date.init) {
+        self.service = service
+        self.region = region
+        self.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
+        self.credentials = credentials
+        self.transport = transport
+        self.retry = retry
+        self.sleep = sleep
+        self.now = now
+    }
+
+    /// Sends and returns a 2xx response, or throws.
+    public func send(_ request: AWSRequest) async throws -> HTTPResponse {
+        try await withRetries(request) { signed in
+            let response = try await self.transport.send(signed)
+            guard (200..<300).contains(response.status) else {
+                throw AWSClientError.service(ServiceErrorDecoder.decode(response, operation: request.operation, now: self.now()))
+            }
+            return response
+        }
+    }
+
+    /// Sends and returns the head of a 2xx response with its body still arriving.
+    public func stream(_ request: AWSRequest) async throws -> HTTPStreamingResponse {
+        try await withRetries(request) { signed in
+            let response = try await self.transport.stream(signed)
+            guard (200..<300).contains(response.head.status) else {
+                var body = Data()
+                for try await chunk in response.body { body.append(chunk) }
+                let whole = HTTPResponse(status: response.head.status, headers: response.head.headers, body: body)
+                throw AWSClientError.service(ServiceErrorDecoder.decode(whole, operation: request.operation, now: self.now()))
+            }
+            return response
+        }
+    }
+
+    private func withRetries<T: Sendable>(_ request: AWSRequest, _ attempt: (HTTPRequest) async throws -> T) async throws -> T {
+        var number = 1
+        var refreshedExpiredToken = false
+        while true {
+            do {
+                try Task.checkCancellation()
+                let result = try await attempt(try await sign(request))
+                retry.recordSuccess(afterRetry: number > 1)
+                return result
+            } catch is CancellationError {
+                throw AWSClientError.cancelled
+            } catch let error as AWSClientError {
+                if case .service(let failure) = error, failure.code == .expiredTokenException, !refreshedExpiredToken,
+                   let cache = credentials as? CachingCredentialProvider {
+                    // Credentials can expire earlier than announced; fetch new ones once.
+                    refreshedExpiredToken = true
+                    await cache.invalidate()
+                    continue
+                }
+                guard let delay = retry.delay(after: error, attempt: number, repeatability: request.repeatability) else {
+                    throw error
+                }
+                number += 1
+                do { try await sleep(delay) } catch { throw AWSClientError.cancelled }
+            } catch let error as TransportError {
+                let wrapped = AWSClientError.transport(error)
+                guard let delay = retry.delay(after: wrapped, attempt: number, repeatability: request.repeatability) else {
+                    throw wrapped
+                }
+                number += 1
+                do { try await sleep(delay) } catch { throw AWSClientError.cancelled }
+            }
+        }
+    }
+
+    /// Builds the wire request and signs it with the current credentials.
+    func sign(_ request: AWSRequest) async throws -> HTTPRequest {
+        let query = request.encodedQuery
+        var headers = request.headers
+        headers.set("Host", Self.hostHeader(of: endpoint))
+        let url = endpoint + request.path + (query.isEmpty ? "" : "?" + query)
+        guard request.isSigned else {
+            return HTTPRequest(method: request.method, url: url, headers: headers, body: request.body,
+                               readTimeout: request.readTimeout)
+        }
+        let resolved: ResolvedCredentials
+        do {
+            guard let found = try await credentials.resolve() else { throw AWSClientError.noCredentials(lookedIn: []) }
+            resolved = found
+        } catch let error as AWSClientError {
+            throw error
+        } catch {
+            throw AWSClientError.credentials(String(describing: error))
+        }
+        let signer = SigV4Signer(credentials: resolved.credentials, region: region, service: service.signingName)
+        let payloadHash = request.body.isEmpty ? Digest.emptyPayloadHash : Digest.hex(Digest.sha256(request.body))
+        // An endpoint may carry a base path (a proxy's prefix); it is part of what is signed.
+        let path = String(endpoint.dropFirst(CurlTransfer.origin(of: endpoint).count)) + request.path
+        let signature = signer.sign(method: request.method, path: path, query: query,
+                                    headers: headers.fields, payloadHash: payloadHash, date: now())
+        for header in signature.headers { headers.set(header.name, header.value) }
+        return HTTPRequest(method: request.method, url: url, headers: headers, body: request.body,
+                           readTimeout: request.readTimeout)
+    }
+
+    /// `host[:port]` exactly as curl will send it, since the signature covers it.
+    static func hostHeader(of endpoint: String) -> String {
+        let origin = CurlTransfer.origin(of: endpoint)
+        let isHTTPS = origin.hasPrefix("https://")
+        let authority = origin.drop { $0 != "/" }.dropFirst(2)
+        if isHTTPS, authority.hasSuffix(":443") { return String(authority.dropLast(4)) }
+        if !isHTTPS, authority.hasSuffix(":80") { return String(authority.dropLast(3)) }
+        return String(authority)
+    }
+}

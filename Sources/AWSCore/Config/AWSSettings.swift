@@ -1,0 +1,102 @@
+import Foundation
+
+/// What the user asked for on the command line; nil means "not given".
+public struct AWSSettingsOverrides: Sendable {
+    public var profile: String?
+    public var region: String?
+    public var endpointURL: String?
+    public var connectTimeout: Double?
+    public var readTimeout: Double?
+
+    public init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
+                connectTimeout: Double? = nil, readTimeout: Double? = nil) {
+        self.profile = profile
+        self.region = region
+        self.endpointURL = endpointURL
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+    }
+}
+
+/// Profile, region, endpoints, retry and time-out settings resolved as the AWS CLI resolves them.
+public struct AWSSettings: Sendable {
+    public var profile: String
+    public var profileSource: String
+    /// True when the profile came from --profile, which makes it win over environment keys.
+    public var profileIsExplicit: Bool
+    public var region: String
+    public var regionSource: String
+    public var endpoints: EndpointResolver
+    public var maxAttempts: Int
+    public var transport: TransportOptions
+    public var config: SharedConfig
+    public var environment: [String: String]
+
+    public static func resolve(_ overrides: AWSSettingsOverrides, environment env: [String: String]) throws -> AWSSettings {
+        let config: SharedConfig
+        do {
+            config = try SharedConfig.load(environment: env)
+        } catch let error as ConfigError {
+            throw AWSClientError.config(error)
+        }
+        let (profile, profileSource): (String, String) =
+            if let name = overrides.profile.nonEmpty { (name, "--profile") }
+            else if let name = env["AWS_PROFILE"].nonEmpty { (name, "AWS_PROFILE") }
+            else if let name = env["AWS_DEFAULT_PROFILE"].nonEmpty { (name, "AWS_DEFAULT_PROFILE") }
+            else { ("default", "default") }
+        if profileSource != "default", !config.hasProfile(profile) {
+            throw AWSClientError.unknownProfile(profile, files: [config.configPath, config.credentialsPath])
+        }
+
+        let (region, regionSource): (String?, String) =
+            if let value = overrides.region.nonEmpty { (value, "--region") }
+            else if let value = env["AWS_REGION"].nonEmpty { (value, "AWS_REGION") }
+            else if let value = env["AWS_DEFAULT_REGION"].nonEmpty { (value, "AWS_DEFAULT_REGION") }
+            else { (config.value("region", profile: profile), "profile '\(profile)'") }
+        guard let region else { throw AWSClientError.missingRegion(profile: profile) }
+        guard Self.isPlausibleRegion(region) else {
+            throw AWSClientError.invalidRequest("'\(region)' (from \(regionSource)) is not a region name such as us-east-1.")
+        }
+
+        let attemptsText = env["AWS_MAX_ATTEMPTS"].nonEmpty ?? config.value("max_attempts", profile: profile)
+        var maxAttempts = 3
+        if let attemptsText {
+            guard let value = Int(attemptsText), value >= 1 else {
+                throw AWSClientError.invalidRequest("max_attempts must be a whole number of at least 1, not '\(attemptsText)'.")
+            }
+            maxAttempts = value
+        }
+
+        var transport = TransportOptions()
+        transport.caBundlePath = env["AWS_CA_BUNDLE"].nonEmpty ?? config.value("ca_bundle", profile: profile)
+        if let seconds = try overrides.connectTimeout ?? Self.seconds("connect_timeout", config, profile) {
+            transport.connectTimeout = .milliseconds(Int(seconds * 1000))
+        }
+        if let seconds = try overrides.readTimeout ?? Self.seconds("read_timeout", config, profile) {
+            transport.readTimeout = .milliseconds(Int(seconds * 1000))
+        }
+
+        return AWSSettings(
+            profile: profile, profileSource: profileSource, profileIsExplicit: profileSource == "--profile",
+            region: region, regionSource: regionSource,
+            endpoints: EndpointResolver(explicitURL: overrides.endpointURL, environment: env, config: config, profile: profile),
+            maxAttempts: maxAttempts, transport: transport, config: config, environment: env
+        )
+    }
+
+    public func endpoint(for service: AWSService) -> ResolvedEndpoint {
+        endpoints.resolve(service, region: region)
+    }
+
+    private static func seconds(_ key: String, _ config: SharedConfig, _ profile: String) throws -> Double? {
+        guard let text = config.value(key, profile: profile) else { return nil }
+        guard let value = Double(text), value > 0 else {
+            throw AWSClientError.invalidRequest("\(key) in profile '\(profile)' must be a number of seconds, not '\(text)'.")
+        }
+        return value
+    }
+
+    static func isPlausibleRegion(_ region: String) -> Bool {
+        !region.isEmpty && region.allSatisfy { $0.isLetter && $0.isASCII || $0.isNumber || $0 == "-" }
+    }
+}
