@@ -9,6 +9,13 @@ public struct AWSService: Sendable, Hashable {
     /// The key in a `[services NAME]` config section.
     public var configKey: String
 
+    public init(signingName: String, endpointPrefix: String, environmentSuffix: String, configKey: String) {
+        self.signingName = signingName
+        self.endpointPrefix = endpointPrefix
+        self.environmentSuffix = environmentSuffix
+        self.configKey = configKey
+    }
+
     public static let lambda = AWSService(signingName: "lambda", endpointPrefix: "lambda",
                                           environmentSuffix: "LAMBDA", configKey: "lambda")
     public static let logs = AWSService(signingName: "logs", endpointPrefix: "logs",

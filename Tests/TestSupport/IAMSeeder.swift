@@ -1,0 +1,37 @@
+import AWSCore
+import Foundation
+
+extension AWSService {
+    public static let iam = AWSService(signingName: "iam", endpointPrefix: "iam", environmentSuffix: "IAM", configKey: "iam")
+}
+
+extension TestBackend {
+    /// The execution role that CreateFunction requires moto to know, created once.
+    public func lambdaRole() async throws -> String {
+        try await roleCreation.value(self)
+    }
+}
+
+private let roleCreation = RoleCreation()
+
+private actor RoleCreation {
+    private var arn: String?
+
+    func value(_ backend: TestBackend) async throws -> String {
+        if let arn { return arn }
+        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        let body = "Action=CreateRole&Version=2010-05-08&RoleName=lambda-tui-test-role&AssumeRolePolicyDocument="
+            + PercentEncoding.encode(trust)
+        let request = AWSRequest(operation: "CreateRole", method: "POST", path: "/",
+                                 headers: HTTPHeaders([("Content-Type", "application/x-www-form-urlencoded")]),
+                                 body: Data(body.utf8))
+        let response = try await backend.client(.iam).send(request)
+        let xml = String(decoding: response.body, as: UTF8.self)
+        guard let start = xml.range(of: "<Arn>"), let end = xml.range(of: "</Arn>") else {
+            throw BackendError("CreateRole returned no Arn")
+        }
+        let created = String(xml[start.upperBound..<end.lowerBound])
+        arn = created
+        return created
+    }
+}

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Loopback backend for lambda-tui's tests, benchmarks and demo.
+
+Runs, in one process:
+  * a moto server (the AWS APIs), and
+  * a fault server that answers from per-lane scripts and otherwise forwards to moto.
+
+Prints "READY <moto-port> <fault-port>" once both listen, then serves until its standard input
+closes, so that it never outlives the process that started it.
+
+Fault server: a client uses http://127.0.0.1:<fault-port>/<lane> as its endpoint, where <lane>
+is any name a test picks, so that tests running in parallel do not share scripts.
+  POST /__script/<lane>    JSON list of steps, each answering one request in order:
+                           {"status": 429, "headers": {...}, "body": "...", "delay": 1.5}
+                           {"drop": true}                 close the connection without answering
+                           {"forward": true}              pass this one to moto
+  GET  /__requests/<lane>  JSON list of the requests seen: method, path, headers, body
+Requests with no step left are forwarded to moto with the lane stripped from the path.
+"""
+import argparse
+import http.client
+import json
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from moto.server import ThreadedMotoServer
+
+LOCK = threading.Lock()
+SCRIPTS: dict[str, list] = {}
+SEEN: dict[str, list] = {}
+MOTO_PORT = 0
+
+
+class FaultHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):  # quiet: tests read their own output
+        pass
+
+    def _body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def _reply(self, status: int, body: bytes, headers=None):
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _handle(self):
+        body = self._body()
+        parts = self.path.split("/", 2)
+        if parts[1] == "__script":
+            with LOCK:
+                SCRIPTS[parts[2]] = json.loads(body or b"[]")
+                SEEN[parts[2]] = []
+            return self._reply(204, b"")
+        if parts[1] == "__requests":
+            with LOCK:
+                seen = list(SEEN.get(parts[2], []))
+            return self._reply(200, json.dumps(seen).encode(), {"Content-Type": "application/json"})
+
+        lane = parts[1]
+        rest = "/" + (parts[2] if len(parts) > 2 else "")
+        with LOCK:
+            SEEN.setdefault(lane, []).append({
+                "method": self.command, "path": rest,
+                "headers": {k.lower(): v for k, v in self.headers.items()},
+                "body": body.decode("utf-8", "replace"),
+            })
+            script = SCRIPTS.get(lane) or []
+            step = script.pop(0) if script else {"forward": True}
+        if step.get("delay"):
+            time.sleep(step["delay"])
+        if step.get("drop"):
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        if step.get("forward"):
+            return self._forward(rest, body)
+        payload = step.get("body", "")
+        data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
+        self._reply(step.get("status", 200), data, step.get("headers"))
+
+    def _forward(self, path: str, body: bytes):
+        connection = http.client.HTTPConnection("127.0.0.1", MOTO_PORT, timeout=60)
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+        headers["Host"] = f"127.0.0.1:{MOTO_PORT}"
+        connection.request(self.command, path, body=body or None, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        passed = {k: v for k, v in response.getheaders()
+                  if k.lower() not in ("content-length", "transfer-encoding", "connection", "server", "date")}
+        self._reply(response.status, data, passed)
+        connection.close()
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle
+
+
+def main():
+    global MOTO_PORT
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--moto-port", type=int, default=0)
+    parser.add_argument("--fault-port", type=int, default=0)
+    parser.add_argument("--forever", action="store_true", help="ignore standard input; run until killed")
+    args = parser.parse_args()
+
+    moto = ThreadedMotoServer(ip_address="127.0.0.1", port=args.moto_port, verbose=False)
+    moto.start()
+    MOTO_PORT = moto.get_host_and_port()[1]
+    # moto keeps Lambda functions in a Docker-free store only when told so before any is created.
+    connection = http.client.HTTPConnection("127.0.0.1", MOTO_PORT)
+    connection.request("POST", "/moto-api/config", body=json.dumps({"lambda": {"use_docker": False}}),
+                       headers={"Content-Type": "application/json"})
+    connection.getresponse().read()
+
+    faults = ThreadingHTTPServer(("127.0.0.1", args.fault_port), FaultHandler)
+    faults.daemon_threads = True
+    threading.Thread(target=faults.serve_forever, daemon=True).start()
+
+    print(f"READY {MOTO_PORT} {faults.server_address[1]}", flush=True)
+    if args.forever:
+        threading.Event().wait()
+    else:
+        sys.stdin.read()  # returns when the parent closes the pipe or dies
+
+
+if __name__ == "__main__":
+    main()
