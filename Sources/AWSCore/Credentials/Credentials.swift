@@ -36,6 +36,11 @@ extension Credentials: CustomStringConvertible, CustomDebugStringConvertible {
 public struct ResolvedCredentials: Sendable {
     public var credentials: Credentials
     public var source: String
+
+    public init(credentials: Credentials, source: String) {
+        self.credentials = credentials
+        self.source = source
+    }
 }
 
 /// One place credentials can come from. Returns nil when that place is simply not configured,
