@@ -71,6 +71,7 @@ class FaultHandler(BaseHTTPRequestHandler):
                 "method": self.command, "path": rest,
                 "headers": {k.lower(): v for k, v in self.headers.items()},
                 "body": body.decode("utf-8", "replace"),
+                "peer": self.client_address[1],
             })
             script = SCRIPTS.get(lane) or []
             step = script.pop(0) if script else {"forward": True}

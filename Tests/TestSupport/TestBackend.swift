@@ -95,6 +95,8 @@ public struct RecordedRequest: Decodable, Sendable {
     public var path: String
     public var headers: [String: String]
     public var body: String
+    /// The client's port: the same port on two requests means the connection was reused.
+    public var peer: Int
 }
 
 public struct BackendError: Error, CustomStringConvertible {

@@ -113,7 +113,7 @@ public final class AWSClient: Sendable {
                                     headers: headers.fields, payloadHash: payloadHash, date: now())
         for header in signature.headers { headers.set(header.name, header.value) }
         return HTTPRequest(method: request.method, url: url, headers: headers, body: request.body,
-                           readTimeout: request.readTimeout)
+                           readTimeout: request.readTimeout, requiresFreshConnection: request.repeatability == .onlyIfNotRun)
     }
 
     /// `host[:port]` exactly as curl will send it, since the signature covers it.

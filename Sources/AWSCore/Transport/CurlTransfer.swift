@@ -33,6 +33,7 @@ final class CurlTransfer {
         lt_easy_setopt_ptr(easy, CURLOPT_URL, request.url)
         lt_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         lt_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
+        if request.requiresFreshConnection { lt_easy_setopt_long(easy, CURLOPT_FRESH_CONNECT, 1) }
         lt_easy_setopt_ptr(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         lt_easy_setopt_ptr(easy, CURLOPT_USERAGENT, options.userAgent)
         lt_easy_setopt_ptr(easy, CURLOPT_ACCEPT_ENCODING, "")
@@ -130,9 +131,11 @@ final class CurlTransfer {
         case CURLE_COULDNT_CONNECT:
             return .cannotConnect(host)
         case CURLE_OPERATION_TIMEDOUT:
-            var connected: curl_off_t = 0
-            lt_easy_getinfo_off(easy, CURLINFO_CONNECT_TIME_T, &connected)
-            return connected > 0 ? .readTimeout(host) : .connectTimeout(host)
+            // Once the request is on the wire the connection was made; a reused connection
+            // reports no connect time, so the bytes sent tell the two apart.
+            var sent = 0
+            lt_easy_getinfo_long(easy, CURLINFO_REQUEST_SIZE, &sent)
+            return sent > 0 ? .readTimeout(host) : .connectTimeout(host)
         case CURLE_GOT_NOTHING, CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM:
             return .connectionDropped(host)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,

@@ -40,15 +40,19 @@ public struct HTTPRequest: Sendable {
     /// Overrides the transport's time-outs for this request (Invoke waits as long as the function).
     public var connectTimeout: Duration?
     public var readTimeout: Duration?
+    /// Opens a new connection: curl silently resends a request whose reused connection died
+    /// before answering, which must never happen to a call that may run a function twice.
+    public var requiresFreshConnection: Bool
 
     public init(method: String, url: String, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data(),
-                connectTimeout: Duration? = nil, readTimeout: Duration? = nil) {
+                connectTimeout: Duration? = nil, readTimeout: Duration? = nil, requiresFreshConnection: Bool = false) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
+        self.requiresFreshConnection = requiresFreshConnection
     }
 }
 
