@@ -15,10 +15,16 @@ extension TestBackend {
 private let roleCreation = RoleCreation()
 
 private actor RoleCreation {
-    private var arn: String?
+    private var creation: Task<String, Error>?
 
     func value(_ backend: TestBackend) async throws -> String {
-        if let arn { return arn }
+        if let creation { return try await creation.value }
+        let task = Task { try await Self.create(backend) }
+        creation = task
+        return try await task.value
+    }
+
+    private static func create(_ backend: TestBackend) async throws -> String {
         let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
         let body = "Action=CreateRole&Version=2010-05-08&RoleName=lambda-tui-test-role&AssumeRolePolicyDocument="
             + PercentEncoding.encode(trust)
@@ -30,8 +36,6 @@ private actor RoleCreation {
         guard let start = xml.range(of: "<Arn>"), let end = xml.range(of: "</Arn>") else {
             throw BackendError("CreateRole returned no Arn")
         }
-        let created = String(xml[start.upperBound..<end.lowerBound])
-        arn = created
-        return created
+        return String(xml[start.upperBound..<end.lowerBound])
     }
 }

@@ -1,0 +1,123 @@
+import AWSCore
+import Foundation
+
+/// ListFunctions, GetFunction, GetFunctionConfiguration, CreateFunction, DeleteFunction, GetAccountSettings.
+extension LambdaClient {
+    public struct ListFunctionsPage: Codable, Sendable {
+        public var functions: [FunctionConfiguration]?
+        public var nextMarker: String?
+    }
+
+    /// One page of ListFunctions. `allVersions` lists every published version too (FunctionVersion=ALL).
+    public func listFunctions(marker: String? = nil, maxItems: Int? = nil, allVersions: Bool = false,
+                              masterRegion: String? = nil) async throws -> ListFunctionsPage {
+        try await call("ListFunctions", "GET", "/2015-03-31/functions/", query: queryItems(
+            ("FunctionVersion", allVersions ? "ALL" : nil), ("Marker", marker), ("MasterRegion", masterRegion),
+            ("MaxItems", maxItems.map(String.init))))
+    }
+
+    /// Every function, page by page.
+    public func functions(pageSize: Int? = nil, allVersions: Bool = false) -> Paginator<FunctionConfiguration> {
+        Paginator { marker in
+            let page = try await listFunctions(marker: marker, maxItems: pageSize, allVersions: allVersions)
+            return (page.functions ?? [], page.nextMarker)
+        }
+    }
+
+    public func getAccountSettings() async throws -> AccountSettings {
+        try await call("GetAccountSettings", "GET", "/2016-08-19/account-settings/")
+    }
+
+    public func getFunctionConfiguration(_ name: String, qualifier: String? = nil) async throws -> FunctionConfiguration {
+        try await call("GetFunctionConfiguration", "GET", Self.functionPath(name, "/configuration"),
+                       query: queryItems(("Qualifier", qualifier)))
+    }
+
+    public func createFunction(_ request: CreateFunctionRequest) async throws -> FunctionConfiguration {
+        try await call("CreateFunction", "POST", "/2015-03-31/functions", json: request)
+    }
+
+    public func deleteFunction(_ name: String, qualifier: String? = nil) async throws {
+        try await send("DeleteFunction", "DELETE", Self.functionPath(name), query: queryItems(("Qualifier", qualifier)))
+    }
+}
+
+/// CreateFunction's body.
+public struct CreateFunctionRequest: Codable, Sendable {
+    public var architectures: [Architecture]?
+    public var code: FunctionCode
+    public var codeSigningConfigArn: String?
+    public var deadLetterConfig: DeadLetterConfig?
+    public var description: String?
+    public var environment: Environment?
+    public var ephemeralStorage: EphemeralStorage?
+    public var fileSystemConfigs: [FileSystemConfig]?
+    public var functionName: String
+    public var handler: String?
+    public var imageConfig: ImageConfig?
+    public var kmsKeyArn: String?
+    public var layers: [String]?
+    public var loggingConfig: LoggingConfig?
+    public var memorySize: Int?
+    public var packageType: PackageType?
+    public var publish: Bool?
+    public var role: String
+    public var runtime: Runtime?
+    public var snapStart: SnapStart?
+    public var tags: [String: String]?
+    public var timeout: Int?
+    public var tracingConfig: TracingConfig?
+    public var vpcConfig: VpcConfig?
+
+    public init(functionName: String, role: String, code: FunctionCode, runtime: Runtime? = nil, handler: String? = nil) {
+        self.functionName = functionName
+        self.role = role
+        self.code = code
+        self.runtime = runtime
+        self.handler = handler
+    }
+}
+
+/// Where a function's code comes from: a zip (base64 in JSON), S3, or a container image.
+public struct FunctionCode: Codable, Hashable, Sendable {
+    public var imageUri: String?
+    public var s3Bucket: String?
+    public var s3Key: String?
+    public var s3ObjectVersion: String?
+    public var zipFile: Data?
+
+    public init(zipFile: Data? = nil, s3Bucket: String? = nil, s3Key: String? = nil, s3ObjectVersion: String? = nil,
+                imageUri: String? = nil) {
+        self.zipFile = zipFile
+        self.s3Bucket = s3Bucket
+        self.s3Key = s3Key
+        self.s3ObjectVersion = s3ObjectVersion
+        self.imageUri = imageUri
+    }
+}
+
+public struct Environment: Codable, Hashable, Sendable {
+    public var variables: [String: String]?
+    public init(variables: [String: String]?) { self.variables = variables }
+}
+
+public struct SnapStart: Codable, Hashable, Sendable {
+    public var applyOn: SnapStartApplyOn?
+    public init(applyOn: SnapStartApplyOn?) { self.applyOn = applyOn }
+}
+
+public struct TracingConfig: Codable, Hashable, Sendable {
+    public var mode: TracingMode?
+    public init(mode: TracingMode?) { self.mode = mode }
+}
+
+public struct VpcConfig: Codable, Hashable, Sendable {
+    public var ipv6AllowedForDualStack: Bool?
+    public var securityGroupIds: [String]?
+    public var subnetIds: [String]?
+    public init(subnetIds: [String]? = nil, securityGroupIds: [String]? = nil, ipv6AllowedForDualStack: Bool? = nil) {
+        self.subnetIds = subnetIds
+        self.securityGroupIds = securityGroupIds
+        self.ipv6AllowedForDualStack = ipv6AllowedForDualStack
+    }
+}

@@ -1,0 +1,18 @@
+/// GetAccountSettings: the account's limits and usage in the region.
+public struct AccountSettings: Codable, Hashable, Sendable {
+    public var accountLimit: AccountLimit?
+    public var accountUsage: AccountUsage?
+}
+
+public struct AccountLimit: Codable, Hashable, Sendable {
+    public var codeSizeUnzipped: Int64?
+    public var codeSizeZipped: Int64?
+    public var concurrentExecutions: Int?
+    public var totalCodeSize: Int64?
+    public var unreservedConcurrentExecutions: Int?
+}
+
+public struct AccountUsage: Codable, Hashable, Sendable {
+    public var functionCount: Int64?
+    public var totalCodeSize: Int64?
+}
