@@ -20,6 +20,7 @@ Requests with no step left are forwarded to moto with the lane stripped from the
 import argparse
 import http.client
 import json
+import socket
 import sys
 import threading
 import time
@@ -43,13 +44,20 @@ class FaultHandler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length else b""
 
+    def setup(self):
+        super().setup()
+        # One write per answer and no Nagle delay: otherwise every keep-alive answer waits 40 ms
+        # for the client's delayed ACK.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def _reply(self, status: int, body: bytes, headers=None):
         self.send_response(status)
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self._headers_buffer.append(b"\r\n")
+        self.wfile.write(b"".join(self._headers_buffer) + body)
+        self._headers_buffer = []
 
     def _handle(self):
         body = self._body()

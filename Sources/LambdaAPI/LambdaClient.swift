@@ -5,7 +5,7 @@ import Foundation
 /// in Operations/. Requests and responses are the Codable shapes of Shapes/.
 public struct LambdaClient: Sendable {
     public let client: AWSClient
-    let decoder = LambdaJSON.decoder()
+    let decoder = JSONValueDecoder()
     let encoder = LambdaJSON.encoder()
 
     public init(client: AWSClient) {
@@ -48,6 +48,10 @@ public struct LambdaClient: Sendable {
             return try decoder.decode(Output.self, from: data.isEmpty ? Data("{}".utf8) : data)
         } catch let error as DecodingError {
             throw AWSClientError.invalidResponse(operation: operation, detail: Self.describe(error))
+        } catch let error as JSONShapeError {
+            throw AWSClientError.invalidResponse(operation: operation, detail: error.description)
+        } catch let error as JSONParseError {
+            throw AWSClientError.invalidResponse(operation: operation, detail: error.description)
         }
     }
 

@@ -151,7 +151,9 @@ import TestSupport
             ["status": 200, "body": "web-server-role\n"],
             ["status": 200, "body": #"{"Code":"Success","AccessKeyId":"EC2KEY","SecretAccessKey":"ec2secret","Token":"ec2token","Expiration":"2030-01-01T00:00:00Z"}"#],
         ])
-        var env = home.environment(["AWS_EC2_METADATA_SERVICE_ENDPOINT": backend.faultURL(lane: lane)])
+        // A generous time-out: the whole suite shares the loopback server.
+        var env = home.environment(["AWS_EC2_METADATA_SERVICE_ENDPOINT": backend.faultURL(lane: lane),
+                                    "AWS_METADATA_SERVICE_TIMEOUT": "10"])
         env["AWS_EC2_METADATA_DISABLED"] = nil
         let settings = try AWSSettings.resolve(.init(region: "us-east-1"), environment: env)
         let found = try #require(try await DefaultCredentialChain.make(settings: settings, transport: transport).resolve())

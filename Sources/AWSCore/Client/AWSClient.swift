@@ -11,6 +11,9 @@ public final class AWSClient: Sendable {
     private let transport: any HTTPTransport
     private let sleep: @Sendable (TimeInterval) async throws -> Void
     private let now: @Sendable () -> Date
+    /// Worked out once: the Host header the signature covers, and any base path of the endpoint.
+    private let host: String
+    private let basePath: String
 
     public init(service: AWSService, region: String, endpoint: String, credentials: any CredentialProvider,
                 transport: any HTTPTransport, retry: RetryStrategy = RetryStrategy(),
@@ -24,6 +27,8 @@ public final class AWSClient: Sendable {
         self.retry = retry
         self.sleep = sleep
         self.now = now
+        host = Self.hostHeader(of: self.endpoint)
+        basePath = String(self.endpoint.dropFirst(CurlTransfer.origin(of: self.endpoint).count))
     }
 
     /// Sends and returns a 2xx response, or throws.
@@ -90,7 +95,7 @@ public final class AWSClient: Sendable {
     func sign(_ request: AWSRequest) async throws -> HTTPRequest {
         let query = request.encodedQuery
         var headers = request.headers
-        headers.set("Host", Self.hostHeader(of: endpoint))
+        headers.set("Host", host)
         let url = endpoint + request.path + (query.isEmpty ? "" : "?" + query)
         guard request.isSigned else {
             return HTTPRequest(method: request.method, url: url, headers: headers, body: request.body,
@@ -108,8 +113,7 @@ public final class AWSClient: Sendable {
         let signer = SigV4Signer(credentials: resolved.credentials, region: region, service: service.signingName)
         let payloadHash = request.body.isEmpty ? Digest.emptyPayloadHash : Digest.hex(Digest.sha256(request.body))
         // An endpoint may carry a base path (a proxy's prefix); it is part of what is signed.
-        let path = String(endpoint.dropFirst(CurlTransfer.origin(of: endpoint).count)) + request.path
-        let signature = signer.sign(method: request.method, path: path, query: query,
+        let signature = signer.sign(method: request.method, path: basePath + request.path, query: query,
                                     headers: headers.fields, payloadHash: payloadHash, date: now())
         for header in signature.headers { headers.set(header.name, header.value) }
         return HTTPRequest(method: request.method, url: url, headers: headers, body: request.body,

@@ -7,8 +7,9 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
     let transport: any HTTPTransport
     let timeout: Duration
 
+    /// `timeout` defaults to AWS_METADATA_SERVICE_TIMEOUT / metadata_service_timeout, else 1 s.
     public init(environment: [String: String], config: SharedConfig, profile: String, transport: any HTTPTransport,
-                timeout: Duration = .seconds(1)) {
+                timeout: Duration? = nil) {
         let mode = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"].nonEmpty
             ?? config.value("ec2_metadata_service_endpoint_mode", profile: profile)
         let fallback = mode?.lowercased() == "ipv6" ? "http://[fd00:ec2::254]" : "http://169.254.169.254"
@@ -18,7 +19,9 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
         if endpoint.hasSuffix("/") { endpoint.removeLast() }
         self.endpoint = endpoint
         self.transport = transport
-        self.timeout = timeout
+        let configuredTimeout = (environment["AWS_METADATA_SERVICE_TIMEOUT"].nonEmpty ?? config.value("metadata_service_timeout", profile: profile))
+            .flatMap(Double.init)
+        self.timeout = timeout ?? configuredTimeout.map { .milliseconds(Int($0 * 1000)) } ?? .seconds(1)
     }
 
     public func resolve() async throws -> ResolvedCredentials? {

@@ -77,16 +77,29 @@ final class CurlTransfer {
         lt_easy_setopt_ptr(easy, CURLOPT_HEADERDATA, me)
     }
 
-    fileprivate func receiveHeader(_ line: String) {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("HTTP/") {
+    fileprivate func receiveHeader(_ line: UnsafeRawBufferPointer) {
+        let bytes = line.bindMemory(to: UInt8.self)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0d || byte == 0x0a }
+        var end = bytes.count
+        while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > 0 else { return }
+        if end >= 5, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "T"), bytes[2] == UInt8(ascii: "T"),
+           bytes[3] == UInt8(ascii: "P"), bytes[4] == UInt8(ascii: "/") {
             // Each response (a 100 Continue, then the real one) starts over.
-            let parts = trimmed.split(separator: " ", maxSplits: 2)
+            let parts = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self).split(separator: " ", maxSplits: 2)
             status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             headers = HTTPHeaders()
-        } else if let colon = trimmed.firstIndex(of: ":") {
-            headers.add(String(trimmed[..<colon]), trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            return
         }
+        guard let colon = bytes[..<end].firstIndex(of: UInt8(ascii: ":")) else { return }
+        var valueStart = colon + 1
+        while valueStart < end, isSpace(bytes[valueStart]) { valueStart += 1 }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<colon]), as: UTF8.self)
+        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
+        if name.utf8.count == 14, HTTPHeaders.sameName(name, "Content-Length"), let length = Int(value), length < 64 << 20 {
+            body.reserveCapacity(length)
+        }
+        headers.add(name, value)
     }
 
     fileprivate func receiveBody(_ bytes: UnsafeRawBufferPointer) {
@@ -148,10 +161,14 @@ final class CurlTransfer {
 
     /// `scheme://host:port` of a URL, the part worth naming in an error.
     static func origin(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let rest = url[schemeEnd.upperBound...]
-        let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-        return String(url[..<hostEnd])
+        let bytes = Array(url.utf8)
+        var index = 0
+        while index + 2 < bytes.count, !(bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/")
+                                          && bytes[index + 2] == UInt8(ascii: "/")) { index += 1 }
+        guard index + 2 < bytes.count else { return url }
+        var end = index + 3
+        while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?") { end += 1 }
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 }
 
@@ -165,7 +182,6 @@ private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ 
 private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
     guard let context, let data else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-    let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
-    transfer.receiveHeader(String(decoding: bytes, as: UTF8.self))
+    transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
     return size * count
 }

@@ -9,7 +9,7 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
     }
 
     public subscript(name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        fields.first { Self.sameName($0.name, name) }?.value
     }
 
     public mutating func add(_ name: String, _ value: String) {
@@ -18,8 +18,14 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
 
     /// Replaces every field of that name with one.
     public mutating func set(_ name: String, _ value: String) {
-        fields.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        fields.removeAll { Self.sameName($0.name, name) }
         fields.append((name, value))
+    }
+
+    /// Header names are ASCII; comparing bytes avoids Foundation's locale-aware compare.
+    static func sameName(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        return zip(lhs.utf8, rhs.utf8).allSatisfy { $0 == $1 || ($0 | 0x20 == $1 | 0x20 && ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7a) }
     }
 
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {

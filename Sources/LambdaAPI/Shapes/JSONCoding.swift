@@ -3,7 +3,7 @@ import Foundation
 /// Lambda's JSON keys are PascalCase ("FunctionName", "KMSKeyArn", "UUID"); Swift properties are
 /// camelCase. Decoding lowers the leading capitals, encoding raises the first letter, and the few
 /// keys whose leading capitals are an acronym are listed so that both directions agree.
-enum LambdaJSON {
+public enum LambdaJSON {
     static let acronymKeys: [String: String] = [
         "kmsKeyArn": "KMSKeyArn",
         "uuid": "UUID",
@@ -44,7 +44,7 @@ enum LambdaJSON {
         init?(intValue: Int) { nil }
     }
 
-    static func decoder() -> JSONDecoder {
+    public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .custom { path in
             let last = path[path.count - 1]
@@ -54,7 +54,7 @@ enum LambdaJSON {
         return decoder
     }
 
-    static func encoder() -> JSONEncoder {
+    public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .custom { path in
             let last = path[path.count - 1]

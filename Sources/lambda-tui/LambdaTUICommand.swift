@@ -1,0 +1,59 @@
+import ArgumentParser
+import AWSCore
+import Foundation
+
+@main
+struct LambdaTUICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lambda-tui",
+        abstract: "A terminal console for AWS Lambda.",
+        version: LambdaTUIVersion.current,
+        subcommands: [DoctorCommand.self, FunctionsCommand.self],
+        defaultSubcommand: DoctorCommand.self
+    )
+}
+
+/// The options every subcommand shares: where to connect and how.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "The AWS profile to use (default: AWS_PROFILE, then 'default').")
+    var profile: String?
+
+    @Option(help: "The AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's).")
+    var region: String?
+
+    @Option(name: .customLong("endpoint-url"), help: "Send Lambda and Logs calls to this URL (LocalStack, moto, a proxy).")
+    var endpointURL: String?
+
+    @Option(name: .customLong("connect-timeout"), help: "Seconds to wait for a connection (default 10, or connect_timeout).")
+    var connectTimeout: Double?
+
+    @Option(name: .customLong("read-timeout"), help: "Seconds to wait for data on a connection (default 60, or read_timeout).")
+    var readTimeout: Double?
+
+    @Flag(name: .customLong("read-only"), help: "Never send a request that changes anything.")
+    var readOnly = false
+
+    @Option(help: "Colour theme: a name from themes/ or a path to a theme file.")
+    var theme: String?
+
+    var overrides: AWSSettingsOverrides {
+        AWSSettingsOverrides(profile: profile, region: region, endpointURL: endpointURL,
+                             connectTimeout: connectTimeout, readTimeout: readTimeout)
+    }
+
+    func validate() throws {
+        for (name, value) in [("--connect-timeout", connectTimeout), ("--read-timeout", readTimeout)] {
+            if let value, value <= 0 { throw ValidationError("\(name) must be a positive number of seconds.") }
+        }
+        if let endpointURL, !(endpointURL.hasPrefix("http://") || endpointURL.hasPrefix("https://")) {
+            throw ValidationError("--endpoint-url must start with http:// or https://, as in http://127.0.0.1:5000.")
+        }
+    }
+}
+
+/// Prints an error as one sentence on standard error and exits 1: no Swift error dump.
+func fail(_ error: Error) -> ExitCode {
+    let text = (error as? AWSClientError)?.description ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
+    FileHandle.standardError.write(Data("lambda-tui: \(text)\n".utf8))
+    return ExitCode(1)
+}
