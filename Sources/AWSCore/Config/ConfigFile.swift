@@ -13,13 +13,16 @@ public struct ConfigFile: Sendable, Equatable {
     /// Reads `path`; a missing file is an empty one, as for the CLI.
     public static func load(path: String) throws -> ConfigFile {
         guard FileManager.default.fileExists(atPath: path) else { return ConfigFile() }
-        do {
-            return try parse(String(contentsOfFile: path, encoding: .utf8), path: path)
-        } catch let error as ConfigError {
-            throw error
-        } catch {
-            throw ConfigError(path: path, line: 0, message: "cannot be read (\(error.localizedDescription))")
+        // FileHandle rather than String(contentsOfFile:), which refuses devices such as /dev/null.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ConfigError(path: path, line: 0, message: "cannot be read (permission denied)")
         }
+        defer { try? handle.close() }
+        let data = handle.readDataToEndOfFile()
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(path: path, line: 0, message: "is not UTF-8 text")
+        }
+        return try parse(text, path: path)
     }
 
     public static func parse(_ text: String, path: String) throws -> ConfigFile {
