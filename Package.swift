@@ -14,9 +14,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto"]),
         .target(name: "LambdaAPI", dependencies: ["AWSCore"]),
         .target(name: "LogsAPI", dependencies: ["AWSCore"]),
+        .target(name: "ConsoleUI", dependencies: ["CNcursesw"]),
         .executableTarget(
             name: "lambda-tui",
             dependencies: [
@@ -33,5 +35,6 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport"),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
         .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"]),
     ]
 )

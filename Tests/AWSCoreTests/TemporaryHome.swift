@@ -1,8 +1,13 @@
 import Foundation
 
 /// A throw-away HOME with ~/.aws files, so credential and config tests never read the real ones.
-struct TemporaryHome {
+/// Removed when the test lets go of it.
+final class TemporaryHome {
     let path: String
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
 
     init(config: String? = nil, credentials: String? = nil) throws {
         path = NSTemporaryDirectory() + "lambda-tui-home-" + UUID().uuidString

@@ -1,0 +1,92 @@
+import CNcursesw
+
+/// The terminal, through wide-character ncurses. Curses keeps the previous frame and sends only
+/// the cells that changed, which is what makes redraws cheap over SSH.
+public final class CursesScreen: Screen {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var pairs: [ColorKey: Int16] = [:]
+    private let colorCount: Int
+    private let canColor: Bool
+
+    private struct ColorKey: Hashable {
+        var foreground: TerminalColor
+        var background: TerminalColor
+    }
+
+    /// Takes over the terminal. Call `close()` before exiting, or the terminal stays in raw mode.
+    public init?(useColor: Bool) {
+        _ = lt_set_locale()
+        guard let screen = initscr() else { return nil }
+        window = screen
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        canColor = useColor && has_colors()
+        if canColor {
+            start_color()
+            use_default_colors()
+        }
+        colorCount = canColor ? Int(lt_colors()) : 0
+    }
+
+    public var rows: Int { Int(getmaxy(window)) }
+    public var columns: Int { Int(getmaxx(window)) }
+
+    /// Whether themes can use 256 colours here; otherwise they fall back to the basic eight.
+    public var supports256Colors: Bool { colorCount >= 256 }
+
+    @discardableResult
+    public func put(_ text: String, row: Int, column: Int, style: TextStyle) -> Int {
+        guard row >= 0, row < rows, column < columns else { return column }
+        let fitted = DisplayWidth.prefix(text, fitting: columns - column)
+        var wide = fitted.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        wattr_set(window, attributes(for: style), pair(for: style), nil)
+        mvwaddnwstr(window, Int32(row), Int32(column), wide, Int32(wide.count - 1))
+        return column + DisplayWidth.of(fitted)
+    }
+
+    public func erase() {
+        werase(window)
+    }
+
+    public func present() {
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Gives the terminal back as it was.
+    public func close() {
+        endwin()
+    }
+
+    private func attributes(for style: TextStyle) -> attr_t {
+        var value: attr_t = 0
+        if style.bold { value |= lt_a_bold() }
+        if style.dim { value |= lt_a_dim() }
+        if style.reverse { value |= lt_a_reverse() }
+        if style.underline { value |= lt_a_underline() }
+        return value
+    }
+
+    private func pair(for style: TextStyle) -> Int16 {
+        guard canColor else { return 0 }
+        let key = ColorKey(foreground: style.foreground, background: style.background)
+        if key.foreground == .terminalDefault && key.background == .terminalDefault { return 0 }
+        if let existing = pairs[key] { return existing }
+        guard pairs.count + 1 < Int(lt_color_pairs()) else { return 0 }
+        let number = Int16(pairs.count + 1)
+        init_pair(number, curses(key.foreground), curses(key.background))
+        pairs[key] = number
+        return number
+    }
+
+    private func curses(_ color: TerminalColor) -> Int16 {
+        switch color {
+        case .terminalDefault: return -1
+        case .indexed(let index): return Int(index) < colorCount ? Int16(index) : Int16(index % 8)
+        }
+    }
+}
