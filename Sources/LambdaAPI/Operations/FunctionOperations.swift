@@ -1,7 +1,8 @@
 import AWSCore
 import Foundation
 
-/// ListFunctions, GetFunction, GetFunctionConfiguration, CreateFunction, DeleteFunction, GetAccountSettings.
+/// ListFunctions, GetFunction, GetFunctionConfiguration, CreateFunction, UpdateFunctionCode,
+/// UpdateFunctionConfiguration, DeleteFunction, GetAccountSettings.
 extension LambdaClient {
     public struct ListFunctionsPage: Codable, Sendable {
         public var functions: [FunctionConfiguration]?
@@ -31,6 +32,19 @@ extension LambdaClient {
     public func getFunctionConfiguration(_ name: String, qualifier: String? = nil) async throws -> FunctionConfiguration {
         try await call("GetFunctionConfiguration", "GET", Self.functionPath(name, "/configuration"),
                        query: queryItems(("Qualifier", qualifier)))
+    }
+
+    public func getFunction(_ name: String, qualifier: String? = nil) async throws -> GetFunctionResponse {
+        try await call("GetFunction", "GET", Self.functionPath(name), query: queryItems(("Qualifier", qualifier)))
+    }
+
+    public func updateFunctionCode(_ name: String, _ request: UpdateFunctionCodeRequest) async throws -> FunctionConfiguration {
+        try await call("UpdateFunctionCode", "PUT", Self.functionPath(name, "/code"), json: request)
+    }
+
+    public func updateFunctionConfiguration(_ name: String, _ request: UpdateFunctionConfigurationRequest) async throws
+        -> FunctionConfiguration {
+        try await call("UpdateFunctionConfiguration", "PUT", Self.functionPath(name, "/configuration"), json: request)
     }
 
     public func createFunction(_ request: CreateFunctionRequest) async throws -> FunctionConfiguration {
