@@ -15,15 +15,21 @@ is any name a test picks, so that tests running in parallel do not share scripts
                            {"drop": true}                 close the connection without answering
                            {"forward": true}              pass this one to moto
   GET  /__requests/<lane>  JSON list of the requests seen: method, path, headers, body
+  POST /__paginate/<lane>  {"member": "Functions"}: from then on, GET answers forwarded from moto
+                           on that lane are cut into pages by Marker and MaxItems (default 50)
+                           with NextMarker, as the Lambda API documents and moto does not do.
 Requests with no step left are forwarded to moto with the lane stripped from the path.
+A step's "body_b64" sends bytes (an event stream, say) instead of "body" text.
 """
 import argparse
+import base64
 import http.client
 import json
 import socket
 import sys
 import threading
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from moto.server import ThreadedMotoServer
@@ -31,6 +37,7 @@ from moto.server import ThreadedMotoServer
 LOCK = threading.Lock()
 SCRIPTS: dict[str, list] = {}
 SEEN: dict[str, list] = {}
+PAGINATE: dict[str, str] = {}
 MOTO_PORT = 0
 
 
@@ -67,6 +74,10 @@ class FaultHandler(BaseHTTPRequestHandler):
                 SCRIPTS[parts[2]] = json.loads(body or b"[]")
                 SEEN[parts[2]] = []
             return self._reply(204, b"")
+        if parts[1] == "__paginate":
+            with LOCK:
+                PAGINATE[parts[2]] = json.loads(body)["member"]
+            return self._reply(204, b"")
         if parts[1] == "__requests":
             with LOCK:
                 seen = list(SEEN.get(parts[2], []))
@@ -90,22 +101,41 @@ class FaultHandler(BaseHTTPRequestHandler):
             self.connection.shutdown(2)
             return
         if step.get("forward"):
-            return self._forward(rest, body)
-        payload = step.get("body", "")
-        data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
+            return self._forward(rest, body, PAGINATE.get(lane) if self.command == "GET" else None)
+        if "body_b64" in step:
+            data = base64.b64decode(step["body_b64"])
+        else:
+            payload = step.get("body", "")
+            data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
         self._reply(step.get("status", 200), data, step.get("headers"))
 
-    def _forward(self, path: str, body: bytes):
+    def _forward(self, path: str, body: bytes, paginate=None):
         connection = http.client.HTTPConnection("127.0.0.1", MOTO_PORT, timeout=60)
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
         headers["Host"] = f"127.0.0.1:{MOTO_PORT}"
         connection.request(self.command, path, body=body or None, headers=headers)
         response = connection.getresponse()
         data = response.read()
+        if paginate and response.status == 200:
+            data = self._page(path, data, paginate)
         passed = {k: v for k, v in response.getheaders()
                   if k.lower() not in ("content-length", "transfer-encoding", "connection", "server", "date")}
         self._reply(response.status, data, passed)
         connection.close()
+
+    @staticmethod
+    def _page(path: str, data: bytes, member: str) -> bytes:
+        """One page of the list in `member`: Marker is the index to start at, MaxItems the size."""
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)
+        document = json.loads(data)
+        items = document.get(member) or []
+        start = int(query.get("Marker", ["0"])[0])
+        size = int(query.get("MaxItems", ["50"])[0])
+        document[member] = items[start:start + size]
+        document.pop("NextMarker", None)
+        if start + size < len(items):
+            document["NextMarker"] = str(start + size)
+        return json.dumps(document).encode()
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle
 

@@ -75,6 +75,14 @@ public final class TestBackend: Sendable {
         guard response.status == 204 else { throw BackendError("scripting the fault server failed: \(response.status)") }
     }
 
+    /// From now on, GET answers on `lane` are cut into Marker/MaxItems pages of the list `member`.
+    public func paginate(lane: String, member: String) async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["member": member])
+        let response = try await transport.send(HTTPRequest(method: "POST", url: "http://127.0.0.1:\(faultPort)/__paginate/\(lane)",
+                                                            headers: HTTPHeaders([("Content-Type", "application/json")]), body: body))
+        guard response.status == 204 else { throw BackendError("setting up pagination failed: \(response.status)") }
+    }
+
     /// The requests the fault server has seen on `lane`.
     public func requests(lane: String) async throws -> [RecordedRequest] {
         let response = try await transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(faultPort)/__requests/\(lane)"))

@@ -9,7 +9,7 @@ extension AWSServiceError: CustomStringConvertible {
             return "Not found\(detail). It may have been deleted; refresh the list."
         case .preconditionFailedException:
             return "Someone else changed this since you loaded it (RevisionId no longer matches). Refresh and try again."
-        case .resourceConflictException:
+        case .resourceConflictException, "ConflictException":
             return "Conflict\(detail). Wait for the update in progress to finish, then try again."
         case .tooManyRequestsException, .throttlingException, .throttling:
             let why = reason.map { " (\($0))" } ?? ""

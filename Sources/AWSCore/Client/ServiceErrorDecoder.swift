@@ -15,6 +15,10 @@ enum ServiceErrorDecoder {
             code = switch response.status {
             case 404: "NotFound"
             case 403: "AccessDeniedException"
+            case 409: "ResourceConflictException"
+            case 412: "PreconditionFailedException"
+            case 413: "RequestTooLargeException"
+            case 415: "UnsupportedMediaTypeException"
             case 429: "TooManyRequestsException"
             case 503: "ServiceUnavailable"
             default: "HTTP\(response.status)"
