@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport"),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
         .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport"]),
+        .testTarget(name: "LogsAPITests", dependencies: ["LogsAPI", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"]),
     ]
 )
