@@ -28,13 +28,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "lambda-tui-bench",
-            dependencies: ["AWSCore", "LambdaAPI", "TestSupport"],
+            dependencies: ["AWSCore", "LambdaAPI", "TestSupport", "LambdaTestSupport"],
             path: "Benchmarks/ClientBenchmarks"
         ),
         // Starts moto and the loopback fault server for tests and benchmarks.
         .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport"),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
-        .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport"]),
+        .target(name: "LambdaTestSupport", dependencies: ["LambdaAPI", "TestSupport"], path: "Tests/LambdaTestSupport"),
+        .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport", "LambdaTestSupport"]),
         .testTarget(name: "LogsAPITests", dependencies: ["LogsAPI", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"]),
     ]

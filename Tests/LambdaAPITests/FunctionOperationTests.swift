@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import LambdaAPI
+import LambdaTestSupport
 import Testing
 import TestSupport
 

@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import LambdaAPI
+import LambdaTestSupport
 import Testing
 import TestSupport
 
@@ -77,25 +78,12 @@ import TestSupport
 }
 
 @Suite struct EventSourceMappingTests {
-    /// An SQS queue in moto, through SQS's JSON protocol.
-    func createQueue(_ backend: TestBackend, _ name: String) async throws -> String {
-        let sqs = backend.client(AWSService(signingName: "sqs", endpointPrefix: "sqs", environmentSuffix: "SQS", configKey: "sqs"))
-        func call(_ action: String, _ body: String) async throws -> JSONValue {
-            let response = try await sqs.send(AWSRequest(operation: action, method: "POST", path: "/", headers: HTTPHeaders([
-                ("X-Amz-Target", "AmazonSQS.\(action)"), ("Content-Type", "application/x-amz-json-1.0")]), body: Data(body.utf8)))
-            return try JSONValue.parse(response.body)
-        }
-        let url = try #require(try await call("CreateQueue", #"{"QueueName":"\#(name)"}"#)["QueueUrl"]?.stringValue)
-        let attributes = try await call("GetQueueAttributes", #"{"QueueUrl":"\#(url)","AttributeNames":["QueueArn"]}"#)
-        return try #require(attributes["Attributes"]?["QueueArn"]?.stringValue)
-    }
-
     @Test func createUpdateListAndDeleteAnSQSMapping() async throws {
         let fixtures = try await LambdaFixtures()
         let lambda = fixtures.lambda
         let name = LambdaFixtures.uniqueName("esm")
         try await fixtures.createFunction(name)
-        let queue = try await createQueue(fixtures.backend, "\(name)-queue")
+        let queue = try await fixtures.createQueue("\(name)-queue")
         let created = try await lambda.createEventSourceMapping(CreateEventSourceMappingRequest(
             functionName: name, eventSourceArn: queue, batchSize: 10, enabled: true))
         let uuid = try #require(created.uuid)

@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import LambdaAPI
+import LambdaTestSupport
 import Testing
 import TestSupport
 
@@ -9,22 +10,8 @@ import TestSupport
 @Suite struct ThousandsOfFunctionsTests {
     @Test func listsEveryFunctionAcrossPagesExactlyOnce() async throws {
         let backend = try TestBackend.start()
-        let lambda = LambdaClient(client: backend.client(.lambda))
-        let role = try await backend.lambdaRole()
-        let zip = LambdaFixtures.handlerZip
         let count = 2000
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for worker in 0..<8 {
-                group.addTask {
-                    for index in stride(from: worker, to: count, by: 8) {
-                        _ = try await lambda.createFunction(CreateFunctionRequest(
-                            functionName: String(format: "bulk-%04d", index), role: role, code: FunctionCode(zipFile: zip),
-                            runtime: .python312, handler: "index.handler"))
-                    }
-                }
-            }
-            try await group.waitForAll()
-        }
+        try await LambdaFixtures(backend: backend).createFunctions(count: count, prefix: "bulk")
         let lane = TestBackend.lane("thousands")
         try await backend.paginate(lane: lane, member: "Functions")
         let paged = LambdaClient(client: backend.client(.lambda, lane: lane))

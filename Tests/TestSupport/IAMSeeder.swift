@@ -6,15 +6,13 @@ extension AWSService {
 }
 
 extension TestBackend {
-    /// The execution role that CreateFunction requires moto to know, created once.
+    /// The execution role that CreateFunction requires moto to know, created once per backend.
     public func lambdaRole() async throws -> String {
         try await roleCreation.value(self)
     }
 }
 
-private let roleCreation = RoleCreation()
-
-private actor RoleCreation {
+actor RoleCreation {
     private var creation: Task<String, Error>?
 
     func value(_ backend: TestBackend) async throws -> String {

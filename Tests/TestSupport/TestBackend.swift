@@ -10,6 +10,7 @@ public final class TestBackend: Sendable {
     public let transport: CurlTransport
     private let process: Process
     private let stdin: Pipe
+    let roleCreation = RoleCreation()
 
     public static let testCredentials = Credentials(accessKeyID: "AKIDTESTING", secretAccessKey: "testing-secret")
     public static let region = "us-east-1"
