@@ -15,9 +15,12 @@ is any name a test picks, so that tests running in parallel do not share scripts
                            {"drop": true}                 close the connection without answering
                            {"forward": true}              pass this one to moto
   GET  /__requests/<lane>  JSON list of the requests seen: method, path, headers, body
-  POST /__paginate/<lane>  {"member": "Functions"}: from then on, GET answers forwarded from moto
-                           on that lane are cut into pages by Marker and MaxItems (default 50)
-                           with NextMarker, as the Lambda API documents and moto does not do.
+  POST /__paginate/<lane>  {"member": "Functions", "path": "/2015-03-31/functions/"}: from then on,
+                           GET answers on that path are cut into pages by Marker and MaxItems
+                           (default 50) with NextMarker, as the Lambda API documents and moto
+                           does not do. Other requests on the lane pass through unchanged.
+  POST /__latency/<lane>   {"seconds": 0.05}: every request on the lane waits that long first, as a
+                           network round trip would (requests in flight together wait together).
 Requests with no step left are forwarded to moto with the lane stripped from the path.
 A step's "body_b64" sends bytes (an event stream, say) instead of "body" text.
 """
@@ -38,6 +41,8 @@ LOCK = threading.Lock()
 SCRIPTS: dict[str, list] = {}
 SEEN: dict[str, list] = {}
 PAGINATE: dict[str, str] = {}
+LISTINGS: dict[str, list] = {}
+LATENCY: dict[str, float] = {}
 MOTO_PORT = 0
 
 
@@ -76,7 +81,12 @@ class FaultHandler(BaseHTTPRequestHandler):
             return self._reply(204, b"")
         if parts[1] == "__paginate":
             with LOCK:
-                PAGINATE[parts[2]] = json.loads(body)["member"]
+                settings = json.loads(body)
+                PAGINATE[parts[2]] = (settings["member"], settings.get("path", "/2015-03-31/functions/"))
+            return self._reply(204, b"")
+        if parts[1] == "__latency":
+            with LOCK:
+                LATENCY[parts[2]] = float(json.loads(body)["seconds"])
             return self._reply(204, b"")
         if parts[1] == "__requests":
             with LOCK:
@@ -94,6 +104,9 @@ class FaultHandler(BaseHTTPRequestHandler):
             })
             script = SCRIPTS.get(lane) or []
             step = script.pop(0) if script else {"forward": True}
+            latency = LATENCY.get(lane, 0)
+        if latency:
+            time.sleep(latency)
         if step.get("delay"):
             time.sleep(step["delay"])
         if step.get("drop"):
@@ -101,7 +114,15 @@ class FaultHandler(BaseHTTPRequestHandler):
             self.connection.shutdown(2)
             return
         if step.get("forward"):
-            return self._forward(rest, body, PAGINATE.get(lane) if self.command == "GET" else None)
+            member, paged_path = PAGINATE.get(lane, (None, None))
+            # "/functions/" (the reference) and "/functions" (botocore) are the same listing.
+            if self.command != "GET" or urllib.parse.urlsplit(rest).path.rstrip("/") != (paged_path or "").rstrip("/"):
+                member = None
+            if member and "Marker=" in rest and lane in LISTINGS:
+                # Later pages of a listing come from the list read for its first page, as a
+                # marker into one consistent listing would.
+                return self._reply(200, self._page(rest, LISTINGS[lane], member, lane), {"Content-Type": "application/json"})
+            return self._forward(rest, body, member, lane)
         if "body_b64" in step:
             data = base64.b64decode(step["body_b64"])
         else:
@@ -109,7 +130,7 @@ class FaultHandler(BaseHTTPRequestHandler):
             data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
         self._reply(step.get("status", 200), data, step.get("headers"))
 
-    def _forward(self, path: str, body: bytes, paginate=None):
+    def _forward(self, path: str, body: bytes, paginate=None, lane=None):
         connection = http.client.HTTPConnection("127.0.0.1", MOTO_PORT, timeout=60)
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
         headers["Host"] = f"127.0.0.1:{MOTO_PORT}"
@@ -117,22 +138,22 @@ class FaultHandler(BaseHTTPRequestHandler):
         response = connection.getresponse()
         data = response.read()
         if paginate and response.status == 200:
-            data = self._page(path, data, paginate)
+            items = json.loads(data).get(paginate) or []
+            with LOCK:
+                LISTINGS[lane] = items
+            data = self._page(path, items, paginate, lane)
         passed = {k: v for k, v in response.getheaders()
                   if k.lower() not in ("content-length", "transfer-encoding", "connection", "server", "date")}
         self._reply(response.status, data, passed)
         connection.close()
 
     @staticmethod
-    def _page(path: str, data: bytes, member: str) -> bytes:
+    def _page(path: str, items: list, member: str, lane: str) -> bytes:
         """One page of the list in `member`: Marker is the index to start at, MaxItems the size."""
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)
-        document = json.loads(data)
-        items = document.get(member) or []
         start = int(query.get("Marker", ["0"])[0])
         size = int(query.get("MaxItems", ["50"])[0])
-        document[member] = items[start:start + size]
-        document.pop("NextMarker", None)
+        document = {member: items[start:start + size]}
         if start + size < len(items):
             document["NextMarker"] = str(start + size)
         return json.dumps(document).encode()

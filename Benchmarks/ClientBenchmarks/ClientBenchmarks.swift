@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import LambdaAPI
+import LambdaTestSupport
 import TestSupport
 
 /// `swift run -c release lambda-tui-bench`: the client's own cost per call, against a local moto.
@@ -10,6 +11,7 @@ struct ClientBenchmarks {
         print("lambda-tui client benchmarks (\(LambdaTUIVersion.current))")
         try await signing()
         try await listFunctionsPage()
+        try await EstateBenchmarks.run()
     }
 
     static func signing() async throws {

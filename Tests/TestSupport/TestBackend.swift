@@ -84,6 +84,14 @@ public final class TestBackend: Sendable {
         guard response.status == 204 else { throw BackendError("setting up pagination failed: \(response.status)") }
     }
 
+    /// Makes every request on `lane` wait `seconds` first, like a network round trip.
+    public func simulateLatency(lane: String, seconds: Double) async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["seconds": seconds])
+        let response = try await transport.send(HTTPRequest(method: "POST", url: "http://127.0.0.1:\(faultPort)/__latency/\(lane)",
+                                                            headers: HTTPHeaders([("Content-Type", "application/json")]), body: body))
+        guard response.status == 204 else { throw BackendError("setting latency failed: \(response.status)") }
+    }
+
     /// The requests the fault server has seen on `lane`.
     public func requests(lane: String) async throws -> [RecordedRequest] {
         let response = try await transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(faultPort)/__requests/\(lane)"))
