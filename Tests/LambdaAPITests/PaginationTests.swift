@@ -71,3 +71,41 @@ import TestSupport
         }
     }
 }
+
+/// Each List operation's paginator follows NextMarker with that operation's own member names.
+@Suite struct EveryPaginatorTests {
+    func pages(_ member: String, _ item: String) -> [[String: any Sendable]] {
+        [["status": 200, "body": #"{"\#(member)":[\#(item)],"NextMarker":"m2"}"#], ["status": 200, "body": #"{"\#(member)":[\#(item)]}"#]]
+    }
+
+    func run<Item: Sendable>(_ member: String, _ item: String, _ make: (LambdaClient) -> Paginator<Item>) async throws -> (Int, [String]) {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("paginator")
+        try await backend.script(lane: lane, pages(member, item))
+        let items = try await make(LambdaClient(client: backend.client(.lambda, lane: lane))).all()
+        return (items.count, try await backend.requests(lane: lane).map(\.path))
+    }
+
+    @Test func followMarkers() async throws {
+        var (count, paths) = try await run("Versions", #"{"Version":"1"}"#) { $0.versions(of: "f") }
+        #expect(count == 2 && paths.last == "/2015-03-31/functions/f/versions?Marker=m2")
+        (count, paths) = try await run("Aliases", #"{"Name":"live"}"#) { $0.aliases(of: "f") }
+        #expect(count == 2 && paths.last == "/2015-03-31/functions/f/aliases?Marker=m2")
+        (count, paths) = try await run("EventSourceMappings", #"{"UUID":"u"}"#) { $0.eventSourceMappings(functionName: "f") }
+        #expect(count == 2 && paths.last == "/2015-03-31/event-source-mappings/?FunctionName=f&Marker=m2")
+        (count, paths) = try await run("ProvisionedConcurrencyConfigs", #"{"Status":"READY"}"#) { $0.provisionedConcurrencyConfigs(of: "f") }
+        #expect(count == 2 && paths.last == "/2019-09-30/functions/f/provisioned-concurrency?List=ALL&Marker=m2")
+        (count, paths) = try await run("CodeSigningConfigs", #"{"CodeSigningConfigId":"c"}"#) { $0.codeSigningConfigs() }
+        #expect(count == 2 && paths.last == "/2020-04-22/code-signing-configs/?Marker=m2")
+        (count, paths) = try await run("FunctionArns", #""arn:f""#) { $0.functionArns(signedBy: "csc") }
+        #expect(count == 2 && paths.last == "/2020-04-22/code-signing-configs/csc/functions?Marker=m2")
+        (count, paths) = try await run("FunctionUrlConfigs", #"{"AuthType":"NONE"}"#) { $0.functionUrlConfigs(of: "f") }
+        #expect(count == 2 && paths.last == "/2021-10-31/functions/f/urls?Marker=m2")
+        (count, paths) = try await run("FunctionEventInvokeConfigs", #"{"MaximumRetryAttempts":1}"#) { $0.functionEventInvokeConfigs(of: "f") }
+        #expect(count == 2 && paths.last == "/2019-09-25/functions/f/event-invoke-config/list?Marker=m2")
+        (count, paths) = try await run("Layers", #"{"LayerName":"l"}"#) { $0.layers(compatibleRuntime: .python312) }
+        #expect(count == 2 && paths.last == "/2018-10-31/layers?CompatibleRuntime=python3.12&Marker=m2")
+        (count, paths) = try await run("LayerVersions", #"{"Version":1}"#) { $0.layerVersions(of: "l") }
+        #expect(count == 2 && paths.last == "/2018-10-31/layers/l/versions?Marker=m2")
+    }
+}
