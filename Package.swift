@@ -18,7 +18,8 @@ let package = Package(
         .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto"]),
         .target(name: "LambdaAPI", dependencies: ["AWSCore"]),
         .target(name: "LogsAPI", dependencies: ["AWSCore"]),
-        .target(name: "ConsoleUI", dependencies: ["CNcursesw"]),
+        .target(name: "ConsoleStore", dependencies: ["LambdaAPI", "LogsAPI"]),
+        .target(name: "ConsoleUI", dependencies: ["ConsoleStore", "CNcursesw"]),
         .executableTarget(
             name: "lambda-tui",
             dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
         .target(name: "LambdaTestSupport", dependencies: ["LambdaAPI", "TestSupport"], path: "Tests/LambdaTestSupport"),
         .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport", "LambdaTestSupport"]),
         .testTarget(name: "LogsAPITests", dependencies: ["LogsAPI", "TestSupport"]),
+        .testTarget(name: "ConsoleStoreTests", dependencies: ["ConsoleStore"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"]),
     ]
 )

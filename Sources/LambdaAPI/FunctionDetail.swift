@@ -11,6 +11,16 @@ public struct FunctionDetail: Sendable {
     /// Nil when the function has no URL.
     public var url: FunctionUrlConfig?
 
+    public init(function: GetFunctionResponse, versions: [FunctionConfiguration], aliases: [AliasConfiguration],
+                mappings: [EventSourceMappingConfiguration], reservedConcurrency: Int?, url: FunctionUrlConfig?) {
+        self.function = function
+        self.versions = versions
+        self.aliases = aliases
+        self.mappings = mappings
+        self.reservedConcurrency = reservedConcurrency
+        self.url = url
+    }
+
     public var configuration: FunctionConfiguration? { function.configuration }
     public var tags: [String: String] { function.tags ?? [:] }
 }

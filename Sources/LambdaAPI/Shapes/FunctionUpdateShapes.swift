@@ -7,6 +7,11 @@ public struct GetFunctionResponse: Codable, Hashable, Sendable {
     public var configuration: FunctionConfiguration?
     public var tags: [String: String]?
     public var tagsError: TagsError?
+
+    public init(configuration: FunctionConfiguration? = nil, tags: [String: String]? = nil) {
+        self.configuration = configuration
+        self.tags = tags
+    }
 }
 
 public struct FunctionCodeLocation: Codable, Hashable, Sendable {

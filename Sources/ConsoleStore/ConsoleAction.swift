@@ -1,0 +1,56 @@
+import Foundation
+import LambdaAPI
+import LogsAPI
+
+/// Everything that can change the state: the user's intents (from the key table) and the
+/// results of background work.
+public enum ConsoleAction: Sendable {
+    // Navigation.
+    case moveCursor(Int)
+    case moveToTop
+    case moveToBottom
+    case pageDown
+    case pageUp
+    case halfPageDown
+    case halfPageUp
+    case show(Pane)
+    case nextPane
+    case previousPane
+    case drillDown
+    case goBack
+    case showRawJSON
+    case sort(column: String)
+    case toggleSecrets
+    case quit
+
+    // Filter and overlays.
+    case beginFilter
+    case editFilter(String)
+    case endFilter(keep: Bool)
+    case showHelp
+    case openCommandLine
+    case editCommandLine(String)
+    case runCommandLine
+    case closeOverlay
+
+    // Background work.
+    case refresh
+    case timerFired
+    case functionsLoaded(Result<[FunctionConfiguration], ConsoleError>)
+    case detailLoaded(function: String, Result<FunctionDetail, ConsoleError>)
+    case logsLoaded(function: String, Result<[LogLine], ConsoleError>)
+    case resized(rows: Int, columns: Int)
+}
+
+/// A failure as one sentence for the footer.
+public struct ConsoleError: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// Work the reducer asks for; the effect runner does it and answers with an action.
+public enum ConsoleEffect: Sendable, Equatable {
+    case loadFunctions
+    case loadDetail(function: String)
+    case loadLogs(function: String, logGroup: String)
+}

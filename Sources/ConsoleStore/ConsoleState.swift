@@ -1,0 +1,99 @@
+import Foundation
+import LambdaAPI
+import LogsAPI
+
+/// The panes, in Tab order.
+public enum Pane: String, CaseIterable, Sendable {
+    case functions, versions, aliases, mappings, logs
+}
+
+/// Where the user is: a pane, a function's detail, or its raw JSON. Esc pops one level.
+public enum Route: Sendable, Equatable {
+    case pane(Pane)
+    case detail(function: String)
+    case rawJSON(function: String)
+}
+
+/// Something drawn over the panes.
+public enum Overlay: Sendable, Equatable {
+    case help
+    case commandLine(String)
+}
+
+/// Where a piece of data stands. Data already shown stays while a refresh runs or fails.
+public enum LoadStatus: Sendable, Equatable {
+    case never
+    case loading
+    case loaded(Date)
+    case failed(String)
+}
+
+/// Who and where the console is talking to, for the header.
+public struct ConnectionInfo: Sendable, Equatable {
+    public var profile: String
+    public var region: String
+    public var endpoint: String
+    public var readOnly: Bool
+
+    public init(profile: String, region: String, endpoint: String, readOnly: Bool) {
+        self.profile = profile
+        self.region = region
+        self.endpoint = endpoint
+        self.readOnly = readOnly
+    }
+}
+
+/// A log event as the logs pane lists it, from any stream of the group.
+public struct LogLine: Sendable, Equatable {
+    public var timestamp: Int64
+    public var stream: String
+    public var message: String
+    public var id: String
+}
+
+/// The single source of truth the console renders from. Plain values; changed only by `reduce`.
+public struct ConsoleState: Sendable {
+    public var connection: ConnectionInfo
+    public var routes: [Route] = [.pane(.functions)]
+    public var overlay: Overlay?
+    /// The filter line is being typed (after `/`).
+    public var editingFilter = false
+    public var revealsSecrets = false
+
+    public var functions: [FunctionConfiguration] = []
+    public var functionsStatus: LoadStatus = .never
+    /// The function the other panes show, by ARN so that it survives a refresh.
+    public var focusedFunction: String?
+    public var details: [String: FunctionDetail] = [:]
+    public var detailStatus: [String: LoadStatus] = [:]
+    public var logLines: [String: [LogLine]] = [:]
+    public var logStatus: [String: LoadStatus] = [:]
+
+    public var tables: [Pane: TableState] = [
+        .functions: TableState(sortColumn: "name"), .versions: TableState(sortColumn: "version"),
+        .aliases: TableState(sortColumn: "name"), .mappings: TableState(sortColumn: "source"), .logs: TableState(sortColumn: "time"),
+    ]
+    /// Rows visible in the table area, set by the view from the terminal's size.
+    public var pageHeight = 20
+    public var lastError: String?
+    public var inFlight: Set<String> = []
+    public var quitRequested = false
+
+    public init(connection: ConnectionInfo) {
+        self.connection = connection
+    }
+
+    public var route: Route { routes.last ?? .pane(.functions) }
+
+    public var pane: Pane {
+        for route in routes.reversed() { if case .pane(let pane) = route { return pane } }
+        return .functions
+    }
+
+    public var focusedConfiguration: FunctionConfiguration? {
+        guard let focusedFunction else { return nil }
+        return functions.first { $0.functionArn == focusedFunction }
+    }
+
+    public var focusedName: String? { focusedConfiguration?.functionName }
+}

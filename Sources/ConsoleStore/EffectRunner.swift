@@ -1,0 +1,62 @@
+import AWSCore
+import Foundation
+import LambdaAPI
+import LogsAPI
+
+/// Does the background work the reducer asks for and answers with an action. The only part of
+/// the store that talks to AWS; the UI loop never waits on it.
+public struct EffectRunner: Sendable {
+    let lambda: LambdaClient
+    let logs: LogsClient
+    /// How far back the logs pane reads, and how many lines it keeps.
+    let logWindow: TimeInterval
+    let maximumLogLines: Int
+
+    public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000) {
+        self.lambda = lambda
+        self.logs = logs
+        self.logWindow = logWindow
+        self.maximumLogLines = maximumLogLines
+    }
+
+    public func run(_ effect: ConsoleEffect) async -> ConsoleAction {
+        switch effect {
+        case .loadFunctions:
+            return .functionsLoaded(await attempt { try await lambda.functions().all() })
+        case .loadDetail(let function):
+            return .detailLoaded(function: function, await attempt { try await lambda.functionDetail(function) })
+        case .loadLogs(let function, let group):
+            return .logsLoaded(function: function, await attempt { try await recentLogLines(group: group) })
+        }
+    }
+
+    /// The last `logWindow` of the group, every stream interleaved by time.
+    func recentLogLines(group: String) async throws -> [LogLine] {
+        let start = Int64((Date().timeIntervalSince1970 - logWindow) * 1000)
+        var lines: [LogLine] = []
+        do {
+            for try await page in logs.filteredEvents(FilterLogEventsRequest(logGroupName: group, startTime: start)) {
+                lines += page.map { event in
+                    LogLine(timestamp: event.timestamp ?? 0, stream: event.logStreamName ?? "", message: event.message ?? "",
+                            id: event.eventId ?? "\(event.logStreamName ?? "")/\(event.timestamp ?? 0)/\(lines.count)")
+                }
+                if lines.count >= maximumLogLines { break }
+            }
+        } catch AWSClientError.service(let error) where error.code == .resourceNotFoundException {
+            return []  // a function that never ran has no log group yet
+        }
+        return Array(lines.sorted { $0.timestamp < $1.timestamp }.suffix(maximumLogLines))
+    }
+
+    private func attempt<T: Sendable>(_ work: () async throws -> T) async -> Result<T, ConsoleError> {
+        do {
+            return .success(try await work())
+        } catch let error as AWSClientError {
+            return .failure(ConsoleError(error.description))
+        } catch let error as WaiterError {
+            return .failure(ConsoleError(error.description))
+        } catch {
+            return .failure(ConsoleError("Unexpected error: \(error.localizedDescription)"))
+        }
+    }
+}

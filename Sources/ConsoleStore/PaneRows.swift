@@ -1,0 +1,81 @@
+import Foundation
+import LambdaAPI
+
+/// How each pane's rows are keyed, filtered and sorted. Column identifiers are the ones the
+/// views declare, so a view's column and its sort key share one name.
+extension ConsoleState {
+    /// The versions of the focused function, newest first, with the aliases routing to each.
+    public var versionRows: [FunctionConfiguration] { focusedDetail?.versions ?? [] }
+    public var aliasRows: [AliasConfiguration] { focusedDetail?.aliases ?? [] }
+    public var mappingRows: [EventSourceMappingConfiguration] { focusedDetail?.mappings ?? [] }
+    public var logRows: [LogLine] { focusedName.flatMap { logLines[$0] } ?? [] }
+
+    public var focusedDetail: FunctionDetail? { focusedName.flatMap { details[$0] } }
+
+    /// The aliases that send traffic to `version`, with the share each sends there.
+    public func routing(to version: String) -> [(alias: String, weight: Double)] {
+        aliasRows.compactMap { alias in
+            guard let name = alias.name else { return nil }
+            let extra = alias.routingConfig?.additionalVersionWeights ?? [:]
+            if alias.functionVersion == version { return (name, 1 - extra.values.reduce(0, +)) }
+            if let weight = extra[version] { return (name, weight) }
+            return nil
+        }
+    }
+
+    mutating func rebuild(_ pane: Pane, keepKey: String? = nil) {
+        guard var table = tables[pane] else { return }
+        let keep = keepKey ?? selectedKey(pane)
+        let column = table.sortColumn
+        let word = table.filter.lowercased()
+        switch pane {
+        case .functions:
+            let filter = FunctionFilter(word)
+            table.rebuild(rows: functions, matches: { filter.matches($0, tags: details[$0.functionName ?? ""]?.tags ?? [:]) },
+                          sortKey: { Self.sortKey($0, column) }, key: { $0.functionArn ?? "" }, keepKey: keep)
+        case .versions:
+            table.rebuild(rows: versionRows, matches: { word.isEmpty || "\($0.version ?? "") \($0.description ?? "")".lowercased().contains(word) },
+                          sortKey: { Self.sortKey($0, column) }, key: { $0.version ?? "" }, keepKey: keep)
+        case .aliases:
+            table.rebuild(rows: aliasRows, matches: { word.isEmpty || "\($0.name ?? "") \($0.description ?? "")".lowercased().contains(word) },
+                          sortKey: { column == "version" ? .text($0.functionVersion ?? "") : .text($0.name ?? "") },
+                          key: { $0.aliasArn ?? $0.name ?? "" }, keepKey: keep)
+        case .mappings:
+            table.rebuild(rows: mappingRows, matches: { word.isEmpty || "\($0.eventSourceArn ?? "") \($0.state ?? "")".lowercased().contains(word) },
+                          sortKey: { column == "state" ? .text($0.state ?? "") : .text($0.eventSourceArn ?? "") },
+                          key: { $0.uuid ?? "" }, keepKey: keep)
+        case .logs:
+            table.rebuild(rows: logRows, matches: { word.isEmpty || $0.message.lowercased().contains(word) },
+                          sortKey: { .number(Double($0.timestamp)) }, key: { $0.id }, keepKey: keep)
+        }
+        tables[pane] = table
+    }
+
+    /// The key of the row under the cursor, which a rebuild keeps the cursor on.
+    func selectedKey(_ pane: Pane) -> String? {
+        guard let index = tables[pane]?.selectedIndex else { return nil }
+        switch pane {
+        case .functions: return functions.indices.contains(index) ? functions[index].functionArn : nil
+        case .versions: return versionRows.indices.contains(index) ? versionRows[index].version : nil
+        case .aliases: return aliasRows.indices.contains(index) ? (aliasRows[index].aliasArn ?? aliasRows[index].name) : nil
+        case .mappings: return mappingRows.indices.contains(index) ? mappingRows[index].uuid : nil
+        case .logs: return logRows.indices.contains(index) ? logRows[index].id : nil
+        }
+    }
+
+    static func sortKey(_ function: FunctionConfiguration, _ column: String) -> SortKey {
+        switch column {
+        case "runtime": return function.runtime.map { .text($0.rawValue) } ?? function.packageType.map { .text($0.rawValue) } ?? .none
+        case "memory": return function.memorySize.map { .number(Double($0)) } ?? .none
+        case "timeout": return function.timeout.map { .number(Double($0)) } ?? .none
+        case "arch": return .text(function.architectures?.first?.rawValue ?? "x86_64")
+        case "type": return function.packageType.map { .text($0.rawValue) } ?? .none
+        case "size": return function.codeSize.map { .number(Double($0)) } ?? .none
+        case "modified": return function.lastModified.map { .number($0.date.timeIntervalSince1970) } ?? .none
+        case "state": return .text(function.state?.rawValue ?? "")
+        case "description": return function.description.map { .text($0) } ?? .none
+        case "version": return .number(Double(function.version ?? "") ?? Double.greatestFiniteMagnitude)
+        default: return .text(function.functionName ?? "")
+        }
+    }
+}

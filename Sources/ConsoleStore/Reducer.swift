@@ -1,0 +1,217 @@
+import Foundation
+import LambdaAPI
+
+/// The only place state changes: a pure function of the state and an action, returning the
+/// background work to start. Views and effects never write to the state themselves.
+public enum Reducer {
+    public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date = Date()) -> [ConsoleEffect] {
+        switch action {
+        case .moveCursor(let delta): move(&state) { $0.moveCursor(by: delta) }
+        case .moveToTop: move(&state) { $0.moveCursor(to: 0) }
+        case .moveToBottom: move(&state) { $0.moveCursor(to: Int.max) }
+        case .pageDown: move(&state) { [height = state.pageHeight] in $0.moveCursor(by: height) }
+        case .pageUp: move(&state) { [height = state.pageHeight] in $0.moveCursor(by: -height) }
+        case .halfPageDown: move(&state) { [height = state.pageHeight] in $0.moveCursor(by: max(1, height / 2)) }
+        case .halfPageUp: move(&state) { [height = state.pageHeight] in $0.moveCursor(by: -max(1, height / 2)) }
+
+        case .show(let pane):
+            return show(pane, in: &state)
+        case .nextPane, .previousPane:
+            let panes = Pane.allCases
+            let index = panes.firstIndex(of: state.pane) ?? 0
+            let step = if case .nextPane = action { 1 } else { panes.count - 1 }
+            return show(panes[(index + step) % panes.count], in: &state)
+        case .drillDown:
+            return drillDown(&state)
+        case .goBack:
+            if state.overlay != nil { state.overlay = nil } else if state.editingFilter { state.editingFilter = false }
+            else if state.routes.count > 1 { state.routes.removeLast() }
+        case .showRawJSON:
+            if case .detail(let function) = state.route { state.routes.append(.rawJSON(function: function)) }
+        case .sort(let column):
+            let pane = state.pane
+            if state.tables[pane]?.sortColumn == column {
+                state.tables[pane]?.ascending.toggle()
+            } else {
+                state.tables[pane]?.sortColumn = column
+                state.tables[pane]?.ascending = true
+            }
+            state.rebuild(pane)
+        case .toggleSecrets:
+            state.revealsSecrets.toggle()
+        case .quit:
+            state.quitRequested = true
+
+        case .beginFilter:
+            state.editingFilter = true
+        case .editFilter(let text):
+            state.tables[state.pane]?.filter = text
+            state.rebuild(state.pane)
+        case .endFilter(let keep):
+            state.editingFilter = false
+            if !keep {
+                state.tables[state.pane]?.filter = ""
+                state.rebuild(state.pane)
+            }
+        case .showHelp:
+            state.overlay = state.overlay == .help ? nil : .help
+        case .openCommandLine:
+            state.overlay = .commandLine("")
+        case .editCommandLine(let text):
+            state.overlay = .commandLine(text)
+        case .runCommandLine:
+            guard case .commandLine(let text) = state.overlay else { return [] }
+            state.overlay = nil
+            return runCommand(text, &state)
+        case .closeOverlay:
+            state.overlay = nil
+
+        case .refresh, .timerFired:
+            return refresh(&state)
+        case .resized(let rows, _):
+            state.pageHeight = max(1, rows - 5)
+            for pane in Pane.allCases { state.tables[pane]?.scrollToCursor(height: state.pageHeight) }
+
+        case .functionsLoaded(let result):
+            state.inFlight.remove("functions")
+            switch result {
+            case .success(let functions):
+                let keep = state.selectedKey(.functions)
+                state.functions = functions
+                state.functionsStatus = .loaded(now)
+                state.lastError = nil
+                state.rebuild(.functions, keepKey: keep)
+                if state.focusedFunction == nil { state.focusedFunction = keep ?? state.selectedFunctionARN }
+            case .failure(let error):
+                state.functionsStatus = .failed(error.message)
+                state.lastError = error.message
+            }
+        case .detailLoaded(let function, let result):
+            state.inFlight.remove("detail:\(function)")
+            switch result {
+            case .success(let detail):
+                state.details[function] = detail
+                state.detailStatus[function] = .loaded(now)
+                for pane in [Pane.versions, .aliases, .mappings] { state.rebuild(pane) }
+            case .failure(let error):
+                state.detailStatus[function] = .failed(error.message)
+                state.lastError = error.message
+            }
+        case .logsLoaded(let function, let result):
+            state.inFlight.remove("logs:\(function)")
+            switch result {
+            case .success(let lines):
+                let atBottom = state.tables[.logs].map { $0.cursor >= $0.visible.count - 1 } ?? true
+                state.logLines[function] = lines
+                state.logStatus[function] = .loaded(now)
+                state.rebuild(.logs)
+                if atBottom { state.tables[.logs]?.moveCursor(to: Int.max) }  // follow new lines
+            case .failure(let error):
+                state.logStatus[function] = .failed(error.message)
+                state.lastError = error.message
+            }
+        }
+        return []
+    }
+
+    private static func move(_ state: inout ConsoleState, _ change: (inout TableState) -> Void) {
+        let pane = state.pane
+        guard var table = state.tables[pane] else { return }
+        change(&table)
+        table.scrollToCursor(height: state.pageHeight)
+        state.tables[pane] = table
+        if pane == .functions { state.focusedFunction = state.selectedFunctionARN ?? state.focusedFunction }
+    }
+
+    static func show(_ pane: Pane, in state: inout ConsoleState) -> [ConsoleEffect] {
+        state.routes = [.pane(pane)]
+        state.editingFilter = false
+        return load(pane, &state)
+    }
+
+    /// What a pane needs that is not loaded yet, or is old enough to refresh.
+    static func load(_ pane: Pane, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        switch pane {
+        case .functions:
+            var status = state.functionsStatus
+            defer { state.functionsStatus = status }
+            return fetch("functions", .loadFunctions, &state, status: &status)
+        case .versions, .aliases, .mappings:
+            guard let name = state.focusedName else { return [] }
+            var status = state.detailStatus[name] ?? .never
+            defer { state.detailStatus[name] = status }
+            return fetch("detail:\(name)", .loadDetail(function: name), &state, status: &status)
+        case .logs:
+            guard let configuration = state.focusedConfiguration, let name = configuration.functionName else { return [] }
+            var status = state.logStatus[name] ?? .never
+            defer { state.logStatus[name] = status }
+            return fetch("logs:\(name)", .loadLogs(function: name, logGroup: configuration.logGroupName), &state, status: &status)
+        }
+    }
+
+    /// One request in flight per resource: a refresh that finds one running is skipped.
+    private static func fetch(_ key: String, _ effect: ConsoleEffect, _ state: inout ConsoleState,
+                              status: inout LoadStatus) -> [ConsoleEffect] {
+        guard !state.inFlight.contains(key) else { return [] }
+        state.inFlight.insert(key)
+        if case .never = status { status = .loading }
+        return [effect]
+    }
+
+    private static func refresh(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        switch state.route {
+        case .detail, .rawJSON: return load(.versions, &state)
+        case .pane(let pane): return load(pane, &state)
+        }
+    }
+
+    private static func drillDown(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        switch state.route {
+        case .pane(.functions):
+            guard let arn = state.selectedFunctionARN, let name = state.functions.first(where: { $0.functionArn == arn })?.functionName
+            else { return [] }
+            state.focusedFunction = arn
+            state.routes.append(.detail(function: name))
+            return load(.versions, &state)
+        case .pane(.versions), .pane(.aliases), .pane(.mappings), .pane(.logs):
+            guard let name = state.focusedName else { return [] }
+            state.routes.append(.detail(function: name))
+            return load(.versions, &state)
+        default:
+            return []
+        }
+    }
+
+    /// `:functions`, `:versions`, `:aliases`, `:mappings`, `:logs`, `:q`; unambiguous prefixes work.
+    private static func runCommand(_ text: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if ["q", "q!", "quit", "exit"].contains(word) {
+            state.quitRequested = true
+            return []
+        }
+        let matches = ConsoleCommands.completions(for: word)
+        guard matches.count == 1, let pane = Pane(rawValue: matches[0]) else {
+            state.lastError = word.isEmpty ? nil : "Unknown command :\(word). Try :functions, :versions, :aliases, :mappings, :logs or :q."
+            return []
+        }
+        return show(pane, in: &state)
+    }
+}
+
+extension ConsoleState {
+    var selectedFunctionARN: String? {
+        guard let index = tables[.functions]?.selectedIndex, functions.indices.contains(index) else { return nil }
+        return functions[index].functionArn
+    }
+}
+
+/// The command line's words, for completion.
+public enum ConsoleCommands {
+    public static let all = Pane.allCases.map(\.rawValue) + ["quit"]
+
+    public static func completions(for prefix: String) -> [String] {
+        let lowered = prefix.lowercased()
+        if let exact = all.first(where: { $0 == lowered }) { return [exact] }
+        return all.filter { $0.hasPrefix(lowered) }
+    }
+}

@@ -1,0 +1,120 @@
+import ConsoleStore
+import Foundation
+import LambdaAPI
+import Testing
+
+@Suite struct ReducerTests {
+    static func function(_ name: String, runtime: String = "python3.12", memory: Int = 128) -> FunctionConfiguration {
+        var function = FunctionConfiguration(functionName: name)
+        function.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:\(name)"
+        function.runtime = Runtime(rawValue: runtime)
+        function.memorySize = memory
+        return function
+    }
+
+    static func loaded(_ names: [String]) -> ConsoleState {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "default", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .show(.functions))
+        _ = Reducer.reduce(&state, .functionsLoaded(.success(names.map { function($0) })))
+        return state
+    }
+
+    func selectedName(_ state: ConsoleState) -> String? {
+        state.tables[.functions]?.selectedIndex.map { state.functions[$0].functionName ?? "" }
+    }
+
+    @Test func showingFunctionsLoadsThemOnceAtATime() {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "r", endpoint: "e", readOnly: true))
+        #expect(Reducer.reduce(&state, .show(.functions)) == [.loadFunctions])
+        #expect(Reducer.reduce(&state, .refresh).isEmpty)  // one request in flight per resource
+        _ = Reducer.reduce(&state, .functionsLoaded(.success([Self.function("a")])))
+        #expect(Reducer.reduce(&state, .timerFired) == [.loadFunctions])
+    }
+
+    @Test func sortsFiltersAndKeepsTheSelectionAcrossRefreshes() {
+        var state = Self.loaded(["payments-charge", "search-api", "payments-refund", "identity-login"])
+        #expect(selectedName(state) == "identity-login")
+        _ = Reducer.reduce(&state, .moveCursor(2))
+        #expect(selectedName(state) == "payments-refund")
+        _ = Reducer.reduce(&state, .functionsLoaded(.success(["zeta", "payments-refund", "alpha"].map { Self.function($0) })))
+        #expect(selectedName(state) == "payments-refund")
+
+        _ = Reducer.reduce(&state, .sort(column: "name"))  // same column: descending
+        #expect(state.tables[.functions]?.visible.map { state.functions[$0].functionName! } == ["zeta", "payments-refund", "alpha"])
+
+        _ = Reducer.reduce(&state, .beginFilter)
+        _ = Reducer.reduce(&state, .editFilter("pref"))  // fuzzy: p..r..e..f
+        #expect(state.tables[.functions]?.visible.count == 1)
+        _ = Reducer.reduce(&state, .endFilter(keep: false))
+        #expect(state.tables[.functions]?.visible.count == 3)
+    }
+
+    @Test func filterQualifiers() {
+        let python = Self.function("a", runtime: "python3.12", memory: 1024)
+        let node = Self.function("b", runtime: "nodejs20.x", memory: 128)
+        #expect(FunctionFilter("runtime:python").matches(python))
+        #expect(!FunctionFilter("runtime:python").matches(node))
+        #expect(FunctionFilter("memory:>=512").matches(python))
+        #expect(!FunctionFilter("memory:>=512").matches(node))
+        #expect(FunctionFilter("tag:team=payments").matches(node, tags: ["team": "payments"]))
+        #expect(!FunctionFilter("tag:team=payments").matches(node, tags: ["team": "search"]))
+        #expect(FunctionFilter("tag:team").matches(node, tags: ["Team": "x"]))
+    }
+
+    @Test func drillingDownAndBack() {
+        var state = Self.loaded(["a", "b"])
+        #expect(Reducer.reduce(&state, .drillDown) == [.loadDetail(function: "a")])
+        #expect(state.route == .detail(function: "a"))
+        _ = Reducer.reduce(&state, .showRawJSON)
+        #expect(state.route == .rawJSON(function: "a"))
+        _ = Reducer.reduce(&state, .goBack)
+        _ = Reducer.reduce(&state, .goBack)
+        #expect(state.route == .pane(.functions))
+        _ = Reducer.reduce(&state, .goBack)
+        #expect(state.route == .pane(.functions))
+    }
+
+    @Test func commandLineJumpsToPanesAndQuits() {
+        var state = Self.loaded(["a"])
+        _ = Reducer.reduce(&state, .openCommandLine)
+        _ = Reducer.reduce(&state, .editCommandLine("ali"))
+        #expect(Reducer.reduce(&state, .runCommandLine) == [.loadDetail(function: "a")])
+        #expect(state.pane == .aliases)
+        _ = Reducer.reduce(&state, .openCommandLine)
+        _ = Reducer.reduce(&state, .editCommandLine("nonsense"))
+        _ = Reducer.reduce(&state, .runCommandLine)
+        #expect(state.lastError?.contains("Unknown command") == true)
+        _ = Reducer.reduce(&state, .openCommandLine)
+        _ = Reducer.reduce(&state, .editCommandLine("q"))
+        _ = Reducer.reduce(&state, .runCommandLine)
+        #expect(state.quitRequested)
+        #expect(ConsoleCommands.completions(for: "m") == ["mappings"])
+    }
+
+    @Test func aFailedRefreshKeepsWhatIsShown() {
+        var state = Self.loaded(["a", "b"])
+        _ = Reducer.reduce(&state, .refresh)
+        _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect to http://x"))))
+        #expect(state.functions.count == 2)
+        #expect(state.lastError == "Cannot connect to http://x")
+        #expect(state.functionsStatus == .failed("Cannot connect to http://x"))
+    }
+
+    @Test func routingSharesPerVersion() {
+        var state = Self.loaded(["a"])
+        var live = AliasConfigurationBuilder.alias("live", version: "1", weights: ["2": 0.1])
+        live.description = "prod"
+        let detail = FunctionDetail(function: GetFunctionResponse(), versions: [], aliases: [live], mappings: [], reservedConcurrency: nil, url: nil)
+        _ = Reducer.reduce(&state, .detailLoaded(function: "a", .success(detail)))
+        #expect(state.routing(to: "1").map(\.weight) == [0.9])
+        #expect(state.routing(to: "2").map(\.alias) == ["live"])
+        #expect(state.routing(to: "3").isEmpty)
+    }
+}
+
+enum AliasConfigurationBuilder {
+    static func alias(_ name: String, version: String, weights: [String: Double]) -> AliasConfiguration {
+        let json = #"{"Name":"\#(name)","FunctionVersion":"\#(version)","RoutingConfig":{"AdditionalVersionWeights":{\#(weights.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ","))}}}"#
+        return try! LambdaJSON.decoder().decode(AliasConfiguration.self, from: Data(json.utf8))
+    }
+}
