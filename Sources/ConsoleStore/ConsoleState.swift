@@ -49,6 +49,13 @@ public struct LogLine: Sendable, Equatable {
     public var stream: String
     public var message: String
     public var id: String
+
+    public init(timestamp: Int64, stream: String, message: String, id: String) {
+        self.timestamp = timestamp
+        self.stream = stream
+        self.message = message
+        self.id = id
+    }
 }
 
 /// The single source of truth the console renders from. Plain values; changed only by `reduce`.
@@ -59,6 +66,8 @@ public struct ConsoleState: Sendable {
     /// The filter line is being typed (after `/`).
     public var editingFilter = false
     public var revealsSecrets = false
+    /// First line shown of the detail or raw JSON view.
+    public var detailScroll = 0
 
     public var functions: [FunctionConfiguration] = []
     public var functionsStatus: LoadStatus = .never

@@ -5,6 +5,12 @@ import LambdaAPI
 /// background work to start. Views and effects never write to the state themselves.
 public enum Reducer {
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date = Date()) -> [ConsoleEffect] {
+        if case .pane = state.route {} else if let delta = scrollDelta(action, page: state.pageHeight) {
+            // Detail and JSON views scroll with the keys that move a table's cursor; the view
+            // stops the scroll at the last line.
+            state.detailScroll = max(0, min(1_000_000, state.detailScroll + delta))
+            return []
+        }
         switch action {
         case .moveCursor(let delta): move(&state) { $0.moveCursor(by: delta) }
         case .moveToTop: move(&state) { $0.moveCursor(to: 0) }
@@ -27,7 +33,10 @@ public enum Reducer {
             if state.overlay != nil { state.overlay = nil } else if state.editingFilter { state.editingFilter = false }
             else if state.routes.count > 1 { state.routes.removeLast() }
         case .showRawJSON:
-            if case .detail(let function) = state.route { state.routes.append(.rawJSON(function: function)) }
+            if case .detail(let function) = state.route {
+                state.detailScroll = 0
+                state.routes.append(.rawJSON(function: function))
+            }
         case .sort(let column):
             let pane = state.pane
             if state.tables[pane]?.sortColumn == column {
@@ -114,6 +123,19 @@ public enum Reducer {
         return []
     }
 
+    static func scrollDelta(_ action: ConsoleAction, page: Int) -> Int? {
+        switch action {
+        case .moveCursor(let delta): return delta
+        case .moveToTop: return -1_000_000
+        case .moveToBottom: return 1_000_000
+        case .pageDown: return page
+        case .pageUp: return -page
+        case .halfPageDown: return max(1, page / 2)
+        case .halfPageUp: return -max(1, page / 2)
+        default: return nil
+        }
+    }
+
     private static func move(_ state: inout ConsoleState, _ change: (inout TableState) -> Void) {
         let pane = state.pane
         guard var table = state.tables[pane] else { return }
@@ -171,6 +193,7 @@ public enum Reducer {
             guard let arn = state.selectedFunctionARN, let name = state.functions.first(where: { $0.functionArn == arn })?.functionName
             else { return [] }
             state.focusedFunction = arn
+            state.detailScroll = 0
             state.routes.append(.detail(function: name))
             return load(.versions, &state)
         case .pane(.versions), .pane(.aliases), .pane(.mappings), .pane(.logs):

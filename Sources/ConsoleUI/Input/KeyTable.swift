@@ -1,0 +1,92 @@
+import ConsoleStore
+
+/// Where a binding applies. The dispatcher, the footer hints, the help overlay and the read-only
+/// filter all read the same tables, so they cannot disagree.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case global = "Everywhere"
+    case table = "Lists"
+    case detail = "Function detail"
+}
+
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var help: String
+    public var action: ConsoleAction
+    /// Changes something in AWS: hidden and refused in --read-only.
+    public var mutates: Bool
+    /// Shown in the footer's hints.
+    public var hint: String?
+
+    public init(_ keys: [Key], _ help: String, _ action: ConsoleAction, mutates: Bool = false, hint: String? = nil) {
+        self.keys = keys
+        self.help = help
+        self.action = action
+        self.mutates = mutates
+        self.hint = hint
+    }
+
+    public var label: String { keys.map(\.description).joined(separator: " ") }
+}
+
+public enum KeyTables {
+    public static let global: [KeyBinding] = [
+        KeyBinding([.character("?")], "this help", .showHelp, hint: "help"),
+        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :q", .openCommandLine, hint: "command"),
+        KeyBinding([.tab], "next pane", .nextPane, hint: "pane"),
+        KeyBinding([.backTab], "previous pane", .previousPane),
+        KeyBinding([.character("r"), .control("r")], "refresh now", .refresh, hint: "refresh"),
+        KeyBinding([.escape], "back", .goBack, hint: "back"),
+        KeyBinding([.character("q"), .control("c")], "quit", .quit, hint: "quit"),
+    ]
+
+    public static let table: [KeyBinding] = [
+        KeyBinding([.character("j"), .down], "down", .moveCursor(1)),
+        KeyBinding([.character("k"), .up], "up", .moveCursor(-1)),
+        KeyBinding([.character("g"), .home], "first row", .moveToTop),
+        KeyBinding([.character("G"), .end], "last row", .moveToBottom),
+        KeyBinding([.control("d")], "half a page down", .halfPageDown),
+        KeyBinding([.control("u")], "half a page up", .halfPageUp),
+        KeyBinding([.pageDown, .control("f")], "page down", .pageDown),
+        KeyBinding([.pageUp, .control("b")], "page up", .pageUp),
+        KeyBinding([.enter], "open", .drillDown, hint: "open"),
+        KeyBinding([.character("/")], "filter as you type (runtime:, tag:k=v, state:, arch:, memory:>=N)", .beginFilter, hint: "filter"),
+        KeyBinding([.character("1")], "sort by name (again: reverse)", .sort(column: "name")),
+        KeyBinding([.character("2")], "sort by runtime", .sort(column: "runtime")),
+        KeyBinding([.character("3")], "sort by memory", .sort(column: "memory")),
+        KeyBinding([.character("4")], "sort by timeout", .sort(column: "timeout")),
+        KeyBinding([.character("5")], "sort by code size", .sort(column: "size")),
+        KeyBinding([.character("6")], "sort by last modified", .sort(column: "modified")),
+        KeyBinding([.character("7")], "sort by state", .sort(column: "state")),
+    ]
+
+    public static let detail: [KeyBinding] = [
+        KeyBinding([.character("s")], "show or hide environment values", .toggleSecrets, hint: "secrets"),
+        KeyBinding([.character("J")], "raw JSON", .showRawJSON, hint: "json"),
+        KeyBinding([.character("j"), .down], "scroll down", .moveCursor(1)),
+        KeyBinding([.character("k"), .up], "scroll up", .moveCursor(-1)),
+    ]
+
+    public static func bindings(for context: KeyContext) -> [KeyBinding] {
+        switch context {
+        case .global: return global
+        case .table: return table
+        case .detail: return detail
+        }
+    }
+
+    /// The action a key means where the user is, or nil. In read-only mode, mutating bindings
+    /// are not there at all.
+    public static func action(for key: Key, route: Route, readOnly: Bool) -> ConsoleAction? {
+        let contexts: [KeyContext] = switch route {
+        case .pane: [.table, .global]
+        case .detail, .rawJSON: [.detail, .global]
+        }
+        for context in contexts {
+            for binding in bindings(for: context) where binding.keys.contains(key) {
+                if readOnly && binding.mutates { continue }
+                return binding.action
+            }
+        }
+        return nil
+    }
+}

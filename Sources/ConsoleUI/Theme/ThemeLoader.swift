@@ -1,0 +1,46 @@
+import Foundation
+
+/// Finds the theme the user asked for: `--theme NAME|PATH`, then `LAMBDA_TUI_THEME`, then the
+/// config file's `theme`; a name is looked up in `$XDG_CONFIG_HOME/lambda-tui/themes`, then in the
+/// themes shipped beside the binary. A broken or missing theme is reported and the dark default
+/// is used: a typo never stops the console.
+public struct ThemeLoader: Sendable {
+    public var environment: [String: String]
+    public var shippedDirectories: [String]
+
+    public init(environment: [String: String], executablePath: String = CommandLine.arguments.first ?? "") {
+        self.environment = environment
+        let binary = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        shippedDirectories = [environment["LAMBDA_TUI_THEMES_DIR"], binary.appendingPathComponent("../../themes").standardized.path,
+                              binary.appendingPathComponent("../share/lambda-tui/themes").standardized.path].compactMap { $0 }
+    }
+
+    public var userDirectory: String {
+        let config = environment["XDG_CONFIG_HOME"] ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        return config + "/lambda-tui/themes"
+    }
+
+    /// The theme and, when it could not be used, one sentence saying why.
+    public func load(_ requested: String?, colors: Int, noColor: Bool) -> (theme: Theme, problem: String?) {
+        if noColor { return (.monochrome, nil) }
+        guard let requested = requested ?? environment["LAMBDA_TUI_THEME"], !requested.isEmpty else {
+            return (Theme.dark.downgraded(toColors: colors), nil)
+        }
+        let candidates: [String] = requested.contains("/") || requested.hasSuffix(".theme")
+            ? [requested]
+            : ([userDirectory] + shippedDirectories).map { "\($0)/\(requested).theme" }
+        guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else {
+            if requested == "dark" { return (Theme.dark.downgraded(toColors: colors), nil) }
+            if requested == "monochrome" { return (.monochrome, nil) }
+            return (Theme.dark.downgraded(toColors: colors), "No theme named '\(requested)' (looked in \(userDirectory) and the shipped themes); using dark.")
+        }
+        do {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return (try ThemeFile.parse(text, path: path).downgraded(toColors: colors), nil)
+        } catch let problem as ThemeFile.Problem {
+            return (Theme.dark.downgraded(toColors: colors), "Theme \(problem); using dark.")
+        } catch {
+            return (Theme.dark.downgraded(toColors: colors), "Cannot read theme \(path); using dark.")
+        }
+    }
+}

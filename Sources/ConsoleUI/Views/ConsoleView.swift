@@ -1,0 +1,219 @@
+import ConsoleStore
+import Foundation
+import LambdaAPI
+
+/// Draws a whole frame from the state. Reads the state, never changes it, never calls AWS.
+public enum ConsoleView {
+    public static let minimumColumns = 50
+    public static let minimumRows = 12
+
+    public static func render(_ state: ConsoleState, on screen: Screen, theme: Theme, now: Date = Date()) {
+        screen.erase()
+        guard screen.columns >= minimumColumns, screen.rows >= minimumRows else {
+            let notice = ["Terminal too small", "\(screen.columns)×\(screen.rows), need \(minimumColumns)×\(minimumRows)", "q quits"]
+            for (index, line) in notice.enumerated() where index < screen.rows {
+                screen.put(DisplayWidth.prefix(line, fitting: screen.columns), row: index, column: 0, style: index == 0 ? theme[.warn] : .plain)
+            }
+            screen.present()
+            return
+        }
+        header(state, screen, theme)
+        tabs(state, screen, theme)
+        let top = 2
+        let height = screen.rows - 4
+        switch state.route {
+        case .pane(let pane): paneTable(pane, state, screen, theme, top: top, height: height, now: now)
+        case .detail(let name): detail(name, state, screen, theme, top: top, height: height, now: now)
+        case .rawJSON(let name): rawJSON(name, state, screen, theme, top: top, height: height)
+        }
+        statusLine(state, screen, theme, row: screen.rows - 2)
+        footer(state, screen, theme, row: screen.rows - 1)
+        if state.overlay == .help { HelpOverlay.draw(readOnly: state.connection.readOnly, screen: screen, theme: theme) }
+        screen.present()
+    }
+
+    static func header(_ state: ConsoleState, _ screen: Screen, _ theme: Theme) {
+        let connection = state.connection
+        screen.fill(row: 0, from: 0, style: theme[.header])
+        var x = screen.put(" λ lambda-tui ", row: 0, column: 0, style: TableView.merge(TextStyle(bold: true), over: theme[.header]))
+        let parts = ["profile \(connection.profile)", connection.region, connection.endpoint]
+        for part in parts {
+            x = screen.put("│ " + DisplayWidth.prefix(part, fitting: max(0, screen.columns - x - 14)) + " ", row: 0, column: x, style: theme[.header])
+        }
+        if connection.readOnly {
+            screen.put(" READ-ONLY ", row: 0, column: max(x, screen.columns - 11), style: theme[.badge])
+        }
+    }
+
+    /// The pane tabs and, in a detail view, the breadcrumb.
+    static func tabs(_ state: ConsoleState, _ screen: Screen, _ theme: Theme) {
+        var x = 0
+        switch state.route {
+        case .pane(let current):
+            for pane in Pane.allCases {
+                let style = pane == current ? TableView.merge(theme[.title], over: TextStyle(reverse: true)) : theme[.dim]
+                x = screen.put(" \(pane.rawValue) ", row: 1, column: x, style: style) + 1
+            }
+            let count = state.tables[current]?.visible.count ?? 0
+            let total = totalRows(current, state)
+            var summary = count == total ? Formatting.count(total) : "\(Formatting.count(count))/\(Formatting.count(total))"
+            if current != .functions, let name = state.focusedName { summary = "\(name) · \(summary)" }
+            screen.put(summary, row: 1, column: max(x + 1, screen.columns - DisplayWidth.of(summary)), style: theme[.title])
+        case .detail(let name), .rawJSON(let name):
+            let trail = ["functions", name] + (state.route == .rawJSON(function: name) ? ["json"] : [])
+            screen.put(trail.joined(separator: " › "), row: 1, column: 1, style: theme[.title])
+        }
+    }
+
+    static func totalRows(_ pane: Pane, _ state: ConsoleState) -> Int {
+        switch pane {
+        case .functions: return state.functions.count
+        case .versions: return state.versionRows.count
+        case .aliases: return state.aliasRows.count
+        case .mappings: return state.mappingRows.count
+        case .logs: return state.logRows.count
+        }
+    }
+
+    static func paneTable(_ pane: Pane, _ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int, now: Date) {
+        guard let table = state.tables[pane] else { return }
+        if pane != .functions, state.focusedName == nil {
+            screen.put("Choose a function in :functions first.", row: top + 1, column: 1, style: theme[.dim])
+            return
+        }
+        switch pane {
+        case .functions:
+            TableView.draw(state.functions, columns: PaneColumns.functions(now: now), table: table, theme: theme, screen: screen, top: top, height: height)
+        case .versions:
+            TableView.draw(state.versionRows, columns: PaneColumns.versions(state, now: now), table: table, theme: theme, screen: screen, top: top, height: height)
+        case .aliases:
+            TableView.draw(state.aliasRows, columns: PaneColumns.aliases(barWidth: 20), table: table, theme: theme, screen: screen, top: top, height: height)
+        case .mappings:
+            TableView.draw(state.mappingRows, columns: PaneColumns.mappings(now: now), table: table, theme: theme, screen: screen, top: top, height: height)
+        case .logs:
+            TableView.draw(state.logRows, columns: PaneColumns.logs(now: now), table: table, theme: theme, screen: screen, top: top, height: height)
+        }
+        if table.visible.isEmpty {
+            let message = emptyMessage(pane, state)
+            screen.put(message, row: top + 2, column: 2, style: theme[.dim])
+        }
+    }
+
+    static func emptyMessage(_ pane: Pane, _ state: ConsoleState) -> String {
+        let status: LoadStatus = switch pane {
+        case .functions: state.functionsStatus
+        case .logs: state.focusedName.flatMap { state.logStatus[$0] } ?? .never
+        default: state.focusedName.flatMap { state.detailStatus[$0] } ?? .never
+        }
+        if case .loading = status { return "Loading…" }
+        if case .failed = status { return "Could not load; r retries." }
+        if !(state.tables[pane]?.filter.isEmpty ?? true) { return "Nothing matches the filter." }
+        return pane == .logs ? "No log events in the last hour." : "None."
+    }
+
+    static func detail(_ name: String, _ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int, now: Date) {
+        let lines = DetailView.lines(state.details[name], fallback: state.functions.first { $0.functionName == name },
+                                     revealSecrets: state.revealsSecrets, now: now)
+        let labelWidth = min(22, (lines.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
+        let start = min(state.detailScroll, max(0, lines.count - height))
+        for (offset, line) in lines.dropFirst(start).prefix(height).enumerated() {
+            let row = top + offset
+            if line.isHeading {
+                screen.put(line.label, row: row, column: 1, style: theme[.title])
+            } else {
+                screen.put(DisplayWidth.fit(line.label, width: labelWidth), row: row, column: 3, style: theme[.dim])
+                screen.put(TableView.sanitize(line.value), row: row, column: 3 + labelWidth, style: theme[line.role])
+            }
+        }
+    }
+
+    static func rawJSON(_ name: String, _ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int) {
+        let configuration = state.details[name]?.configuration ?? state.functions.first { $0.functionName == name }
+        let lines = RawJSONView.lines(configuration, revealSecrets: state.revealsSecrets)
+        let start = min(state.detailScroll, max(0, lines.count - height))
+        for (offset, line) in lines.dropFirst(start).prefix(height).enumerated() {
+            var x = 1
+            for (text, role) in RawJSONView.runs(line) { x = screen.put(text, row: top + offset, column: x, style: theme[role]) }
+        }
+    }
+
+    /// The filter or command being typed, else the last error, else nothing.
+    static func statusLine(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int) {
+        if case .commandLine(let text) = state.overlay {
+            let completions = ConsoleCommands.completions(for: text)
+            let x = screen.put(":" + text, row: row, column: 0, style: theme[.filter])
+            screen.put("█", row: row, column: x, style: theme[.filter])
+            if !text.isEmpty, !completions.isEmpty {
+                screen.put("  " + completions.joined(separator: " "), row: row, column: x + 1, style: theme[.dim])
+            }
+        } else if state.editingFilter || !(state.tables[state.pane]?.filter.isEmpty ?? true), case .pane = state.route {
+            let filter = state.tables[state.pane]?.filter ?? ""
+            let x = screen.put("/" + filter, row: row, column: 0, style: theme[.filter])
+            if state.editingFilter { screen.put("█", row: row, column: x, style: theme[.filter]) }
+        } else if let error = state.lastError {
+            screen.put("✗ " + DisplayWidth.prefix(error, fitting: screen.columns - 2), row: row, column: 0, style: theme[.error])
+        }
+    }
+
+    /// Key hints from the key tables, and what is running in the background.
+    static func footer(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int) {
+        var x = 0
+        let contexts: [KeyContext] = if case .pane = state.route { [.table, .global] } else { [.detail, .global] }
+        for binding in contexts.flatMap({ KeyTables.bindings(for: $0) }) where binding.hint != nil {
+            guard !(state.connection.readOnly && binding.mutates) else { continue }
+            let key = binding.keys[0].description
+            guard x + key.count + (binding.hint?.count ?? 0) + 3 < screen.columns - 16 else { break }
+            x = screen.put(key, row: row, column: x, style: theme[.footerKey])
+            x = screen.put(" \(binding.hint ?? "")  ", row: row, column: x, style: theme[.footer])
+        }
+        let activity: String
+        if !state.inFlight.isEmpty {
+            activity = "⟳ loading"
+        } else if case .failed = state.functionsStatus, !state.functions.isEmpty {
+            activity = "stale"
+        } else {
+            activity = ""
+        }
+        if !activity.isEmpty {
+            screen.put(activity, row: row, column: screen.columns - DisplayWidth.of(activity) - 1, style: theme[.stale])
+        }
+    }
+}
+
+/// `?`: every binding of every context, generated from the key tables.
+enum HelpOverlay {
+    static func lines(readOnly: Bool) -> [(String, String, Bool)] {
+        var lines: [(String, String, Bool)] = []
+        for context in KeyContext.allCases {
+            lines.append((context.rawValue, "", true))
+            for binding in KeyTables.bindings(for: context) where !(readOnly && binding.mutates) {
+                lines.append((binding.label, binding.help, false))
+            }
+        }
+        return lines
+    }
+
+    static func draw(readOnly: Bool, screen: Screen, theme: Theme) {
+        let lines = lines(readOnly: readOnly)
+        let width = min(screen.columns - 4, 86)
+        let height = min(screen.rows - 2, lines.count + 2)
+        let left = (screen.columns - width) / 2
+        let top = max(1, (screen.rows - height) / 2)
+        let border = theme[.border]
+        screen.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: border)
+        screen.put(" Keys (Esc or ? closes) ", row: top, column: left + 2, style: theme[.title])
+        for index in 0..<(height - 2) {
+            let row = top + 1 + index
+            screen.put("│" + String(repeating: " ", count: width - 2) + "│", row: row, column: left, style: border)
+            guard index < lines.count else { continue }
+            let (keys, help, heading) = lines[index]
+            if heading {
+                screen.put(keys, row: row, column: left + 2, style: theme[.title])
+            } else {
+                screen.put(DisplayWidth.fit(keys, width: 16), row: row, column: left + 3, style: theme[.footerKey])
+                screen.put(DisplayWidth.prefix(help, fitting: width - 23), row: row, column: left + 20, style: .plain)
+            }
+        }
+        screen.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: border)
+    }
+}

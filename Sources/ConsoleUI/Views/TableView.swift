@@ -1,0 +1,106 @@
+import ConsoleStore
+
+/// How wide a column is: a fixed number of cells, or a share of what is left over.
+public enum WidthRule: Sendable {
+    case fixed(Int)
+    case flexible(minimum: Int, weight: Int)
+}
+
+/// One column of a resource's table: its title, width, alignment, and how a row becomes a cell.
+/// `priority` decides which columns go first when the terminal is narrow (higher goes later).
+public struct Column<Row> {
+    public var id: String
+    public var title: String
+    public var width: WidthRule
+    public var alignRight: Bool
+    public var priority: Int
+    public var text: (Row) -> String
+    public var role: (Row) -> ThemeRole
+
+    public init(_ id: String, _ title: String, _ width: WidthRule, alignRight: Bool = false, priority: Int = 0,
+                role: @escaping (Row) -> ThemeRole = { _ in .text }, text: @escaping (Row) -> String) {
+        self.id = id
+        self.title = title
+        self.width = width
+        self.alignRight = alignRight
+        self.priority = priority
+        self.text = text
+        self.role = role
+    }
+}
+
+/// Draws any resource's rows: header, visible window, selection, sort marker. Reads only the
+/// rows on screen, so a frame costs the same for 50 functions or 10,000.
+public enum TableView {
+    public static func draw<Row>(_ rows: [Row], columns: [Column<Row>], table: TableState, theme: Theme, screen: Screen,
+                                 top: Int, height: Int, focused: Bool = true) {
+        let widths = layout(columns, width: screen.columns)
+        var x = 0
+        for (column, width) in zip(columns, widths) where width > 0 {
+            var title = column.title
+            if column.id == table.sortColumn { title += table.ascending ? "↑" : "↓" }
+            screen.put(DisplayWidth.fit(title, width: width, alignRight: column.alignRight) + " ", row: top, column: x,
+                       style: theme[.columnHeader])
+            x += width + 1
+        }
+        let end = min(table.visible.count, table.scroll + height - 1)
+        guard table.scroll < end else { return }
+        for (offset, position) in (table.scroll..<end).enumerated() {
+            let row = rows[table.visible[position]]
+            let selected = focused && position == table.cursor
+            var column = 0
+            for (definition, width) in zip(columns, widths) where width > 0 {
+                var style = theme[definition.role(row)]
+                if selected { style = merge(theme[.selection], over: style) }
+                let cell = DisplayWidth.fit(sanitize(definition.text(row)), width: width, alignRight: definition.alignRight)
+                screen.put(cell, row: top + 1 + offset, column: column, style: style)
+                screen.put(" ", row: top + 1 + offset, column: column + width, style: selected ? theme[.selection] : .plain)
+                column += width + 1
+            }
+            if selected { screen.fill(row: top + 1 + offset, from: column, style: theme[.selection]) }
+        }
+    }
+
+    /// Widths per column; columns that do not fit are given 0, lowest priority first.
+    static func layout<Row>(_ columns: [Column<Row>], width: Int) -> [Int] {
+        var kept = Set(columns.indices)
+        while true {
+            let fixed = kept.reduce(0) { sum, index in
+                switch columns[index].width {
+                case .fixed(let cells): return sum + cells + 1
+                case .flexible(let minimum, _): return sum + minimum + 1
+                }
+            }
+            if fixed <= width || kept.count == 1 {
+                let spare = max(0, width - fixed)
+                let weights = kept.reduce(0) { sum, index in
+                    if case .flexible(_, let weight) = columns[index].width { return sum + weight }
+                    return sum
+                }
+                return columns.indices.map { index in
+                    guard kept.contains(index) else { return 0 }
+                    switch columns[index].width {
+                    case .fixed(let cells): return cells
+                    case .flexible(let minimum, let weight): return minimum + (weights > 0 ? spare * weight / weights : 0)
+                    }
+                }
+            }
+            guard let drop = kept.min(by: { columns[$0].priority < columns[$1].priority || (columns[$0].priority == columns[$1].priority && $0 > $1) })
+            else { return columns.map { _ in 0 } }
+            kept.remove(drop)
+        }
+    }
+
+    /// Control characters from AWS data (a description with a newline) would break the layout.
+    static func sanitize(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? " " : $0 }))
+    }
+
+    static func merge(_ top: TextStyle, over base: TextStyle) -> TextStyle {
+        var style = top
+        if top.foreground == .terminalDefault { style.foreground = base.foreground }
+        style.bold = top.bold || base.bold
+        return style
+    }
+}

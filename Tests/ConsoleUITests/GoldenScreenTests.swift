@@ -1,0 +1,68 @@
+import ConsoleStore
+import ConsoleUI
+import Foundation
+import Testing
+
+/// Every pane and overlay drawn on the in-memory grid at 120x40 and 80x24, compared with the
+/// text files in Golden/ (reviewed like code). LAMBDA_TUI_RECORD_GOLDEN=1 rewrites them.
+@Suite struct GoldenScreenTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let sizes = [(120, 40), (80, 24)]
+
+    static let scenes: [(String, @Sendable (inout ConsoleState) -> Void)] = [
+        ("functions", { _ in }),
+        ("functions-filtered", { state in
+            _ = Reducer.reduce(&state, .beginFilter)
+            _ = Reducer.reduce(&state, .editFilter("payments"))
+        }),
+        ("functions-sorted-by-memory", { state in _ = Reducer.reduce(&state, .sort(column: "memory")) }),
+        ("versions", { state in _ = Reducer.reduce(&state, .show(.versions)) }),
+        ("aliases", { state in _ = Reducer.reduce(&state, .show(.aliases)) }),
+        ("mappings", { state in _ = Reducer.reduce(&state, .show(.mappings)) }),
+        ("logs", { state in _ = Reducer.reduce(&state, .show(.logs)) }),
+        ("detail", { state in _ = Reducer.reduce(&state, .drillDown) }),
+        ("detail-revealed", { state in
+            _ = Reducer.reduce(&state, .drillDown)
+            _ = Reducer.reduce(&state, .toggleSecrets)
+        }),
+        ("raw-json", { state in
+            _ = Reducer.reduce(&state, .drillDown)
+            _ = Reducer.reduce(&state, .showRawJSON)
+        }),
+        ("help", { state in _ = Reducer.reduce(&state, .showHelp) }),
+        ("command-line", { state in
+            _ = Reducer.reduce(&state, .openCommandLine)
+            _ = Reducer.reduce(&state, .editCommandLine("al"))
+        }),
+        ("error", { state in _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect to http://127.0.0.1:5000: nothing is listening there.")))) }),
+    ]
+
+    static var cases: [String] { scenes.flatMap { scene in sizes.map { "\(scene.0)-\($0.0)x\($0.1)" } } }
+
+    @Test(arguments: cases)
+    func screenMatchesItsGoldenFile(_ name: String) throws {
+        let scene = try #require(Self.scenes.first { name.hasPrefix($0.0 + "-") && name.dropFirst($0.0.count + 1).first?.isNumber == true })
+        let size = try #require(Self.sizes.first { name.hasSuffix("\($0.0)x\($0.1)") })
+        var state = ConsoleFixtures.loadedState(readOnly: name.hasPrefix("help"))
+        _ = Reducer.reduce(&state, .resized(rows: size.1, columns: size.0))
+        scene.1(&state)
+        let screen = GridScreen(rows: size.1, columns: size.0)
+        ConsoleView.render(state, on: screen, theme: .monochrome, now: ConsoleFixtures.now)
+        let file = Self.folder.appendingPathComponent("\(name).txt")
+        let rendered = screen.text + "\n"
+        if ProcessInfo.processInfo.environment["LAMBDA_TUI_RECORD_GOLDEN"] != nil {
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            try rendered.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(rendered == expected, "screen \(name) differs from Golden/\(name).txt:\n\(rendered)")
+    }
+
+    @Test func aTinyTerminalGetsANoticeNotACrash() {
+        for (columns, rows) in [(1, 1), (10, 3), (49, 30), (120, 11), (0, 0)] {
+            let screen = GridScreen(rows: rows, columns: columns)
+            ConsoleView.render(ConsoleFixtures.loadedState(), on: screen, theme: .dark, now: ConsoleFixtures.now)
+            if rows > 0 && columns > 2 { #expect(screen.lines[0].hasPrefix(String("Terminal too small".prefix(columns)))) }
+        }
+    }
+}
