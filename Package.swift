@@ -23,7 +23,7 @@ let package = Package(
         .executableTarget(
             name: "lambda-tui",
             dependencies: [
-                "AWSCore", "LambdaAPI", "LogsAPI",
+                "AWSCore", "LambdaAPI", "LogsAPI", "ConsoleStore", "ConsoleUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport", "LambdaTestSupport"]),
         .testTarget(name: "LogsAPITests", dependencies: ["LogsAPI", "TestSupport"]),
         .testTarget(name: "ConsoleStoreTests", dependencies: ["ConsoleStore"]),
-        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LambdaTestSupport", "TestSupport"]),
     ]
 )

@@ -8,8 +8,8 @@ struct LambdaTUICommand: AsyncParsableCommand {
         commandName: "lambda-tui",
         abstract: "A terminal console for AWS Lambda.",
         version: LambdaTUIVersion.current,
-        subcommands: [DoctorCommand.self, FunctionsCommand.self],
-        defaultSubcommand: DoctorCommand.self
+        subcommands: [ConsoleCommand.self, DoctorCommand.self, FunctionsCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 }
 

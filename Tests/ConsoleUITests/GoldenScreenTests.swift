@@ -66,3 +66,16 @@ import Testing
         }
     }
 }
+
+@Suite struct StatusLineTests {
+    @Test func aStartupNoticeStaysUntilAnErrorTakesItsPlace() {
+        var state = ConsoleFixtures.loadedState()
+        state.notice = "Theme t.theme, line 3, selction: no such role (did you mean selection?); using dark."
+        let screen = GridScreen(rows: 24, columns: 100)
+        ConsoleView.render(state, on: screen, theme: .dark, now: ConsoleFixtures.now)
+        #expect(screen.lines[22].contains("line 3, selction"))
+        _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect"))))
+        ConsoleView.render(state, on: screen, theme: .dark, now: ConsoleFixtures.now)
+        #expect(screen.lines[22].contains("Cannot connect"))
+    }
+}

@@ -1,9 +1,10 @@
 import CNcursesw
+import Glibc
 
 /// The terminal, through wide-character ncurses. Curses keeps the previous frame and sends only
 /// the cells that changed, which is what makes redraws cheap over SSH.
 public final class CursesScreen: Screen {
-    private let window: UnsafeMutablePointer<WINDOW>
+    let window: UnsafeMutablePointer<WINDOW>
     private var pairs: [ColorKey: Int16] = [:]
     private let colorCount: Int
     private let canColor: Bool
@@ -16,6 +17,7 @@ public final class CursesScreen: Screen {
     /// Takes over the terminal. Call `close()` before exiting, or the terminal stays in raw mode.
     public init?(useColor: Bool) {
         _ = lt_set_locale()
+        lt_restore_terminal_on_crash()
         guard let screen = initscr() else { return nil }
         window = screen
         raw()
@@ -60,6 +62,23 @@ public final class CursesScreen: Screen {
     /// Gives the terminal back as it was.
     public func close() {
         endwin()
+    }
+
+    /// Reads the terminal's size from the kernel and tells curses, after SIGWINCH.
+    public func adoptTerminalSize() {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else { return }
+        resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+        clearok(window, true)
+    }
+
+    /// ctrl-z: give the terminal back, stop, and take it again when resumed with `fg`.
+    public func suspend() {
+        def_prog_mode()
+        endwin()
+        kill(getpid(), SIGSTOP)
+        reset_prog_mode()
+        clearok(window, true)
     }
 
     private func attributes(for style: TextStyle) -> attr_t {

@@ -152,6 +152,8 @@ public enum ConsoleView {
             if state.editingFilter { screen.put("█", row: row, column: x, style: theme[.filter]) }
         } else if let error = state.lastError {
             screen.put("✗ " + DisplayWidth.prefix(error, fitting: screen.columns - 2), row: row, column: 0, style: theme[.error])
+        } else if let notice = state.notice {
+            screen.put("! " + DisplayWidth.prefix(notice, fitting: screen.columns - 2), row: row, column: 0, style: theme[.warn])
         }
     }
 

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Defaults from `$XDG_CONFIG_HOME/lambda-tui/config` (default `~/.config/lambda-tui/config`):
+///
+///     theme = solarized
+///     refresh_interval = 30
+///     profile = work
+///     region = eu-west-1
+///     read_only = true
+///
+/// Command-line flags win over these.
+public struct ConsolePreferences: Sendable, Equatable {
+    public var theme: String?
+    public var refreshInterval: TimeInterval = 30
+    public var profile: String?
+    public var region: String?
+    public var readOnly = false
+
+    public init() {}
+
+    public static func path(environment: [String: String]) -> String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        return base + "/lambda-tui/config"
+    }
+
+    /// The preferences, and a sentence for each line that could not be used (the rest still apply).
+    public static func load(environment: [String: String]) -> (ConsolePreferences, [String]) {
+        let path = path(environment: environment)
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return (ConsolePreferences(), []) }
+        return parse(text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String) -> (ConsolePreferences, [String]) {
+        var preferences = ConsolePreferences()
+        var problems: [String] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else {
+                problems.append("\(path), line \(index + 1): expected `key = value`")
+                continue
+            }
+            switch parts[0] {
+            case "theme": preferences.theme = parts[1]
+            case "profile": preferences.profile = parts[1]
+            case "region": preferences.region = parts[1]
+            case "refresh_interval":
+                if let seconds = Double(parts[1]), seconds >= 1 { preferences.refreshInterval = seconds }
+                else { problems.append("\(path), line \(index + 1): refresh_interval must be a number of seconds, at least 1") }
+            case "read_only":
+                if ["true", "yes", "1"].contains(parts[1].lowercased()) { preferences.readOnly = true }
+                else if ["false", "no", "0"].contains(parts[1].lowercased()) { preferences.readOnly = false }
+                else { problems.append("\(path), line \(index + 1): read_only must be true or false") }
+            default:
+                problems.append("\(path), line \(index + 1): unknown setting `\(parts[0])`")
+            }
+        }
+        return (preferences, problems)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import AWSCore
+import ConsoleStore
+import ConsoleUI
+import Foundation
+import LambdaAPI
+import LogsAPI
+
+/// `lambda-tui` (or `lambda-tui console`): the full-screen console.
+struct ConsoleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "Open the console (the default): browse functions, versions, aliases, mappings and logs."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: .customLong("refresh-interval"), help: "Seconds between background refreshes of the visible pane (default 30).")
+    var refreshInterval: Double?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw fail(AWSClientError.invalidRequest("The console needs a terminal. In scripts, use `lambda-tui functions`."))
+        }
+        let (preferences, preferenceProblems) = ConsolePreferences.load(environment: environment)
+        var overrides = connection.overrides
+        overrides.profile = overrides.profile ?? preferences.profile
+        overrides.region = overrides.region ?? preferences.region
+        let settings: AWSSettings
+        let credentials: CachingCredentialProvider
+        let transport: CurlTransport
+        do {
+            settings = try AWSSettings.resolve(overrides, environment: environment)
+            transport = CurlTransport(options: settings.transport)
+            credentials = try DefaultCredentialChain.make(settings: settings, transport: transport)
+            // Find credentials before taking over the screen, so that a missing key is a plain message.
+            _ = try await credentials.resolve()
+        } catch {
+            throw fail(error)
+        }
+        let runner = EffectRunner(lambda: LambdaClient(settings: settings, credentials: credentials, transport: transport),
+                                  logs: LogsClient(settings: settings, credentials: credentials, transport: transport))
+        var state = ConsoleState(connection: ConnectionInfo(
+            profile: settings.profile, region: settings.region, endpoint: settings.endpoint(for: .lambda).url,
+            readOnly: connection.readOnly || preferences.readOnly))
+
+        // NO_COLOR is the default; a theme the user names, on the command line or in the config
+        // file, overrides it (as https://no-color.org asks).
+        let requestedTheme = connection.theme ?? preferences.theme
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false && requestedTheme == nil
+        guard let screen = CursesScreen(useColor: !noColor) else {
+            throw fail(AWSClientError.invalidRequest("Cannot start the terminal (is TERM set?)."))
+        }
+        let (theme, themeProblem) = ThemeLoader(environment: environment)
+            .load(requestedTheme, colors: screen.supports256Colors ? 256 : 8, noColor: noColor)
+        state.notice = themeProblem ?? preferenceProblems.first
+        ConsoleApp(state: state, runner: runner, screen: screen, theme: theme,
+                   refreshInterval: refreshInterval ?? preferences.refreshInterval).run()
+    }
+}

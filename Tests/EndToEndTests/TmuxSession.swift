@@ -1,0 +1,95 @@
+import Foundation
+import TestSupport
+
+/// The real lambda-tui binary in a detached tmux session: type keys, read the screen. Waits
+/// until what the test expects is on screen and nothing is loading; never sleeps and hopes.
+final class TmuxSession {
+    let name: String
+
+    /// The built binary beside the test bundle (`swift build --build-tests` builds it).
+    static var binary: String {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [bundle.appendingPathComponent("lambda-tui"), bundle.deletingLastPathComponent().appendingPathComponent("lambda-tui")]
+        where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate.path
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/debug/lambda-tui").path
+    }
+
+    init(endpoint: String, arguments: String = "", columns: Int = 120, rows: Int = 40, environment: [String: String] = [:]) throws {
+        name = "lt-\(UUID().uuidString.prefix(8))"
+        var env = ["AWS_ACCESS_KEY_ID": "AKIDTESTING", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
+                   "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
+                   "TERM": "xterm-256color", "HOME": NSTemporaryDirectory(), "XDG_CONFIG_HOME": NSTemporaryDirectory() + "lt-no-config"]
+        env.merge(environment) { $1 }
+        let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        // After lambda-tui exits, the shell prints on one line its status and whether the terminal
+        // is back in line mode with echo ("modes: icanon echo").
+        let command = "env \(exports) \(Self.binary) --endpoint-url \(endpoint) \(arguments); status=$?; "
+            + "modes=$(stty -a | grep -o ' icanon\\| echo ' | tr -d ' ' | tr '\\n' ' '); echo \"EXITED $status modes: $modes\"; sleep 60"
+        try Self.tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
+    }
+
+    deinit {
+        _ = try? Self.tmux(["kill-session", "-t", name])
+    }
+
+    func send(_ keys: String...) throws {
+        try Self.tmux(["send-keys", "-t", name] + keys)
+    }
+
+    func type(_ text: String) throws {
+        try Self.tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    /// The lambda-tui process: the child of the pane's shell.
+    var consolePID: pid_t? {
+        guard let shell = Int32((try? Self.tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"], output: true))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").compactMap { Int32($0) }.first { child in
+            ((try? String(contentsOfFile: "/proc/\(child)/comm", encoding: .utf8)) ?? "").hasPrefix("lambda-tui")
+        }
+    }
+
+    func resize(columns: Int, rows: Int) throws {
+        try Self.tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    var screen: String { (try? Self.tmux(["capture-pane", "-p", "-t", name], output: true)) ?? "" }
+
+    /// The screen once `condition` holds and no background work shows, or the last screen seen.
+    @discardableResult
+    func waitFor(timeout: TimeInterval = 15, _ condition: (String) -> Bool) -> (satisfied: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        repeat {
+            last = screen
+            if condition(last) && !last.contains("⟳ loading") { return (true, last) }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return (false, last)
+    }
+
+    func waitFor(_ text: String, timeout: TimeInterval = 15) -> (satisfied: Bool, screen: String) {
+        waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Runs tmux. Only calls that need the output read it: the first call starts the tmux server,
+    /// which would keep a captured pipe open forever.
+    @discardableResult
+    static func tmux(_ arguments: [String], output wanted: Bool = false) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        let output = Pipe()
+        process.standardOutput = wanted ? output : FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = wanted ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
