@@ -32,6 +32,11 @@ let package = Package(
             dependencies: ["AWSCore", "LambdaAPI", "TestSupport", "LambdaTestSupport"],
             path: "Benchmarks/ClientBenchmarks"
         ),
+        .executableTarget(
+            name: "lambda-tui-console-bench",
+            dependencies: ["ConsoleStore", "ConsoleUI", "LambdaAPI", "TestSupport"],
+            path: "Benchmarks/ConsoleBenchmarks"
+        ),
         // Starts moto and the loopback fault server for tests and benchmarks.
         .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport"),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),

@@ -69,7 +69,16 @@ public struct ConsoleState: Sendable {
     /// First line shown of the detail or raw JSON view.
     public var detailScroll = 0
 
-    public var functions: [FunctionConfiguration] = []
+    public var functions: [FunctionConfiguration] = [] {
+        didSet {
+            functionSearch = functions.map(FunctionSearchText.init)
+            functionsGeneration += 1
+        }
+    }
+    /// Changes whenever `functions` does, so the functions table knows when to sort again.
+    public private(set) var functionsGeneration = 0
+    /// Lowered text of each function, in the same order, for the filter.
+    public private(set) var functionSearch: [FunctionSearchText] = []
     public var functionsStatus: LoadStatus = .never
     /// The function the other panes show, by ARN so that it survives a refresh.
     public var focusedFunction: String?

@@ -6,7 +6,7 @@ import LambdaAPI
 /// `memory:>=1024` narrow by one field.
 public struct FunctionFilter: Sendable, Equatable {
     enum Term: Sendable, Equatable {
-        case word(String)
+        case word([UInt8])
         case runtime(String)
         case tag(key: String, value: String?)
         case state(String)
@@ -24,7 +24,7 @@ public struct FunctionFilter: Sendable, Equatable {
 
     static func term(_ word: String) -> Term {
         let lowered = word.lowercased()
-        guard let colon = lowered.firstIndex(of: ":") else { return .word(lowered) }
+        guard let colon = lowered.firstIndex(of: ":") else { return .word(Array(lowered.utf8)) }
         let name = lowered[..<colon]
         let value = String(lowered[lowered.index(after: colon)...])
         switch name {
@@ -39,31 +39,32 @@ public struct FunctionFilter: Sendable, Equatable {
             if let megabytes = Int(value.dropFirst(comparison.count)) {
                 return .memory(comparison: comparison.isEmpty ? "=" : comparison, megabytes: megabytes)
             }
-            return .word(lowered)
+            return .word(Array(lowered.utf8))
         default:
-            return .word(lowered)
+            return .word(Array(lowered.utf8))
         }
     }
 
     public func matches(_ function: FunctionConfiguration, tags: [String: String] = [:]) -> Bool {
+        matches(text: FunctionSearchText(function), tags: { tags })
+    }
+
+    /// Reads only the function's search text, lowered once when the functions arrived (copying
+    /// whole configurations per row cost most of a keystroke); `tags` is asked for only by `tag:`.
+    public func matches(text search: FunctionSearchText, tags: () -> [String: String]) -> Bool {
         terms.allSatisfy { term in
             switch term {
-            case .word(let word):
-                let name = (function.functionName ?? "").lowercased()
-                return name.contains(word) || Self.fuzzy(word, in: name)
-                    || (function.description ?? "").lowercased().contains(word)
-                    || (function.runtime?.rawValue ?? "").lowercased().hasPrefix(word)
-            case .runtime(let runtime): return (function.runtime?.rawValue ?? "").lowercased().hasPrefix(runtime)
-            case .state(let state):
-                return (function.state?.rawValue ?? "").lowercased() == state
-                    || (function.lastUpdateStatus?.rawValue ?? "").lowercased() == state
-            case .architecture(let architecture):
-                return (function.architectures ?? [.x86_64]).contains { $0.rawValue.lowercased() == architecture }
+            case .word(let bytes):
+                return Self.contains(search.name, bytes) || Self.fuzzy(bytes, in: search.name)
+                    || Self.contains(search.description, bytes) || search.runtime.starts(with: bytes)
+            case .runtime(let runtime): return search.runtime.starts(with: runtime.utf8)
+            case .state(let state): return search.state == state || search.lastUpdateStatus == state
+            case .architecture(let architecture): return search.architectures.contains(architecture)
             case .tag(let key, let value):
-                guard let found = tags.first(where: { $0.key.lowercased() == key }) else { return false }
+                guard let found = tags().first(where: { $0.key.lowercased() == key }) else { return false }
                 return value.map { found.value.lowercased() == $0 } ?? true
             case .memory(let comparison, let megabytes):
-                guard let memory = function.memorySize else { return false }
+                guard let memory = search.memory else { return false }
                 switch comparison {
                 case ">": return memory > megabytes
                 case ">=": return memory >= megabytes
@@ -76,13 +77,47 @@ public struct FunctionFilter: Sendable, Equatable {
     }
 
     /// The letters of `pattern` appear in `text` in order ("pcc" finds "payments-charge-card").
-    static func fuzzy(_ pattern: String, in text: String) -> Bool {
-        var remaining = pattern.unicodeScalars.makeIterator()
-        var wanted = remaining.next()
-        for scalar in text.unicodeScalars where scalar == wanted {
-            wanted = remaining.next()
-            if wanted == nil { return true }
+    static func fuzzy(_ pattern: [UInt8], in text: [UInt8]) -> Bool {
+        var index = 0
+        for byte in text where index < pattern.count && byte == pattern[index] { index += 1 }
+        return index == pattern.count
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var index = 0
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
         }
-        return wanted == nil
+        return false
+    }
+}
+
+/// A function's name, description and runtime, lowered once when the functions arrive rather
+/// than on every keystroke of the filter.
+public struct FunctionSearchText: Sendable {
+    public let name: [UInt8]
+    public let description: [UInt8]
+    public let runtime: [UInt8]
+    let state: String
+    let lastUpdateStatus: String
+    let architectures: [String]
+    let memory: Int?
+
+    public init(_ function: FunctionConfiguration) {
+        name = Array((function.functionName ?? "").lowercased().utf8)
+        description = Array((function.description ?? "").lowercased().utf8)
+        runtime = Array((function.runtime?.rawValue ?? "").lowercased().utf8)
+        state = (function.state?.rawValue ?? "").lowercased()
+        lastUpdateStatus = (function.lastUpdateStatus?.rawValue ?? "").lowercased()
+        architectures = (function.architectures ?? [.x86_64]).map { $0.rawValue.lowercased() }
+        memory = function.memorySize
     }
 }

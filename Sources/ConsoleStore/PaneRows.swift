@@ -31,8 +31,11 @@ extension ConsoleState {
         switch pane {
         case .functions:
             let filter = FunctionFilter(word)
-            table.rebuild(rows: functions, matches: { filter.matches($0, tags: details[$0.functionName ?? ""]?.tags ?? [:]) },
-                          sortKey: { Self.sortKey($0, column) }, key: { $0.functionArn ?? "" }, keepKey: keep)
+            let functions = functions, search = functionSearch, details = details
+            table.rebuild(count: functions.count, generation: functionsGeneration,
+                          matches: { index in filter.isEmpty || filter.matches(text: search[index],
+                                                                               tags: { details[functions[index].functionName ?? ""]?.tags ?? [:] }) },
+                          sortKey: { Self.sortKey(functions[$0], column) }, key: { functions[$0].functionArn ?? "" }, keepKey: keep)
         case .versions:
             table.rebuild(rows: versionRows, matches: { word.isEmpty || "\($0.version ?? "") \($0.description ?? "")".lowercased().contains(word) },
                           sortKey: { Self.sortKey($0, column) }, key: { $0.version ?? "" }, keepKey: keep)

@@ -15,10 +15,24 @@ public final class CursesScreen: Screen {
     }
 
     /// Takes over the terminal. Call `close()` before exiting, or the terminal stays in raw mode.
-    public init?(useColor: Bool) {
+    public convenience init?(useColor: Bool) {
         _ = lt_set_locale()
         lt_restore_terminal_on_crash()
         guard let screen = initscr() else { return nil }
+        self.init(window: screen, useColor: useColor)
+    }
+
+    /// Draws for terminal type `terminal` into `output` instead of the controlling terminal:
+    /// what the benchmark uses to count the bytes a frame costs.
+    public convenience init?(terminal: String, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
+                             rows: Int, columns: Int) {
+        _ = lt_set_locale()
+        guard newterm(terminal, output, input) != nil, let screen = lt_stdscr() else { return nil }
+        resizeterm(Int32(rows), Int32(columns))
+        self.init(window: screen, useColor: true)
+    }
+
+    private init(window screen: UnsafeMutablePointer<WINDOW>, useColor: Bool) {
         window = screen
         raw()
         noecho()
