@@ -57,6 +57,9 @@ public enum KeyTables {
         KeyBinding([.character("5")], "sort by code size", .sort(column: "size")),
         KeyBinding([.character("6")], "sort by last modified", .sort(column: "modified")),
         KeyBinding([.character("7")], "sort by state", .sort(column: "state")),
+        KeyBinding([.character("8")], "sort by architecture", .sort(column: "arch")),
+        KeyBinding([.character("9")], "sort by package type", .sort(column: "type")),
+        KeyBinding([.character("0")], "sort by description", .sort(column: "description")),
     ]
 
     public static let detail: [KeyBinding] = [

@@ -36,7 +36,10 @@ public enum ConsoleView {
         let connection = state.connection
         screen.fill(row: 0, from: 0, style: theme[.header])
         var x = screen.put(" λ lambda-tui ", row: 0, column: 0, style: TableView.merge(TextStyle(bold: true), over: theme[.header]))
-        let parts = ["profile \(connection.profile)", connection.region, connection.endpoint]
+        // The account is the fifth field of any function's ARN; no extra call is needed.
+        let account = state.functions.first?.functionArn?.split(separator: ":", omittingEmptySubsequences: false)
+            .dropFirst(4).first.map { "account \($0)" }
+        let parts = ["profile \(connection.profile)", connection.region] + (account.map { [$0] } ?? []) + [connection.endpoint]
         for part in parts {
             x = screen.put("│ " + DisplayWidth.prefix(part, fitting: max(0, screen.columns - x - 14)) + " ", row: 0, column: x, style: theme[.header])
         }
