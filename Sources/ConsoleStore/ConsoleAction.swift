@@ -39,6 +39,8 @@ public enum ConsoleAction: Sendable {
     case functionsLoaded(Result<[FunctionConfiguration], ConsoleError>)
     case detailLoaded(function: String, Result<FunctionDetail, ConsoleError>)
     case logsLoaded(function: String, Result<[LogLine], ConsoleError>)
+    case toggleStreamList
+    case logStreamsLoaded(function: String, Result<[LogStream], ConsoleError>)
     case resized(rows: Int, columns: Int)
 }
 
@@ -52,5 +54,6 @@ public struct ConsoleError: Error, Sendable, Equatable {
 public enum ConsoleEffect: Sendable, Equatable {
     case loadFunctions
     case loadDetail(function: String)
-    case loadLogs(function: String, logGroup: String)
+    case loadLogs(function: String, logGroup: String, stream: String?)
+    case loadLogStreams(function: String, logGroup: String)
 }

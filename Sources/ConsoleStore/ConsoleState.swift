@@ -86,6 +86,12 @@ public struct ConsoleState: Sendable {
     public var detailStatus: [String: LoadStatus] = [:]
     public var logLines: [String: [LogLine]] = [:]
     public var logStatus: [String: LoadStatus] = [:]
+    /// The log streams of each function, newest first, and the one the logs pane shows (nil: all).
+    public var logStreams: [String: [LogStream]] = [:]
+    public var chosenStream: [String: String] = [:]
+    /// The logs pane lists streams to choose from instead of events.
+    public var choosingStream = false
+    public var streamTable = TableState(sortColumn: "last")
 
     public var tables: [Pane: TableState] = [
         .functions: TableState(sortColumn: "name"), .versions: TableState(sortColumn: "version"),

@@ -25,17 +25,27 @@ public struct EffectRunner: Sendable {
             return .functionsLoaded(await attempt { try await lambda.functions().all() })
         case .loadDetail(let function):
             return .detailLoaded(function: function, await attempt { try await lambda.functionDetail(function) })
-        case .loadLogs(let function, let group):
-            return .logsLoaded(function: function, await attempt { try await recentLogLines(group: group) })
+        case .loadLogs(let function, let group, let stream):
+            return .logsLoaded(function: function, await attempt { try await recentLogLines(group: group, stream: stream) })
+        case .loadLogStreams(let function, let group):
+            return .logStreamsLoaded(function: function, await attempt {
+                do {
+                    return try await logs.describeLogStreams(logGroupName: group, newestFirst: true, limit: 50).logStreams ?? []
+                } catch AWSClientError.service(let error) where error.code == .resourceNotFoundException {
+                    return []
+                }
+            })
         }
     }
 
-    /// The last `logWindow` of the group, every stream interleaved by time.
-    func recentLogLines(group: String) async throws -> [LogLine] {
-        let start = Int64((Date().timeIntervalSince1970 - logWindow) * 1000)
+    /// The last `logWindow` of the group, every stream interleaved by time; or, for one stream,
+    /// its latest events whatever their age.
+    func recentLogLines(group: String, stream: String?) async throws -> [LogLine] {
+        let start = stream == nil ? Int64((Date().timeIntervalSince1970 - logWindow) * 1000) : nil
         var lines: [LogLine] = []
         do {
-            for try await page in logs.filteredEvents(FilterLogEventsRequest(logGroupName: group, startTime: start)) {
+            let request = FilterLogEventsRequest(logGroupName: group, startTime: start, logStreamNames: stream.map { [$0] })
+            for try await page in logs.filteredEvents(request) {
                 lines += page.map { event in
                     LogLine(timestamp: event.timestamp ?? 0, stream: event.logStreamName ?? "", message: event.message ?? "",
                             id: event.eventId ?? "\(event.logStreamName ?? "")/\(event.timestamp ?? 0)/\(lines.count)")

@@ -1,5 +1,6 @@
 import Foundation
 import LambdaAPI
+import LogsAPI
 
 /// How each pane's rows are keyed, filtered and sorted. Column identifiers are the ones the
 /// views declare, so a view's column and its sort key share one name.
@@ -9,6 +10,15 @@ extension ConsoleState {
     public var aliasRows: [AliasConfiguration] { focusedDetail?.aliases ?? [] }
     public var mappingRows: [EventSourceMappingConfiguration] { focusedDetail?.mappings ?? [] }
     public var logRows: [LogLine] { focusedName.flatMap { logLines[$0] } ?? [] }
+
+    /// The stream list's rows: "all streams" first, then the streams, newest first.
+    public var streamRows: [LogStream?] { [nil] + (focusedName.flatMap { logStreams[$0] } ?? []) }
+
+    mutating func rebuildStreams() {
+        let rows = streamRows
+        streamTable.rebuild(count: rows.count, matches: { _ in true }, sortKey: { _ in .none }, key: { rows[$0]?.logStreamName ?? "" },
+                            keepKey: nil)
+    }
 
     public var focusedDetail: FunctionDetail? { focusedName.flatMap { details[$0] } }
 

@@ -31,6 +31,7 @@ public enum Reducer {
             return drillDown(&state)
         case .goBack:
             if state.overlay != nil { state.overlay = nil } else if state.editingFilter { state.editingFilter = false }
+            else if state.choosingStream { state.choosingStream = false }
             else if state.routes.count > 1 { state.routes.removeLast() }
         case .showRawJSON:
             if case .detail(let function) = state.route {
@@ -106,6 +107,21 @@ public enum Reducer {
                 state.detailStatus[function] = .failed(error.message)
                 state.lastError = error.message
             }
+        case .toggleStreamList:
+            guard state.pane == .logs, let configuration = state.focusedConfiguration, let name = configuration.functionName else { return [] }
+            state.choosingStream.toggle()
+            guard state.choosingStream, !state.inFlight.contains("streams:\(name)") else { return [] }
+            state.inFlight.insert("streams:\(name)")
+            return [.loadLogStreams(function: name, logGroup: configuration.logGroupName)]
+        case .logStreamsLoaded(let function, let result):
+            state.inFlight.remove("streams:\(function)")
+            switch result {
+            case .success(let streams):
+                state.logStreams[function] = streams
+                state.rebuildStreams()
+            case .failure(let error):
+                state.lastError = error.message
+            }
         case .logsLoaded(let function, let result):
             state.inFlight.remove("logs:\(function)")
             switch result {
@@ -137,6 +153,11 @@ public enum Reducer {
     }
 
     private static func move(_ state: inout ConsoleState, _ change: (inout TableState) -> Void) {
+        if state.choosingStream, state.pane == .logs {
+            change(&state.streamTable)
+            state.streamTable.scrollToCursor(height: state.pageHeight)
+            return
+        }
         let pane = state.pane
         guard var table = state.tables[pane] else { return }
         change(&table)
@@ -147,6 +168,7 @@ public enum Reducer {
 
     static func show(_ pane: Pane, in state: inout ConsoleState) -> [ConsoleEffect] {
         state.routes = [.pane(pane)]
+        state.choosingStream = false
         state.editingFilter = false
         return load(pane, &state)
     }
@@ -167,7 +189,8 @@ public enum Reducer {
             guard let configuration = state.focusedConfiguration, let name = configuration.functionName else { return [] }
             var status = state.logStatus[name] ?? .never
             defer { state.logStatus[name] = status }
-            return fetch("logs:\(name)", .loadLogs(function: name, logGroup: configuration.logGroupName), &state, status: &status)
+            return fetch("logs:\(name)", .loadLogs(function: name, logGroup: configuration.logGroupName, stream: state.chosenStream[name]),
+                         &state, status: &status)
         }
     }
 
@@ -188,6 +211,18 @@ public enum Reducer {
     }
 
     private static func drillDown(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.choosingStream, state.pane == .logs, let name = state.focusedName {
+            // The first row is "all streams"; the others are the streams, newest first.
+            let position = state.streamTable.cursor
+            let streams = state.logStreams[name] ?? []
+            if position == 0 { state.chosenStream[name] = nil }
+            else if let index = state.streamTable.selectedIndex, streams.indices.contains(index - 1) {
+                state.chosenStream[name] = streams[index - 1].logStreamName
+            }
+            state.choosingStream = false
+            state.logStatus[name] = .loading
+            return load(.logs, &state)
+        }
         switch state.route {
         case .pane(.functions):
             guard let arn = state.selectedFunctionARN, let name = state.functions.first(where: { $0.functionArn == arn })?.functionName

@@ -1,6 +1,7 @@
 import ConsoleStore
 import Foundation
 import LambdaAPI
+import LogsAPI
 import Testing
 
 @Suite struct ReducerTests {
@@ -109,6 +110,28 @@ import Testing
         #expect(state.routing(to: "1").map(\.weight) == [0.9])
         #expect(state.routing(to: "2").map(\.alias) == ["live"])
         #expect(state.routing(to: "3").isEmpty)
+    }
+}
+
+@Suite struct LogStreamChoiceTests {
+    @Test func chooseOneStreamThenAllAgain() throws {
+        var state = ReducerTests.loaded(["f"])
+        #expect(Reducer.reduce(&state, .show(.logs)) == [.loadLogs(function: "f", logGroup: "/aws/lambda/f", stream: nil)])
+        #expect(Reducer.reduce(&state, .toggleStreamList) == [.loadLogStreams(function: "f", logGroup: "/aws/lambda/f")])
+        let streams = try LambdaJSON.decoder().decode([LogStream].self, from: Data(#"[{"logStreamName":"2026/11/25/[3]new"},{"logStreamName":"2026/11/25/[2]old"}]"#.utf8))
+        _ = Reducer.reduce(&state, .logStreamsLoaded(function: "f", .success(streams)))
+        #expect(state.streamRows.count == 3)
+        _ = Reducer.reduce(&state, .moveCursor(1))
+        _ = Reducer.reduce(&state, .logsLoaded(function: "f", .success([])))  // the first load answers meanwhile
+        #expect(Reducer.reduce(&state, .drillDown) == [.loadLogs(function: "f", logGroup: "/aws/lambda/f", stream: "2026/11/25/[3]new")])
+        #expect(!state.choosingStream)
+        #expect(state.chosenStream["f"] == "2026/11/25/[3]new")
+        _ = Reducer.reduce(&state, .logsLoaded(function: "f", .success([])))
+        _ = Reducer.reduce(&state, .toggleStreamList)
+        _ = Reducer.reduce(&state, .logStreamsLoaded(function: "f", .success(streams)))
+        _ = Reducer.reduce(&state, .moveToTop)
+        #expect(Reducer.reduce(&state, .drillDown) == [.loadLogs(function: "f", logGroup: "/aws/lambda/f", stream: nil)])
+        #expect(state.chosenStream["f"] == nil)
     }
 }
 

@@ -2,6 +2,7 @@ import ConsoleStore
 import ConsoleUI
 import Foundation
 import LambdaAPI
+import LogsAPI
 
 /// A small, fixed estate for golden screens: same data, same clock, same output every run.
 enum ConsoleFixtures {
@@ -60,6 +61,11 @@ enum ConsoleFixtures {
         LogLine(timestamp: 1_795_600_001_000, stream: "2026/11/25/[2]aaaa", message: "END RequestId: 1", id: "5"),
         LogLine(timestamp: 1_795_600_001_000, stream: "2026/11/25/[2]aaaa", message: "REPORT RequestId: 1\tDuration: 912.33 ms\tBilled Duration: 913 ms", id: "6"),
     ]
+
+    static let streams: [LogStream] = decode([LogStream].self, """
+        [{"logStreamName":"2026/11/25/[3]bbbb","lastEventTimestamp":1795600000900,"storedBytes":2048},
+         {"logStreamName":"2026/11/25/[2]aaaa","lastEventTimestamp":1795599000000,"storedBytes":4096}]
+        """)
 
     /// The state after loading everything, with the first function focused.
     static func loadedState(readOnly: Bool = false) -> ConsoleState {

@@ -20,6 +20,11 @@ import Testing
         ("aliases", { state in _ = Reducer.reduce(&state, .show(.aliases)) }),
         ("mappings", { state in _ = Reducer.reduce(&state, .show(.mappings)) }),
         ("logs", { state in _ = Reducer.reduce(&state, .show(.logs)) }),
+        ("log-streams", { state in
+            _ = Reducer.reduce(&state, .show(.logs))
+            _ = Reducer.reduce(&state, .toggleStreamList)
+            _ = Reducer.reduce(&state, .logStreamsLoaded(function: "payments-charge-card", .success(ConsoleFixtures.streams)))
+        }),
         ("detail", { state in _ = Reducer.reduce(&state, .drillDown) }),
         ("detail-revealed", { state in
             _ = Reducer.reduce(&state, .drillDown)

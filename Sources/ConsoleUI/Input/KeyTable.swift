@@ -50,6 +50,7 @@ public enum KeyTables {
         KeyBinding([.pageUp, .control("b")], "page up", .pageUp),
         KeyBinding([.enter], "open", .drillDown, hint: "open"),
         KeyBinding([.character("/")], "filter as you type (runtime:, tag:k=v, state:, arch:, memory:>=N)", .beginFilter, hint: "filter"),
+        KeyBinding([.character("S")], "logs: choose a log stream, or all of them", .toggleStreamList, hint: "streams"),
         KeyBinding([.character("1")], "sort by name (again: reverse)", .sort(column: "name")),
         KeyBinding([.character("2")], "sort by runtime", .sort(column: "runtime")),
         KeyBinding([.character("3")], "sort by memory", .sort(column: "memory")),

@@ -61,6 +61,9 @@ public enum ConsoleView {
             let total = totalRows(current, state)
             var summary = count == total ? Formatting.count(total) : "\(Formatting.count(count))/\(Formatting.count(total))"
             if current != .functions, let name = state.focusedName { summary = "\(name) · \(summary)" }
+            if current == .logs, let name = state.focusedName {
+                summary = state.choosingStream ? "\(name) · choose a stream" : "\(state.chosenStream[name] ?? "all streams") · \(summary)"
+            }
             screen.put(summary, row: 1, column: max(x + 1, screen.columns - DisplayWidth.of(summary)), style: theme[.title])
         case .detail(let name), .rawJSON(let name):
             let trail = ["functions", name] + (state.route == .rawJSON(function: name) ? ["json"] : [])
@@ -93,6 +96,10 @@ public enum ConsoleView {
             TableView.draw(state.aliasRows, columns: PaneColumns.aliases(barWidth: 20), table: table, theme: theme, screen: screen, top: top, height: height)
         case .mappings:
             TableView.draw(state.mappingRows, columns: PaneColumns.mappings(now: now), table: table, theme: theme, screen: screen, top: top, height: height)
+        case .logs where state.choosingStream:
+            TableView.draw(state.streamRows, columns: PaneColumns.streams(now: now), table: state.streamTable, theme: theme, screen: screen,
+                           top: top, height: height)
+            return
         case .logs:
             TableView.draw(state.logRows, columns: PaneColumns.logs(now: now), table: table, theme: theme, screen: screen, top: top, height: height)
         }

@@ -1,21 +1,22 @@
 import ConsoleStore
 import Foundation
 import LambdaAPI
+import LogsAPI
 
 /// The columns of each pane: one place per resource, read by the generic table view.
 enum PaneColumns {
     static func functions(now: Date) -> [Column<FunctionConfiguration>] {
         [
-            Column("name", "NAME", .flexible(minimum: 24, weight: 3), priority: 9) { $0.functionName ?? "" },
+            Column("name", "NAME", .content(minimum: 20, maximum: 48), priority: 9) { $0.functionName ?? "" },
             Column("runtime", "RUNTIME", .fixed(15), priority: 8) { $0.runtime?.rawValue ?? ($0.packageType == .image ? "image" : "") },
             Column("memory", "MEMORY", .fixed(8), alignRight: true, priority: 7) { $0.memorySize.map { "\($0) MB" } ?? "" },
             Column("timeout", "TIMEOUT", .fixed(7), alignRight: true, priority: 6) { $0.timeout.map { "\($0) s" } ?? "" },
-            Column("arch", "ARCH", .fixed(6), priority: 2) { $0.architectures?.first?.rawValue ?? "x86_64" },
-            Column("type", "TYPE", .fixed(5), priority: 1) { $0.packageType?.rawValue ?? "" },
+            Column("arch", "ARCH", .fixed(6), priority: 1) { $0.architectures?.first?.rawValue ?? "x86_64" },
+            Column("type", "TYPE", .fixed(5), priority: 0) { $0.packageType?.rawValue ?? "" },
             Column("size", "SIZE", .fixed(8), alignRight: true, priority: 3) { Formatting.bytes($0.codeSize) },
             Column("modified", "MODIFIED", .fixed(11), priority: 5) { Formatting.relative($0.lastModified?.date, now: now) },
             Column("state", "STATE", .fixed(10), priority: 4, role: stateRole) { stateText($0) },
-            Column("description", "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 0) { $0.description ?? "" },
+            Column("description", "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 2) { $0.description ?? "" },
         ]
     }
 
@@ -100,6 +101,17 @@ enum PaneColumns {
             Column("message", "MESSAGE", .flexible(minimum: 20, weight: 1), priority: 9, role: logRole) {
                 $0.message.trimmingCharacters(in: .newlines)
             },
+        ]
+    }
+
+    static func streams(now: Date) -> [Column<LogStream?>] {
+        [
+            Column("name", "LOG STREAM (newest first)", .flexible(minimum: 30, weight: 1), priority: 9) { $0?.logStreamName ?? "all streams, interleaved" },
+            Column("version", "VER", .fixed(9), priority: 7) { $0.map { streamVersion($0.logStreamName ?? "") } ?? "" },
+            Column("last", "LAST EVENT", .fixed(11), priority: 8) { stream in
+                stream?.lastEventTimestamp.map { Formatting.relative(Date(timeIntervalSince1970: Double($0) / 1000), now: now) } ?? ""
+            },
+            Column("size", "SIZE", .fixed(8), alignRight: true, priority: 5) { $0?.storedBytes.map { Formatting.bytes($0) } ?? "" },
         ]
     }
 

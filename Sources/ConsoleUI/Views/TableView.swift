@@ -4,6 +4,8 @@ import ConsoleStore
 public enum WidthRule: Sendable {
     case fixed(Int)
     case flexible(minimum: Int, weight: Int)
+    /// As wide as the longest cell on screen, within these bounds.
+    case content(minimum: Int, maximum: Int)
 }
 
 /// One column of a resource's table: its title, width, alignment, and how a row becomes a cell.
@@ -34,7 +36,16 @@ public struct Column<Row> {
 public enum TableView {
     public static func draw<Row>(_ rows: [Row], columns: [Column<Row>], table: TableState, theme: Theme, screen: Screen,
                                  top: Int, height: Int, focused: Bool = true) {
-        let widths = layout(columns, width: screen.columns)
+        let end = min(table.visible.count, table.scroll + height - 1)
+        let onScreen = table.scroll < end ? (table.scroll..<end).map { rows[table.visible[$0]] } : []
+        let sized = columns.map { column -> Column<Row> in
+            guard case .content(let minimum, let maximum) = column.width else { return column }
+            var copy = column
+            let widest = onScreen.reduce(DisplayWidth.of(column.title) + 1) { max($0, DisplayWidth.of(column.text($1))) }
+            copy.width = .fixed(max(minimum, min(maximum, widest)))
+            return copy
+        }
+        let widths = layout(sized, width: screen.columns)
         var x = 0
         for (column, width) in zip(columns, widths) where width > 0 {
             var title = column.title
@@ -43,7 +54,6 @@ public enum TableView {
                        style: theme[.columnHeader])
             x += width + 1
         }
-        let end = min(table.visible.count, table.scroll + height - 1)
         guard table.scroll < end else { return }
         for (offset, position) in (table.scroll..<end).enumerated() {
             let row = rows[table.visible[position]]
@@ -68,7 +78,7 @@ public enum TableView {
             let fixed = kept.reduce(0) { sum, index in
                 switch columns[index].width {
                 case .fixed(let cells): return sum + cells + 1
-                case .flexible(let minimum, _): return sum + minimum + 1
+                case .flexible(let minimum, _), .content(let minimum, _): return sum + minimum + 1
                 }
             }
             if fixed <= width || kept.count == 1 {
@@ -82,6 +92,7 @@ public enum TableView {
                     switch columns[index].width {
                     case .fixed(let cells): return cells
                     case .flexible(let minimum, let weight): return minimum + (weights > 0 ? spare * weight / weights : 0)
+                    case .content(let minimum, _): return minimum
                     }
                 }
             }
