@@ -60,10 +60,10 @@ public enum ConsoleView {
             let count = state.tables[current]?.visible.count ?? 0
             let total = totalRows(current, state)
             var summary = count == total ? Formatting.count(total) : "\(Formatting.count(count))/\(Formatting.count(total))"
-            if current != .functions, let name = state.focusedName { summary = "\(name) · \(summary)" }
             if current == .logs, let name = state.focusedName {
-                summary = state.choosingStream ? "\(name) · choose a stream" : "\(state.chosenStream[name] ?? "all streams") · \(summary)"
+                summary = state.choosingStream ? "choose a stream" : "\(state.chosenStream[name] ?? "all streams") · \(summary)"
             }
+            if current != .functions, let name = state.focusedName { summary = "\(name) · \(summary)" }
             screen.put(summary, row: 1, column: max(x + 1, screen.columns - DisplayWidth.of(summary)), style: theme[.title])
         case .detail(let name), .rawJSON(let name):
             let trail = ["functions", name] + (state.route == .rawJSON(function: name) ? ["json"] : [])
