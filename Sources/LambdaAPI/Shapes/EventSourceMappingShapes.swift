@@ -79,10 +79,7 @@ public struct Filter: Codable, Hashable, Sendable {
     public init(pattern: String?) { self.pattern = pattern }
 }
 
-public struct FilterCriteriaError: Codable, Hashable, Sendable {
-    public var errorCode: String?
-    public var message: String?
-}
+public typealias FilterCriteriaError = ShapeError
 
 public struct EventSourceMappingMetricsConfig: Codable, Hashable, Sendable {
     public var metrics: [String]?

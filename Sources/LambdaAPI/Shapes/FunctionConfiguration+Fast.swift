@@ -149,7 +149,7 @@ extension EnvironmentResponse: JSONValueDecodable {
     }
 }
 
-extension EnvironmentError: JSONValueDecodable {
+extension ShapeError: JSONValueDecodable {
     public init(json: JSONValue) throws {
         try json.forEachMember { key, value in
             switch key {
@@ -212,18 +212,6 @@ extension ImageConfig: JSONValueDecodable {
     }
 }
 
-extension ImageConfigError: JSONValueDecodable {
-    public init(json: JSONValue) throws {
-        try json.forEachMember { key, value in
-            switch key {
-            case "ErrorCode": errorCode = try value.decode()
-            case "Message": message = try value.decode()
-            default: break
-            }
-        }
-    }
-}
-
 extension Layer: JSONValueDecodable {
     public init(json: JSONValue) throws {
         try json.forEachMember { key, value in
@@ -259,18 +247,6 @@ extension RuntimeVersionConfig: JSONValueDecodable {
             switch key {
             case "Error": error = try value.decode()
             case "RuntimeVersionArn": runtimeVersionArn = try value.decode()
-            default: break
-            }
-        }
-    }
-}
-
-extension RuntimeVersionError: JSONValueDecodable {
-    public init(json: JSONValue) throws {
-        try json.forEachMember { key, value in
-            switch key {
-            case "ErrorCode": errorCode = try value.decode()
-            case "Message": message = try value.decode()
             default: break
             }
         }

@@ -52,10 +52,7 @@ public struct EnvironmentResponse: Codable, Hashable, Sendable {
     public var variables: [String: String]?
 }
 
-public struct EnvironmentError: Codable, Hashable, Sendable {
-    public var errorCode: String?
-    public var message: String?
-}
+public typealias EnvironmentError = ShapeError
 
 public struct EphemeralStorage: Codable, Hashable, Sendable {
     public var size: Int
@@ -87,10 +84,7 @@ public struct ImageConfig: Codable, Hashable, Sendable {
     }
 }
 
-public struct ImageConfigError: Codable, Hashable, Sendable {
-    public var errorCode: String?
-    public var message: String?
-}
+public typealias ImageConfigError = ShapeError
 
 public struct Layer: Codable, Hashable, Sendable {
     public var arn: String?
@@ -118,10 +112,7 @@ public struct RuntimeVersionConfig: Codable, Hashable, Sendable {
     public var runtimeVersionArn: String?
 }
 
-public struct RuntimeVersionError: Codable, Hashable, Sendable {
-    public var errorCode: String?
-    public var message: String?
-}
+public typealias RuntimeVersionError = ShapeError
 
 public struct SnapStartResponse: Codable, Hashable, Sendable {
     public var applyOn: SnapStartApplyOn?
@@ -144,4 +135,11 @@ extension FunctionConfiguration {
     public var logGroupName: String {
         loggingConfig?.logGroup ?? "/aws/lambda/\(functionName ?? "")"
     }
+}
+
+/// The reference's EnvironmentError, ImageConfigError, RuntimeVersionError, TagsError and
+/// FilterCriteriaError: the same two members under five names.
+public struct ShapeError: Codable, Hashable, Sendable {
+    public var errorCode: String?
+    public var message: String?
 }

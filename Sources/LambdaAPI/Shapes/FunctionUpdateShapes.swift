@@ -22,10 +22,7 @@ public struct FunctionCodeLocation: Codable, Hashable, Sendable {
     public var sourceKMSKeyArn: String?
 }
 
-public struct TagsError: Codable, Hashable, Sendable {
-    public var errorCode: String?
-    public var message: String?
-}
+public typealias TagsError = ShapeError
 
 public struct Concurrency: Codable, Hashable, Sendable {
     public var reservedConcurrentExecutions: Int?
