@@ -77,6 +77,26 @@ import TestSupport
         }
     }
 
+    @Test func ctrlZStopsAndResumeRedraws() async throws {
+        let backend = try await TestBackend.shared()
+        let session = try TmuxSession(endpoint: backend.motoURL)
+        #expect(session.waitFor("NAME").satisfied)
+        let pid = try #require(session.consolePID)
+        func state() -> String? {
+            (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: ")").last?.split(separator: " ").first.map(String.init)
+        }
+        try session.send("C-z")
+        let deadline = Date().addingTimeInterval(10)
+        while state() != "T" && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(state() == "T", "ctrl-z did not stop lambda-tui")
+        kill(pid, SIGCONT)
+        try session.send("r")
+        let result = session.waitFor("NAME")
+        #expect(result.satisfied, "resuming did not redraw the console:\n\(result.screen)")
+        try session.send("q")
+        #expect(session.waitFor("EXITED 0 modes: icanon echo").satisfied)
+    }
+
     @Test func aBrokenThemeIsNamedAndTheDefaultUsed() async throws {
         let backend = try await TestBackend.shared()
         let theme = NSTemporaryDirectory() + "broken-\(UUID().uuidString.prefix(6)).theme"

@@ -90,6 +90,7 @@ public final class CursesScreen: Screen {
     public func suspend() {
         def_prog_mode()
         endwin()
+        fflush(nil)  // the reset must reach the terminal before the process stops
         kill(getpid(), SIGSTOP)
         reset_prog_mode()
         clearok(window, true)
