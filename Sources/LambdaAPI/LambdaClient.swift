@@ -14,9 +14,7 @@ public struct LambdaClient: Sendable {
 
     /// A client for the resolved settings' Lambda endpoint.
     public init(settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport) {
-        self.init(client: AWSClient(service: .lambda, region: settings.region, endpoint: settings.endpoint(for: .lambda).url,
-                                    credentials: credentials, transport: transport,
-                                    retry: RetryStrategy(maxAttempts: settings.maxAttempts)))
+        self.init(client: AWSClient(service: .lambda, settings: settings, credentials: credentials, transport: transport))
     }
 
     /// Sends a request whose body, if any, is JSON, and decodes a JSON answer.

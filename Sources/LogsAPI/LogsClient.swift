@@ -13,9 +13,7 @@ public struct LogsClient: Sendable {
     }
 
     public init(settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport) {
-        self.init(client: AWSClient(service: .logs, region: settings.region, endpoint: settings.endpoint(for: .logs).url,
-                                    credentials: credentials, transport: transport,
-                                    retry: RetryStrategy(maxAttempts: settings.maxAttempts)))
+        self.init(client: AWSClient(service: .logs, settings: settings, credentials: credentials, transport: transport))
     }
 
     func request(_ action: String, _ body: some Encodable, repeatability: Repeatability = .safe) throws -> AWSRequest {

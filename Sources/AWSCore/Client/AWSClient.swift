@@ -31,6 +31,12 @@ public final class AWSClient: Sendable {
         basePath = String(self.endpoint.dropFirst(CurlTransfer.origin(of: self.endpoint).count))
     }
 
+    /// A client for `service` at the endpoint, region and retry settings resolved for it.
+    public convenience init(service: AWSService, settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport) {
+        self.init(service: service, region: settings.region, endpoint: settings.endpoint(for: service).url, credentials: credentials,
+                  transport: transport, retry: RetryStrategy(maxAttempts: settings.maxAttempts))
+    }
+
     /// Sends and returns a 2xx response, or throws.
     public func send(_ request: AWSRequest) async throws -> HTTPResponse {
         try await withRetries(request) { signed in
