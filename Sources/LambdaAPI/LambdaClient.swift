@@ -42,27 +42,7 @@ public struct LambdaClient: Sendable {
     }
 
     func decode<Output: Decodable>(_ type: Output.Type, from data: Data, operation: String) throws -> Output {
-        do {
-            return try decoder.decode(Output.self, from: data.isEmpty ? Data("{}".utf8) : data)
-        } catch let error as DecodingError {
-            throw AWSClientError.invalidResponse(operation: operation, detail: Self.describe(error))
-        } catch let error as JSONShapeError {
-            throw AWSClientError.invalidResponse(operation: operation, detail: error.description)
-        } catch let error as JSONParseError {
-            throw AWSClientError.invalidResponse(operation: operation, detail: error.description)
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
-            // Named as on the wire ("Functions[0].FunctionName"), which is what a user can look up.
-            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + LambdaJSON.wireName($0.stringValue) }
-                .joined().drop { $0 == "." }
-            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
-        @unknown default:
-            return "malformed JSON"
-        }
+        try decoder.decodeResponse(type, from: data, operation: operation, memberName: LambdaJSON.wireName)
     }
 
     /// `/2015-03-31/functions/NAME` with the name, ARN or partial ARN encoded as one label.

@@ -24,16 +24,8 @@ public struct LogsClient: Sendable {
 
     func call<Output: Decodable>(_ action: String, _ body: some Encodable, as type: Output.Type = Output.self) async throws -> Output {
         let response = try await client.send(try request(action, body))
-        do {
-            return try decoder.decode(Output.self, from: response.body.isEmpty ? Data("{}".utf8) : response.body)
-        } catch let error as DecodingError {
-            throw AWSClientError.invalidResponse(operation: action, detail: "\(error)")
-        } catch let error as JSONParseError {
-            throw AWSClientError.invalidResponse(operation: action, detail: error.description)
-        }
+        return try decoder.decodeResponse(type, from: response.body, operation: action)
     }
-
-    private struct Empty: Codable {}
 
     public func describeLogGroups(prefix: String? = nil, nextToken: String? = nil, limit: Int? = nil) async throws -> DescribeLogGroupsPage {
         struct Body: Encodable { var logGroupNamePrefix: String?; var nextToken: String?; var limit: Int? }

@@ -26,7 +26,7 @@ struct FunctionsCommand: AsyncParsableCommand {
                 let encoder = LambdaJSON.encoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 // Environment values are secrets: masked here as everywhere else.
-                print(String(decoding: try encoder.encode(functions.map(\.maskingEnvironment)), as: UTF8.self))
+                print(String(decoding: try encoder.encode(functions.map(\.maskingEnvironmentValues)), as: UTF8.self))
             } else {
                 print(Self.table(functions))
             }
@@ -48,15 +48,5 @@ struct FunctionsCommand: AsyncParsableCommand {
             row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }.joined(separator: "\n")
-    }
-}
-
-extension FunctionConfiguration {
-    var maskingEnvironment: FunctionConfiguration {
-        var copy = self
-        if let variables = environment?.variables {
-            copy.environment?.variables = variables.mapValues { _ in "****" }
-        }
-        return copy
     }
 }

@@ -72,6 +72,18 @@ import TestSupport
         #expect(Set(seen).count == 6)
     }
 
+    @Test func aMalformedAnswerIsOneSentenceNamingTheMember() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("logs-malformed")
+        try await backend.script(lane: lane, [["status": 200, "body": #"{"events":[{"timestamp":"soon","message":"x"}]}"#]])
+        await #expect {
+            try await client(backend, lane: lane).filterLogEvents(FilterLogEventsRequest(logGroupName: "/g"))
+        } throws: { error in
+            guard case .invalidResponse(let operation, let detail) = error as? AWSClientError else { return false }
+            return operation == "FilterLogEvents" && detail.hasPrefix("events[0].timestamp:") && !detail.contains("DecodingError")
+        }
+    }
+
     @Test func liveTailSessionsDecodeFromTheEventStream() async throws {
         let backend = try await TestBackend.shared()
         let lane = TestBackend.lane("live-tail")

@@ -11,6 +11,36 @@ public struct JSONValueDecoder: Sendable {
         try decode(type, from: try JSONValue.parse(data))
     }
 
+    /// Decodes a service's answer (an empty body reads as `{}`); any failure becomes one
+    /// AWSClientError naming the member, as `memberName` spells it on the wire.
+    public func decodeResponse<T: Decodable>(_ type: T.Type, from data: Data, operation: String,
+                                             memberName: (String) -> String = { $0 }) throws -> T {
+        do {
+            return try decode(type, from: data.isEmpty ? Data("{}".utf8) : data)
+        } catch let error as DecodingError {
+            throw AWSClientError.invalidResponse(operation: operation, detail: Self.describe(error, memberName: memberName))
+        } catch let error as JSONShapeError {
+            throw AWSClientError.invalidResponse(operation: operation, detail: error.description)
+        } catch let error as JSONParseError {
+            throw AWSClientError.invalidResponse(operation: operation, detail: error.description)
+        }
+    }
+
+    /// "Functions[0].FunctionName: Expected String but found a number": the path a user can look up.
+    static func describe(_ error: DecodingError, memberName: (String) -> String) -> String {
+        switch error {
+        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let parts: [String] = context.codingPath.map { key in
+                key.intValue.map { "[\($0)]" } ?? "." + memberName(key.stringValue)
+            }
+            var path = parts.joined()
+            if path.hasPrefix(".") { path.removeFirst() }
+            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
+        @unknown default:
+            return "malformed JSON"
+        }
+    }
+
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
         if let fast = T.self as? any JSONValueDecodable.Type {
             return try fast.init(json: value) as! T

@@ -86,9 +86,7 @@ enum DetailView {
 enum RawJSONView {
     static func lines(_ configuration: FunctionConfiguration?, revealSecrets: Bool) -> [String] {
         guard var configuration else { return ["Loading…"] }
-        if !revealSecrets, let variables = configuration.environment?.variables {
-            configuration.environment?.variables = variables.mapValues { _ in "********" }
-        }
+        if !revealSecrets { configuration = configuration.maskingEnvironmentValues }
         let encoder = LambdaJSON.encoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(configuration) else { return ["(cannot show this configuration as JSON)"] }

@@ -131,6 +131,16 @@ public struct VpcConfigResponse: Codable, Hashable, Sendable {
 }
 
 extension FunctionConfiguration {
+    /// A copy with every environment value replaced: what screens and printouts show unless the
+    /// user asks for the values.
+    public var maskingEnvironmentValues: FunctionConfiguration {
+        var copy = self
+        if let variables = environment?.variables {
+            copy.environment?.variables = variables.mapValues { _ in "********" }
+        }
+        return copy
+    }
+
     /// The log group the function writes to: LoggingConfig.LogGroup when set, else /aws/lambda/NAME.
     public var logGroupName: String {
         loggingConfig?.logGroup ?? "/aws/lambda/\(functionName ?? "")"
