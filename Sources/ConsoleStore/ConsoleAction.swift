@@ -22,6 +22,9 @@ public enum ConsoleAction: Sendable {
     case sort(column: String)
     case toggleSecrets
     case quit
+    /// ctrl-z: the loop gives the terminal back and stops; `.resumed` follows when continued.
+    case suspend
+    case resumed
 
     // Filter and overlays.
     case beginFilter

@@ -68,6 +68,8 @@ public struct ConsoleState: Sendable {
     public var revealsSecrets = false
     /// First line shown of the detail or raw JSON view.
     public var detailScroll = 0
+    /// First line shown of the help overlay, which can be taller than a small terminal.
+    public var helpScroll = 0
 
     public var functions: [FunctionConfiguration] = [] {
         didSet {
@@ -104,6 +106,7 @@ public struct ConsoleState: Sendable {
     public var notice: String?
     public var inFlight: Set<String> = []
     public var quitRequested = false
+    public var suspendRequested = false
 
     public init(connection: ConnectionInfo) {
         self.connection = connection

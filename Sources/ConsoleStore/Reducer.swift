@@ -5,6 +5,10 @@ import LambdaAPI
 /// background work to start. Views and effects never write to the state themselves.
 public enum Reducer {
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date = Date()) -> [ConsoleEffect] {
+        if state.overlay == .help, let delta = scrollDelta(action, page: state.pageHeight) {
+            state.helpScroll = max(0, min(1_000, state.helpScroll + delta))  // the view stops at the last line
+            return []
+        }
         if case .pane = state.route {} else if let delta = scrollDelta(action, page: state.pageHeight) {
             // Detail and JSON views scroll with the keys that move a table's cursor; the view
             // stops the scroll at the last line.
@@ -51,6 +55,10 @@ public enum Reducer {
             state.revealsSecrets.toggle()
         case .quit:
             state.quitRequested = true
+        case .suspend:
+            state.suspendRequested = true
+        case .resumed:
+            state.suspendRequested = false
 
         case .beginFilter:
             state.editingFilter = true
@@ -65,6 +73,7 @@ public enum Reducer {
             }
         case .showHelp:
             state.overlay = state.overlay == .help ? nil : .help
+            state.helpScroll = 0
         case .openCommandLine:
             state.overlay = .commandLine("")
         case .editCommandLine(let text):

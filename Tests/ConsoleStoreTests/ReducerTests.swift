@@ -90,6 +90,10 @@ import Testing
         _ = Reducer.reduce(&state, .runCommandLine)
         #expect(state.quitRequested)
         #expect(ConsoleCommands.completions(for: "m") == ["mappings"])
+        _ = Reducer.reduce(&state, .suspend)
+        #expect(state.suspendRequested)
+        _ = Reducer.reduce(&state, .resumed)
+        #expect(!state.suspendRequested)
     }
 
     @Test func aFailedRefreshKeepsWhatIsShown() {

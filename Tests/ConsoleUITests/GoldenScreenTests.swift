@@ -35,6 +35,10 @@ import Testing
             _ = Reducer.reduce(&state, .showRawJSON)
         }),
         ("help", { state in _ = Reducer.reduce(&state, .showHelp) }),
+        ("help-scrolled-to-the-end", { state in
+            _ = Reducer.reduce(&state, .showHelp)
+            _ = Reducer.reduce(&state, .moveToBottom)
+        }),
         ("command-line", { state in
             _ = Reducer.reduce(&state, .openCommandLine)
             _ = Reducer.reduce(&state, .editCommandLine("al"))

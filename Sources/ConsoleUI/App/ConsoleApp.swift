@@ -68,6 +68,10 @@ public final class ConsoleApp {
 
     func dispatch(_ action: ConsoleAction) {
         let effects = Reducer.reduce(&state, action)
+        if state.suspendRequested {
+            screen.suspend()
+            dispatch(.resumed)
+        }
         for effect in effects {
             let runner = runner
             let mailbox = mailbox
@@ -79,10 +83,6 @@ public final class ConsoleApp {
     func handle(_ key: Key) {
         if case .resize = key {
             dispatch(.resized(rows: screen.rows, columns: screen.columns))
-            return
-        }
-        if key == .control("z") {
-            screen.suspend()
             return
         }
         if case .commandLine(let text) = state.overlay {
@@ -113,8 +113,15 @@ public final class ConsoleApp {
             return
         }
         if state.overlay == .help {
-            if key == .escape || key == .character("?") || key == .character("q") { dispatch(.closeOverlay) }
-            if key == .control("c") { dispatch(.quit) }
+            switch key {
+            case .escape, .character("?"), .character("q"): dispatch(.closeOverlay)
+            case .control("c"): dispatch(.quit)
+            case .wheelUp: dispatch(.moveCursor(-3))
+            case .wheelDown: dispatch(.moveCursor(3))
+            default:
+                // Movement keys scroll the help; the reducer ignores everything else here.
+                if let action = KeyTables.action(for: key, route: .pane(.functions), readOnly: true) { dispatch(action) }
+            }
             return
         }
         switch key {

@@ -37,6 +37,7 @@ public enum KeyTables {
         KeyBinding([.character("r"), .control("r")], "refresh now", .refresh, hint: "refresh"),
         KeyBinding([.escape], "back", .goBack, hint: "back"),
         KeyBinding([.character("q"), .control("c")], "quit", .quit, hint: "quit"),
+        KeyBinding([.control("z")], "suspend (fg resumes)", .suspend),
     ]
 
     public static let table: [KeyBinding] = [

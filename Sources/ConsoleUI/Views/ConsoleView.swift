@@ -28,7 +28,9 @@ public enum ConsoleView {
         }
         statusLine(state, screen, theme, row: screen.rows - 2)
         footer(state, screen, theme, row: screen.rows - 1)
-        if state.overlay == .help { HelpOverlay.draw(readOnly: state.connection.readOnly, screen: screen, theme: theme) }
+        if state.overlay == .help {
+            HelpOverlay.draw(readOnly: state.connection.readOnly, scroll: state.helpScroll, screen: screen, theme: theme)
+        }
         screen.present()
     }
 
@@ -205,20 +207,22 @@ enum HelpOverlay {
         return lines
     }
 
-    static func draw(readOnly: Bool, screen: Screen, theme: Theme) {
+    static func draw(readOnly: Bool, scroll: Int, screen: Screen, theme: Theme) {
         let lines = lines(readOnly: readOnly)
         let width = min(screen.columns - 4, 86)
         let height = min(screen.rows - 2, lines.count + 2)
+        let visible = height - 2
+        let first = min(scroll, max(0, lines.count - visible))
         let left = (screen.columns - width) / 2
         let top = max(1, (screen.rows - height) / 2)
         let border = theme[.border]
         screen.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: border)
         screen.put(" Keys (Esc or ? closes) ", row: top, column: left + 2, style: theme[.title])
-        for index in 0..<(height - 2) {
+        for index in 0..<visible {
             let row = top + 1 + index
             screen.put("│" + String(repeating: " ", count: width - 2) + "│", row: row, column: left, style: border)
-            guard index < lines.count else { continue }
-            let (keys, help, heading) = lines[index]
+            guard first + index < lines.count else { continue }
+            let (keys, help, heading) = lines[first + index]
             if heading {
                 screen.put(keys, row: row, column: left + 2, style: theme[.title])
             } else {
@@ -227,5 +231,8 @@ enum HelpOverlay {
             }
         }
         screen.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: border)
+        if first + visible < lines.count {
+            screen.put(" ↓ j, PgDn: more ", row: top + height - 1, column: left + width - 19, style: theme[.title])
+        }
     }
 }
