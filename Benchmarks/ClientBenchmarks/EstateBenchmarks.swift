@@ -79,15 +79,8 @@ enum EstateBenchmarks {
 
     static func boto3(endpoint: String, list: Measurement, bundle: Measurement, runs: Int = 5) throws {
         let script = URL(fileURLWithPath: TestBackend.scriptPath).deletingLastPathComponent().appendingPathComponent("bench_boto3.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, "--endpoint", endpoint, "--function", detailFunction, "--runs", "\(runs)"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try Subprocess.run(["python3", script, "--endpoint", endpoint, "--function", detailFunction, "--runs", "\(runs)"],
+                                      captureOutput: true).output
         var figures: [String: (wall: Double, cpu: Double)] = [:]
         for line in text.split(separator: "\n") {
             let words = line.split(separator: " ")

@@ -127,10 +127,11 @@ struct ConsoleBenchmarks {
         let command = "env AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_CONFIG_FILE=/dev/null "
             + "AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true TERM=xterm-256color "
             + "\(binary) --endpoint-url \(backend.motoURL) --refresh-interval 60"
-        try run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
-        defer { _ = try? run(["tmux", "kill-session", "-t", session]) }
+        try Subprocess.run(["tmux", "-L", tmuxSocket, "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+        defer { _ = try? Subprocess.run(["tmux", "-L", tmuxSocket, "kill-session", "-t", session]) }
         try await Task.sleep(for: .seconds(2))
-        guard let pid = try run(["pgrep", "-n", "-f", "\(binary) --endpoint-url"]).split(separator: "\n").first.flatMap({ Int32($0) }) else {
+        let found = try Subprocess.run(["pgrep", "-n", "-f", "\(binary) --endpoint-url"], captureOutput: true).output
+        guard let pid = found.split(separator: "\n").first.flatMap({ Int32($0) }) else {
             print("idle CPU: skipped (lambda-tui did not start)")
             return
         }
@@ -140,25 +141,13 @@ struct ConsoleBenchmarks {
         print("idle CPU of the running console over 5 s between refreshes: \(after - before) clock ticks (0 expected)")
     }
 
+    /// A tmux server of the benchmark's own, apart from any the user runs.
+    static let tmuxSocket = "lambda-tui-bench"
+
     static func cpuTicks(_ pid: Int32) -> Int {
         let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
         let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
         // utime and stime are fields 14 and 15 of the whole line: 12th and 13th after the ")".
         return fields.count > 12 ? (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0) : 0
-    }
-
-    @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let output = Pipe()
-        let wantsOutput = arguments.first == "pgrep"
-        process.standardOutput = wantsOutput ? output : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = wantsOutput ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -6,7 +6,7 @@ import TestSupport
 
 /// The real binary in tmux against moto: start, list, filter, open a function, its versions and
 /// aliases, resize, quit with the terminal restored.
-@Suite(.serialized) struct ConsoleEndToEndTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct ConsoleEndToEndTests {
     @Test func browseAFunctionAndQuit() async throws {
         let fixtures = try await LambdaFixtures()
         let prefix = "e2e\(UUID().uuidString.prefix(6).lowercased())"

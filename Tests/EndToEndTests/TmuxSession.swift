@@ -76,20 +76,13 @@ final class TmuxSession {
         waitFor(timeout: timeout) { $0.contains(text) }
     }
 
-    /// Runs tmux. Only calls that need the output read it: the first call starts the tmux server,
-    /// which would keep a captured pipe open forever.
+    /// The tests' own tmux server, apart from any the user runs.
+    static let socketName = "lambda-tui-tests"
+
+    /// Runs tmux through `Subprocess`: the first call starts the tmux server, which must not
+    /// inherit anything of this process's.
     @discardableResult
     static func tmux(_ arguments: [String], output wanted: Bool = false) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let output = Pipe()
-        process.standardOutput = wanted ? output : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = wanted ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try Subprocess.run(["tmux", "-L", socketName] + arguments, captureOutput: wanted).output
     }
 }
