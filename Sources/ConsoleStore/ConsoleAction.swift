@@ -45,6 +45,25 @@ public enum ConsoleAction: Sendable {
     case toggleStreamList
     case logStreamsLoaded(function: String, Result<[LogStream], ConsoleError>)
     case resized(rows: Int, columns: Int)
+
+    // The action palette and its forms.
+    case openPalette
+    case editPalette(String)
+    case choosePaletteItem
+    /// A direct key (i, P, u, e, t, a, c, x, ctrl-d): its action on the current pane.
+    case perform(ActionKey)
+    case openAction(ActionID)
+    /// The focused field's new text.
+    case editField(String)
+    case setField(id: String, value: String)
+    case moveFieldFocus(Int)
+    /// Steps a choice field through its values.
+    case cycleChoice(Int)
+    case toggleFormSecrets
+    case submitForm
+    case savedEventsLoaded(function: String, SavedEvents)
+    case mutationProgress(String)
+    case mutationFinished(Mutation, MutationOutcome)
 }
 
 /// A failure as one sentence for the footer.
@@ -59,4 +78,6 @@ public enum ConsoleEffect: Sendable, Equatable {
     case loadDetail(function: String)
     case loadLogs(function: String, logGroup: String, stream: String?)
     case loadLogStreams(function: String, logGroup: String)
+    case loadSavedEvents(function: String)
+    case mutate(Mutation)
 }

@@ -18,6 +18,29 @@ public enum Route: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     case help
     case commandLine(String)
+    /// The action palette, with what is typed to narrow it.
+    case palette(PaletteState)
+    case form(FormState)
+    case invocation(InvocationResult)
+}
+
+public struct PaletteState: Sendable, Equatable {
+    public var filter = ""
+    public var cursor = 0
+    public init() {}
+}
+
+/// A function's saved test events and the payload it was last invoked with.
+public struct SavedEvents: Sendable, Equatable {
+    public var payloads: [String: String]
+    public var last: String?
+
+    public init(payloads: [String: String] = [:], last: String? = nil) {
+        self.payloads = payloads
+        self.last = last
+    }
+
+    public var names: [String] { payloads.keys.sorted() }
 }
 
 /// Where a piece of data stands. Data already shown stays while a refresh runs or fails.
@@ -105,6 +128,15 @@ public struct ConsoleState: Sendable {
     /// A standing message from start-up (a theme or config line that could not be used).
     public var notice: String?
     public var inFlight: Set<String> = []
+    /// What the running mutation is doing ("UpdateFunctionCode: InProgress"), for the footer.
+    public var activity: String?
+    /// The outcome of the last mutation, in one sentence.
+    public var status: String?
+    /// The form whose mutation is running: reopened as it was if the mutation fails.
+    public var pendingForm: FormState?
+    /// A row to select once its pane reloads (the version just published).
+    public var pendingSelection: [Pane: String] = [:]
+    public var savedEvents: [String: SavedEvents] = [:]
     public var quitRequested = false
     public var suspendRequested = false
 

@@ -11,16 +11,29 @@ public struct EffectRunner: Sendable {
     /// How far back the logs pane reads, and how many lines it keeps.
     let logWindow: TimeInterval
     let maximumLogLines: Int
+    /// Refuses every mutation, whatever asks for it.
+    let readOnly: Bool
+    let audit: AuditLog?
+    let events: SavedEventStore?
 
-    public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000) {
+    public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
+                readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil) {
         self.lambda = lambda
         self.logs = logs
         self.logWindow = logWindow
         self.maximumLogLines = maximumLogLines
+        self.readOnly = readOnly
+        self.audit = audit
+        self.events = events
     }
 
-    public func run(_ effect: ConsoleEffect) async -> ConsoleAction {
+    /// Does `effect`; long work (an update waiting for LastUpdateStatus) reports through `progress`.
+    public func run(_ effect: ConsoleEffect, progress: @escaping @Sendable (ConsoleAction) -> Void = { _ in }) async -> ConsoleAction {
         switch effect {
+        case .mutate(let mutation):
+            return await mutate(mutation, progress: progress)
+        case .loadSavedEvents(let function):
+            return .savedEventsLoaded(function: function, events?.load(function: function) ?? SavedEvents())
         case .loadFunctions:
             return .functionsLoaded(await attempt { try await lambda.functions().all() })
         case .loadDetail(let function):

@@ -9,6 +9,12 @@ public enum Reducer {
             state.helpScroll = max(0, min(1_000, state.helpScroll + delta))  // the view stops at the last line
             return []
         }
+        if case .palette(var palette) = state.overlay, let delta = scrollDelta(action, page: state.pageHeight) {
+            let count = ActionReducer.paletteItems(state, filter: palette.filter).count
+            palette.cursor = max(0, min(count - 1, palette.cursor + delta))
+            state.overlay = .palette(palette)
+            return []
+        }
         if case .pane = state.route {} else if let delta = scrollDelta(action, page: state.pageHeight) {
             // Detail and JSON views scroll with the keys that move a table's cursor; the view
             // stops the scroll at the last line.
@@ -91,6 +97,10 @@ public enum Reducer {
             state.pageHeight = max(1, rows - 5)
             for pane in Pane.allCases { state.tables[pane]?.scrollToCursor(height: state.pageHeight) }
 
+        case .openPalette, .editPalette, .choosePaletteItem, .perform, .openAction, .editField, .setField, .moveFieldFocus, .cycleChoice,
+             .toggleFormSecrets, .submitForm, .savedEventsLoaded, .mutationProgress, .mutationFinished:
+            return ActionReducer.reduce(&state, action)
+
         case .functionsLoaded(let result):
             state.inFlight.remove("functions")
             switch result {
@@ -112,6 +122,7 @@ public enum Reducer {
                 state.details[function] = detail
                 state.detailStatus[function] = .loaded(now)
                 for pane in [Pane.versions, .aliases, .mappings] { state.rebuild(pane) }
+                ActionReducer.detailRefreshed(function, &state)
             case .failure(let error):
                 state.detailStatus[function] = .failed(error.message)
                 state.lastError = error.message

@@ -1,0 +1,226 @@
+import Foundation
+
+/// The reducer's part for the action palette, its forms and the mutations they start.
+enum ActionReducer {
+    static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
+        switch action {
+        case .openPalette:
+            if state.connection.readOnly { return refuse(&state, "the action palette") }
+            guard state.focusedConfiguration != nil else {
+                state.lastError = "Select a function first: the palette acts on the selection."
+                return []
+            }
+            state.overlay = .palette(PaletteState())
+        case .editPalette(let text):
+            guard case .palette(var palette) = state.overlay else { return [] }
+            palette.filter = text
+            palette.cursor = 0
+            state.overlay = .palette(palette)
+        case .choosePaletteItem:
+            guard case .palette(let palette) = state.overlay else { return [] }
+            let items = paletteItems(state, filter: palette.filter)
+            guard items.indices.contains(palette.cursor) else { return [] }
+            return open(items[palette.cursor], &state)
+        case .perform(let key):
+            if state.connection.readOnly { return refuse(&state, "this key") }
+            guard let id = ActionCatalog.resolve(key, in: state) else {
+                state.lastError = "Nothing to \(key.rawValue) here: select a function\(key == .toggleMapping ? " mapping" : "") first."
+                return []
+            }
+            if key == .alias, id == .createAlias, state.pane != .aliases {
+                // `a` away from the aliases pane lists the alias actions to choose from.
+                var palette = PaletteState()
+                palette.filter = "alias"
+                state.overlay = .palette(palette)
+                return []
+            }
+            return open(id, &state)
+        case .openAction(let id):
+            return open(id, &state)
+        case .editField(let text):
+            editForm(&state) { form in
+                guard let field = form.focusedField else { return }
+                if case .choice = field.kind { return }
+                form.set(field.id, text)
+            }
+        case .setField(let id, let value):
+            editForm(&state) { $0.set(id, value) }
+        case .moveFieldFocus(let delta):
+            editForm(&state) { form in
+                form.focus = max(0, min(form.fields.count - 1, form.focus + delta))
+                form.tidyPairs()
+            }
+        case .cycleChoice(let delta):
+            let savedEvents = state.savedEvents
+            editForm(&state) { form in
+                guard let field = form.focusedField, case .choice(let choices) = field.kind, !choices.isEmpty else { return }
+                let index = choices.firstIndex(of: field.value) ?? 0
+                let next = choices[(index + delta + choices.count) % choices.count]
+                form.set(field.id, next)
+                if form.action == .invoke, field.id == "event", let function = savedEvents[form.target.function] {
+                    // Choosing a saved event puts its payload in the editor.
+                    form.set("payload", next == "(last payload)" ? (function.last ?? "{}") : (function.payloads[next] ?? "{}"))
+                }
+            }
+        case .toggleFormSecrets:
+            editForm(&state) { $0.revealsSecrets.toggle() }
+        case .submitForm:
+            return submit(&state)
+        case .savedEventsLoaded(let function, let events):
+            state.savedEvents[function] = events
+            editForm(&state) { form in
+                guard form.action == .invoke, form.target.function == function, form.field("payload")?.changed == false else { return }
+                let options = ["(last payload)"] + events.names
+                if let index = form.fields.firstIndex(where: { $0.id == "event" }) { form.fields[index].kind = .choice(options) }
+                if let last = events.last { form.set("payload", last) }
+            }
+        case .mutationProgress(let text):
+            state.activity = text
+        case .mutationFinished(let mutation, let outcome):
+            return finish(mutation, outcome, &state)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The palette's entries for what is typed: every letter in order, in the title or the key.
+    public static func paletteItems(_ state: ConsoleState, filter: String) -> [ActionID] {
+        let available = ActionCatalog.available(in: state)
+        let letters = filter.lowercased().filter { $0 != " " }
+        guard !letters.isEmpty else { return available }
+        return available.filter { id in
+            var remaining = Substring(letters)
+            for character in id.title.lowercased() where remaining.first == character { remaining = remaining.dropFirst() }
+            return remaining.isEmpty
+        }
+    }
+
+    static func refuse(_ state: inout ConsoleState, _ what: String) -> [ConsoleEffect] {
+        state.lastError = "Read-only mode: \(what) would change AWS, so it is off. Start without --read-only to change things."
+        return []
+    }
+
+    static func open(_ id: ActionID, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        if state.connection.readOnly { return refuse(&state, id.title.lowercased()) }
+        guard let form = ActionForms.form(for: id, in: state) else {
+            state.lastError = "\(id.title): select what it applies to first."
+            return []
+        }
+        state.overlay = .form(form)
+        if id == .invoke, state.savedEvents[form.target.function] == nil {
+            return [.loadSavedEvents(function: form.target.function)]
+        }
+        return []
+    }
+
+    static func editForm(_ state: inout ConsoleState, _ change: (inout FormState) -> Void) {
+        guard case .form(var form) = state.overlay else { return }
+        change(&form)
+        state.overlay = .form(form)
+    }
+
+    static func submit(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard case .form(var form) = state.overlay else { return [] }
+        if state.connection.readOnly { return refuse(&state, form.title.lowercased()) }
+        guard !state.inFlight.contains("mutation") else {
+            form.banner = "Another change is still running; wait for it to finish."
+            state.overlay = .form(form)
+            return []
+        }
+        var valid = FieldRules.validate(&form)
+        for (id, message) in FormSubmission.actionErrors(form) {
+            guard let index = form.fields.firstIndex(where: { $0.id == id }), form.fields[index].error == nil else { continue }
+            form.fields[index].error = message
+            valid = false
+        }
+        guard valid, let mutation = FormSubmission.mutation(from: form) else {
+            if let first = form.fields.firstIndex(where: { $0.error != nil }) { form.focus = first }
+            form.banner = "Fix the fields marked below; nothing was sent."
+            state.overlay = .form(form)
+            return []
+        }
+        form.banner = nil
+        state.pendingForm = form
+        state.overlay = nil
+        state.inFlight.insert("mutation")
+        state.activity = "\(mutation.auditAction) \(mutation.auditTarget)"
+        state.status = nil
+        return [.mutate(mutation)]
+    }
+
+    static func finish(_ mutation: Mutation, _ outcome: MutationOutcome, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.inFlight.remove("mutation")
+        state.activity = nil
+        let form = state.pendingForm
+        state.pendingForm = nil
+        switch outcome {
+        case .done(let message, let select):
+            state.status = message
+            state.lastError = nil
+            if case .deleteFunction(let function, nil) = mutation {
+                state.details[function] = nil
+                if state.focusedName == function { state.focusedFunction = nil }
+                state.routes = [.pane(.functions)]
+            }
+            if let (pane, key) = select {
+                state.pendingSelection[pane] = key
+                state.routes = [.pane(pane)]
+            }
+        case .invoked(let result):
+            state.status = "Invoked \(mutation.auditTarget): status \(result.statusCode)\(result.functionError.map { ", \($0) error" } ?? "")"
+            state.overlay = .invocation(result)
+            if var events = state.savedEvents[result.function], case .invoke(let request) = mutation {
+                events.last = request.payload
+                if let name = request.saveAs { events.payloads[name] = request.payload }
+                state.savedEvents[result.function] = events
+            }
+        case .conflict(let message), .failed(let message):
+            state.lastError = message
+            if var form {
+                // The form comes back as the user left it; on a conflict the refresh below
+                // brings the RevisionId that the next try carries.
+                form.banner = message
+                form.staleRevision = { if case .conflict = outcome { true } else { false } }()
+                state.overlay = .form(form)
+            }
+        }
+        return reload(mutation.function, &state)
+    }
+
+    /// After a change, the function list and the function's detail are read again.
+    static func reload(_ function: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        var effects: [ConsoleEffect] = []
+        if !state.inFlight.contains("functions") {
+            state.inFlight.insert("functions")
+            effects.append(.loadFunctions)
+        }
+        if !state.inFlight.contains("detail:\(function)") {
+            state.inFlight.insert("detail:\(function)")
+            effects.append(.loadDetail(function: function))
+        }
+        return effects
+    }
+
+    /// Once the detail is read again: select the row a mutation asked for, and give a form that
+    /// met a conflict the RevisionId now current.
+    static func detailRefreshed(_ function: String, _ state: inout ConsoleState) {
+        for (pane, key) in state.pendingSelection where state.focusedName == function {
+            state.rebuild(pane, keepKey: key)
+            state.pendingSelection[pane] = nil
+        }
+        guard case .form(var form) = state.overlay, form.staleRevision, form.target.function == function,
+              let fresh = ActionForms.form(for: form.action, in: state) else { return }
+        form.target.revisionId = fresh.target.revisionId
+        form.target.codeSha256 = fresh.target.codeSha256
+        for freshField in fresh.fields {
+            // Fields the user left alone follow the new state; typed ones stay as typed.
+            guard let index = form.fields.firstIndex(where: { $0.id == freshField.id }), !form.fields[index].changed else { continue }
+            form.fields[index].value = freshField.value
+            form.fields[index].original = freshField.value
+        }
+        form.staleRevision = false
+        form.banner = (form.banner ?? "") + " Refreshed: Enter applies your changes over the new state."
+        state.overlay = .form(form)
+    }
+}

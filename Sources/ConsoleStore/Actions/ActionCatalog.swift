@@ -1,0 +1,117 @@
+import LambdaAPI
+
+/// Every action the palette offers. The palette, the direct keys and the help overlay all read
+/// this one list, so a key shown is a key that works.
+public enum ActionID: String, CaseIterable, Sendable {
+    case invoke, publishVersion, updateCode, editConfiguration, editTags
+    case createAlias, editAlias, deleteAlias
+    case toggleMapping, editMapping, createMapping, deleteMapping
+    case reservedConcurrency, provisionedConcurrency
+    case deleteFunction, deleteVersion
+
+    public var title: String {
+        switch self {
+        case .invoke: "Invoke the function"
+        case .publishVersion: "Publish a version"
+        case .updateCode: "Update code (zip, directory, S3 or image)"
+        case .editConfiguration: "Edit configuration"
+        case .editTags: "Edit tags"
+        case .createAlias: "Create an alias"
+        case .editAlias: "Edit the alias (version, routing, description)"
+        case .deleteAlias: "Delete the alias"
+        case .toggleMapping: "Enable or disable the mapping"
+        case .editMapping: "Edit the mapping (batch size and window)"
+        case .createMapping: "Create a mapping from an event source ARN"
+        case .deleteMapping: "Delete the mapping"
+        case .reservedConcurrency: "Reserved concurrency"
+        case .provisionedConcurrency: "Provisioned concurrency"
+        case .deleteFunction: "Delete the function"
+        case .deleteVersion: "Delete the version"
+        }
+    }
+
+    /// The key that runs it directly where it applies.
+    public var directKey: String {
+        switch self {
+        case .invoke: "i"
+        case .publishVersion: "P"
+        case .updateCode: "u"
+        case .editConfiguration, .editAlias, .editMapping: "e"
+        case .editTags: "t"
+        case .createAlias: "a"
+        case .toggleMapping: "x"
+        case .reservedConcurrency, .provisionedConcurrency: "c"
+        case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "^D"
+        case .createMapping: ""
+        }
+    }
+
+    public var destructive: Bool {
+        switch self {
+        case .deleteAlias, .deleteMapping, .deleteFunction, .deleteVersion: true
+        default: false
+        }
+    }
+}
+
+/// The direct keys of the panes; which action one means depends on the pane.
+public enum ActionKey: String, Sendable, CaseIterable {
+    case invoke, publish, updateCode, edit, tags, alias, concurrency, toggleMapping, delete
+}
+
+public enum ActionCatalog {
+    /// The actions that apply where the user is, in the palette's order. Every one of them changes
+    /// something in AWS (invoke runs code, so it counts too): read-only mode offers none.
+    public static func available(in state: ConsoleState) -> [ActionID] {
+        guard !state.connection.readOnly, state.focusedConfiguration != nil else { return [] }
+        var actions: [ActionID] = [.invoke, .publishVersion, .updateCode, .editConfiguration, .editTags, .reservedConcurrency, .createAlias,
+                                   .createMapping]
+        switch state.pane {
+        case .versions where state.selectedVersion != nil && state.selectedVersion?.version != "$LATEST":
+            actions += [.provisionedConcurrency, .deleteVersion]
+        case .aliases where state.selectedAlias != nil:
+            actions += [.editAlias, .provisionedConcurrency, .deleteAlias]
+        case .mappings where state.selectedMapping != nil:
+            actions += [.toggleMapping, .editMapping, .deleteMapping]
+        default:
+            break
+        }
+        if state.route == .pane(.functions) { actions.append(.deleteFunction) }
+        return actions
+    }
+
+    /// What a direct key means on the current pane, or nil where it means nothing.
+    public static func resolve(_ key: ActionKey, in state: ConsoleState) -> ActionID? {
+        let pane = state.pane
+        let candidate: ActionID? = switch key {
+        case .invoke: .invoke
+        case .publish: .publishVersion
+        case .updateCode: .updateCode
+        case .tags: .editTags
+        case .alias: pane == .aliases && state.selectedAlias != nil ? .editAlias : .createAlias
+        case .edit: pane == .aliases ? .editAlias : pane == .mappings ? .editMapping : .editConfiguration
+        case .concurrency: pane == .versions || pane == .aliases ? .provisionedConcurrency : .reservedConcurrency
+        case .toggleMapping: pane == .mappings ? .toggleMapping : nil
+        case .delete:
+            switch pane {
+            case .versions: .deleteVersion
+            case .aliases: .deleteAlias
+            case .mappings: .deleteMapping
+            case .functions, .logs: .deleteFunction
+            }
+        }
+        guard let candidate, available(in: state).contains(candidate) else { return nil }
+        return candidate
+    }
+}
+
+extension ConsoleState {
+    public var selectedVersion: FunctionConfiguration? { selectedRow(.versions, versionRows) }
+    public var selectedAlias: AliasConfiguration? { selectedRow(.aliases, aliasRows) }
+    public var selectedMapping: EventSourceMappingConfiguration? { selectedRow(.mappings, mappingRows) }
+
+    private func selectedRow<Row>(_ pane: Pane, _ rows: [Row]) -> Row? {
+        guard let index = tables[pane]?.selectedIndex, rows.indices.contains(index) else { return nil }
+        return rows[index]
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+
+/// A change to AWS that a submitted form asks for: what the effect runner sends, and what the
+/// audit log records (by `auditAction` and `auditTarget`, never the values themselves).
+public enum Mutation: Sendable, Equatable {
+    case invoke(InvocationRequest)
+    case publishVersion(function: String, description: String, codeSha256: String?, revisionId: String?)
+    case updateCode(function: String, source: CodeSource, architecture: String?, publish: Bool, revisionId: String?)
+    case updateConfiguration(function: String, ConfigurationChanges, revisionId: String?)
+    case setTags(function: String, arn: String, add: [String: String], remove: [String])
+    case createAlias(function: String, AliasSettings)
+    case updateAlias(function: String, AliasSettings, revisionId: String?)
+    case deleteAlias(function: String, name: String)
+    case setMappingEnabled(function: String, uuid: String, enabled: Bool)
+    case updateMapping(function: String, uuid: String, batchSize: Int?, batchingWindow: Int?)
+    case createMapping(function: String, sourceArn: String, batchSize: Int?, enabled: Bool)
+    case deleteMapping(function: String, uuid: String)
+    /// Nil removes the setting.
+    case setReservedConcurrency(function: String, Int?)
+    case setProvisionedConcurrency(function: String, qualifier: String, Int?)
+    case deleteFunction(function: String, version: String?)
+
+    public var function: String {
+        switch self {
+        case .invoke(let request): request.function
+        case .publishVersion(let function, _, _, _), .updateCode(let function, _, _, _, _), .updateConfiguration(let function, _, _),
+             .setTags(let function, _, _, _), .createAlias(let function, _), .updateAlias(let function, _, _), .deleteAlias(let function, _),
+             .setMappingEnabled(let function, _, _), .updateMapping(let function, _, _, _), .createMapping(let function, _, _, _),
+             .deleteMapping(let function, _), .setReservedConcurrency(let function, _), .setProvisionedConcurrency(let function, _, _),
+             .deleteFunction(let function, _):
+            function
+        }
+    }
+
+    /// The API operation, as the audit log names it.
+    public var auditAction: String {
+        switch self {
+        case .invoke: "Invoke"
+        case .publishVersion: "PublishVersion"
+        case .updateCode: "UpdateFunctionCode"
+        case .updateConfiguration: "UpdateFunctionConfiguration"
+        case .setTags: "TagResource/UntagResource"
+        case .createAlias: "CreateAlias"
+        case .updateAlias: "UpdateAlias"
+        case .deleteAlias: "DeleteAlias"
+        case .setMappingEnabled(_, _, let enabled): enabled ? "UpdateEventSourceMapping(enable)" : "UpdateEventSourceMapping(disable)"
+        case .updateMapping: "UpdateEventSourceMapping"
+        case .createMapping: "CreateEventSourceMapping"
+        case .deleteMapping: "DeleteEventSourceMapping"
+        case .setReservedConcurrency(_, let value): value == nil ? "DeleteFunctionConcurrency" : "PutFunctionConcurrency"
+        case .setProvisionedConcurrency(_, _, let value): value == nil ? "DeleteProvisionedConcurrencyConfig" : "PutProvisionedConcurrencyConfig"
+        case .deleteFunction: "DeleteFunction"
+        }
+    }
+
+    /// What it acts on: the function, with the qualifier, alias or mapping where there is one.
+    public var auditTarget: String {
+        switch self {
+        case .invoke(let request): request.qualifier.map { "\(request.function):\($0)" } ?? request.function
+        case .createAlias(let function, let alias), .updateAlias(let function, let alias, _): "\(function):\(alias.name)"
+        case .deleteAlias(let function, let name): "\(function):\(name)"
+        case .setMappingEnabled(_, let uuid, _), .updateMapping(_, let uuid, _, _), .deleteMapping(_, let uuid): "mapping \(uuid)"
+        case .createMapping(let function, let source, _, _): "\(function) <- \(source)"
+        case .setProvisionedConcurrency(let function, let qualifier, _): "\(function):\(qualifier)"
+        case .deleteFunction(let function, let version): version.map { "\(function):\($0)" } ?? function
+        default: function
+        }
+    }
+}
+
+public struct InvocationRequest: Sendable, Equatable {
+    public var function: String
+    public var qualifier: String?
+    /// RequestResponse, Event or DryRun.
+    public var invocationType: String
+    public var payload: String
+    /// Saves the payload as a test event of this name too.
+    public var saveAs: String?
+
+    public init(function: String, qualifier: String? = nil, invocationType: String = "RequestResponse", payload: String, saveAs: String? = nil) {
+        self.function = function
+        self.qualifier = qualifier
+        self.invocationType = invocationType
+        self.payload = payload
+        self.saveAs = saveAs
+    }
+}
+
+public enum CodeSource: Sendable, Equatable {
+    case zipFile(path: String)
+    /// Zipped in-process.
+    case directory(path: String)
+    case s3(bucket: String, key: String, objectVersion: String?)
+    case image(uri: String)
+}
+
+/// The fields of the configuration form that differ from what the function had: nil means
+/// unchanged and is not sent.
+public struct ConfigurationChanges: Sendable, Equatable {
+    public var description: String?
+    public var handler: String?
+    public var runtime: String?
+    public var memorySize: Int?
+    public var timeout: Int?
+    public var environment: [String: String]?
+    public var ephemeralStorage: Int?
+    public var tracingMode: String?
+    public var logFormat: String?
+    public var applicationLogLevel: String?
+    public var systemLogLevel: String?
+    public var layers: [String]?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == ConfigurationChanges() }
+}
+
+public struct AliasSettings: Sendable, Equatable {
+    public var name: String
+    public var version: String
+    public var description: String
+    /// The additional version and its weight (0...1), or nil for no routing.
+    public var additionalVersion: String?
+    public var weight: Double
+
+    public init(name: String, version: String, description: String = "", additionalVersion: String? = nil, weight: Double = 0) {
+        self.name = name
+        self.version = version
+        self.description = description
+        self.additionalVersion = additionalVersion
+        self.weight = weight
+    }
+}
+
+/// How a mutation ended, as the reducer needs to know it.
+public enum MutationOutcome: Sendable, Equatable {
+    /// Done: a sentence for the footer, and the row to select afterwards (pane and key).
+    case done(String, select: (Pane, String)?)
+    case invoked(InvocationResult)
+    /// The RevisionId sent was not the current one: someone else changed the resource.
+    case conflict(String)
+    case failed(String)
+
+    public static func == (lhs: MutationOutcome, rhs: MutationOutcome) -> Bool {
+        switch (lhs, rhs) {
+        case (.done(let a, let x), .done(let b, let y)): a == b && x?.0 == y?.0 && x?.1 == y?.1
+        case (.invoked(let a), .invoked(let b)): a == b
+        case (.conflict(let a), .conflict(let b)), (.failed(let a), .failed(let b)): a == b
+        default: false
+        }
+    }
+}
+
+/// What an invocation answered, for the result view.
+public struct InvocationResult: Sendable, Equatable {
+    public var function: String
+    public var qualifier: String?
+    public var statusCode: Int
+    public var functionError: String?
+    public var executedVersion: String?
+    public var payload: String
+    /// The decoded `LogType=Tail` result, when there is one.
+    public var logTail: String?
+    public var milliseconds: Int
+
+    public init(function: String, qualifier: String?, statusCode: Int, functionError: String?, executedVersion: String?,
+                payload: String, logTail: String?, milliseconds: Int) {
+        self.function = function
+        self.qualifier = qualifier
+        self.statusCode = statusCode
+        self.functionError = functionError
+        self.executedVersion = executedVersion
+        self.payload = payload
+        self.logTail = logTail
+        self.milliseconds = milliseconds
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import LambdaAPI
+
+/// The form each action opens, filled from what the console shows: the current values, and the
+/// RevisionId and CodeSha256 the user is looking at.
+public enum ActionForms {
+    public static func form(for action: ActionID, in state: ConsoleState) -> FormState? {
+        guard let function = state.focusedConfiguration, let name = function.functionName else { return nil }
+        var target = ActionTarget(function: name, functionArn: function.functionArn, revisionId: function.revisionId,
+                                  codeSha256: function.codeSha256)
+        // The detail's configuration is the freshest the console has (it also carries tags).
+        let configuration = state.details[name]?.configuration ?? function
+        target.revisionId = configuration.revisionId ?? target.revisionId
+        target.codeSha256 = configuration.codeSha256 ?? target.codeSha256
+        let latestVersion = state.details[name]?.versions.compactMap { $0.version }.filter { $0 != "$LATEST" }
+            .max { (Int($0) ?? 0) < (Int($1) ?? 0) }
+
+        switch action {
+        case .invoke:
+            let saved = state.savedEvents[name]
+            let qualifier = state.pane == .aliases ? state.selectedAlias?.name : state.pane == .versions ? state.selectedVersion?.version : nil
+            let events = ["(last payload)"] + (saved?.names ?? [])
+            return FormState(action: action, title: "Invoke \(name)", target: target, fields: [
+                FormField("qualifier", "Qualifier", value: qualifier ?? "", hint: "a version or alias; empty for $LATEST"),
+                FormField("type", "Invocation type", .choice(FieldRules.invocationTypes), value: "RequestResponse"),
+                FormField("event", "Saved event", .choice(events), value: events[0], hint: "saved under $XDG_CONFIG_HOME/lambda-tui/events"),
+                FormField("payload", "Payload (JSON)", .json, value: saved?.last ?? "{}", hint: "ctrl-e edits it in $EDITOR"),
+                FormField("saveAs", "Save as event", hint: "a name to keep this payload for next time; empty: don't"),
+            ])
+        case .publishVersion:
+            return FormState(action: action, title: "Publish a version of \(name)", target: target, fields: [
+                FormField("description", "Description"),
+                FormField("codeSha256", "Only if code is", value: target.codeSha256 ?? "", hint: "CodeSha256 precondition; empty: none"),
+            ])
+        case .updateCode:
+            let architecture = configuration.architectures?.first?.rawValue ?? "x86_64"
+            let isImage = configuration.packageType == .image
+            return FormState(action: action, title: "Update the code of \(name)", target: target, fields: [
+                FormField("source", "Source", .choice(["zip file", "directory", "S3 object", "image"]), value: isImage ? "image" : "zip file"),
+                FormField("path", "Zip file or directory", hint: "a local path; a directory is zipped here"),
+                FormField("bucket", "S3 bucket"),
+                FormField("key", "S3 key"),
+                FormField("objectVersion", "S3 object version", hint: "optional"),
+                FormField("imageUri", "Image URI", value: state.details[name]?.function.code?.imageUri ?? ""),
+                FormField("architecture", "Architecture", .choice(FieldRules.architectures), value: architecture),
+                FormField("publish", "Publish a version", .choice(["no", "yes"]), value: "no"),
+            ])
+        case .editConfiguration:
+            return FormState(action: action, title: "Configuration of \(name)", target: target, fields: configurationFields(configuration))
+        case .editTags:
+            let tags = state.details[name]?.tags ?? [:]
+            var fields = tags.keys.sorted().enumerated().map { index, key in
+                FormField("tags.\(index)", index == 0 ? "Tags" : "", .pair(group: "tags", masked: false), value: "\(key)=\(tags[key] ?? "")")
+            }
+            fields.append(FormField("tags.new", fields.isEmpty ? "Tags" : "", .pair(group: "tags", masked: false), hint: "KEY=value; clear a row to remove it"))
+            return FormState(action: action, title: "Tags of \(name)", target: target, fields: fields)
+        case .createAlias:
+            return FormState(action: action, title: "New alias of \(name)", target: target, fields: [
+                FormField("name", "Name"),
+                FormField("version", "Version", value: latestVersion ?? "$LATEST"),
+                FormField("description", "Description"),
+                FormField("additionalVersion", "Additional version", hint: "optional: a second version to send traffic to"),
+                FormField("weight", "Its weight", .integer(0...99, unit: "%", optional: true), value: ""),
+            ])
+        case .editAlias:
+            guard let alias = state.selectedAlias, let aliasName = alias.name else { return nil }
+            target.qualifier = aliasName
+            target.revisionId = alias.revisionId
+            let routing = alias.routingConfig?.additionalVersionWeights?.first
+            return FormState(action: action, title: "Alias \(name):\(aliasName)", target: target, fields: [
+                FormField("version", "Version", value: alias.functionVersion ?? ""),
+                FormField("description", "Description", value: alias.description ?? ""),
+                FormField("additionalVersion", "Additional version", value: routing?.key ?? "", hint: "empty: no routing"),
+                FormField("weight", "Its weight", .integer(0...99, unit: "%", optional: true),
+                          value: routing.map { "\(Int(($0.value * 100).rounded()))" } ?? ""),
+            ])
+        case .deleteAlias:
+            guard let aliasName = state.selectedAlias?.name else { return nil }
+            target.qualifier = aliasName
+            return confirmation(action, "Delete alias \(name):\(aliasName)", target, expected: aliasName)
+        case .toggleMapping, .editMapping, .deleteMapping:
+            guard let mapping = state.selectedMapping, let uuid = mapping.uuid else { return nil }
+            target.mappingUUID = uuid
+            let enabled = ["Enabled", "Enabling", "Updating"].contains(mapping.state ?? "")
+            switch action {
+            case .toggleMapping:
+                return FormState(action: action, title: "\(enabled ? "Disable" : "Enable") mapping \(uuid)?", target: target, fields: [
+                    FormField("enabled", "State after", .choice(["enabled", "disabled"]), value: enabled ? "disabled" : "enabled",
+                              hint: "Enter applies; Esc leaves it as it is"),
+                ])
+            case .editMapping:
+                return FormState(action: action, title: "Mapping \(uuid)", target: target, fields: [
+                    FormField("batchSize", "Batch size", .integer(FieldRules.batchSize, unit: "records", optional: true),
+                              value: mapping.batchSize.map(String.init) ?? ""),
+                    FormField("window", "Batching window", .integer(FieldRules.batchingWindow, unit: "s", optional: true),
+                              value: mapping.maximumBatchingWindowInSeconds.map(String.init) ?? ""),
+                ])
+            default:
+                return confirmation(action, "Delete mapping \(uuid)", target, expected: String(uuid.prefix(8)))
+            }
+        case .createMapping:
+            return FormState(action: action, title: "New event source mapping for \(name)", target: target, fields: [
+                FormField("sourceArn", "Event source ARN", hint: "an SQS queue, Kinesis or DynamoDB stream, Kafka or MQ ARN"),
+                FormField("batchSize", "Batch size", .integer(FieldRules.batchSize, unit: "records", optional: true)),
+                FormField("enabled", "Enabled", .choice(["yes", "no"]), value: "yes"),
+            ])
+        case .reservedConcurrency:
+            let current = state.details[name]?.reservedConcurrency
+            return FormState(action: action, title: "Reserved concurrency of \(name)", target: target, fields: [
+                FormField("reserved", "Reserved", .integer(0...100_000, unit: "executions", optional: true),
+                          value: current.map(String.init) ?? "", hint: "empty removes the reservation; 0 stops all invocations"),
+            ])
+        case .provisionedConcurrency:
+            let qualifier = state.pane == .aliases ? state.selectedAlias?.name : state.selectedVersion?.version
+            guard let qualifier, qualifier != "$LATEST" else { return nil }
+            target.qualifier = qualifier
+            return FormState(action: action, title: "Provisioned concurrency of \(name):\(qualifier)", target: target, fields: [
+                FormField("provisioned", "Provisioned", .integer(1...100_000, unit: "executions", optional: true),
+                          hint: "empty removes the configuration"),
+            ])
+        case .deleteFunction:
+            return confirmation(action, "Delete function \(name) with all its versions and aliases", target, expected: name)
+        case .deleteVersion:
+            guard let version = state.selectedVersion?.version, version != "$LATEST" else { return nil }
+            target.qualifier = version
+            return confirmation(action, "Delete version \(version) of \(name)", target, expected: version)
+        }
+    }
+
+    static func confirmation(_ action: ActionID, _ title: String, _ target: ActionTarget, expected: String) -> FormState {
+        FormState(action: action, title: title, target: target, fields: [
+            FormField("confirm", "Type \(expected) to confirm", .confirmation(expected: expected), hint: "this cannot be undone"),
+        ])
+    }
+
+    static func configurationFields(_ function: FunctionConfiguration) -> [FormField] {
+        let variables = function.environment?.variables ?? [:]
+        var fields = [
+            FormField("description", "Description", value: function.description ?? ""),
+            FormField("handler", "Handler", value: function.handler ?? ""),
+            FormField("runtime", "Runtime", .choice(runtimeChoices(current: function.runtime?.rawValue)), value: function.runtime?.rawValue ?? ""),
+            FormField("memory", "Memory", .integer(FieldRules.memory, unit: "MB", optional: false), value: function.memorySize.map(String.init) ?? "128"),
+            FormField("timeout", "Timeout", .integer(FieldRules.timeout, unit: "s", optional: false), value: function.timeout.map(String.init) ?? "3"),
+            FormField("ephemeral", "Ephemeral storage", .integer(FieldRules.ephemeralStorage, unit: "MB", optional: false),
+                      value: "\(function.ephemeralStorage?.size ?? 512)"),
+            FormField("tracing", "Tracing", .choice(FieldRules.tracingModes), value: function.tracingConfig?.mode?.rawValue ?? "PassThrough"),
+            FormField("logFormat", "Log format", .choice(FieldRules.logFormats), value: function.loggingConfig?.logFormat?.rawValue ?? "Text"),
+            FormField("applicationLogLevel", "Application log level", .choice(FieldRules.logLevels),
+                      value: function.loggingConfig?.applicationLogLevel?.rawValue ?? "", hint: "JSON log format only"),
+            FormField("systemLogLevel", "System log level", .choice(FieldRules.logLevels),
+                      value: function.loggingConfig?.systemLogLevel?.rawValue ?? "", hint: "JSON log format only"),
+            FormField("layers", "Layers", value: (function.layers ?? []).compactMap(\.arn).joined(separator: ", "),
+                      hint: "layer version ARNs, comma-separated"),
+        ]
+        for (index, key) in variables.keys.sorted().enumerated() {
+            fields.append(FormField("environment.\(index)", index == 0 ? "Environment" : "", .pair(group: "environment", masked: true),
+                                    value: "\(key)=\(variables[key] ?? "")"))
+        }
+        fields.append(FormField("environment.new", variables.isEmpty ? "Environment" : "", .pair(group: "environment", masked: true),
+                                hint: "KEY=value; clear a row to remove it; s shows values"))
+        return fields
+    }
+
+    /// A function on a runtime no longer offered keeps it as a choice, so that opening the form
+    /// does not change it.
+    static func runtimeChoices(current: String?) -> [String] {
+        guard let current else { return [""] + FieldRules.runtimes }
+        return FieldRules.runtimes.contains(current) ? FieldRules.runtimes : [current] + FieldRules.runtimes
+    }
+}

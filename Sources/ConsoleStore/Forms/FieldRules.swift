@@ -1,0 +1,106 @@
+import Foundation
+import LambdaAPI
+
+/// The Lambda API Reference's constraints, checked before any call so that errors appear next
+/// to the field instead of coming back from AWS.
+public enum FieldRules {
+    public static let memory = 128...10_240
+    public static let timeout = 1...900
+    public static let ephemeralStorage = 512...10_240
+    /// The service's limit on all environment keys and values together.
+    public static let environmentBytes = 4 * 1024
+    public static let batchSize = 1...10_000
+    public static let batchingWindow = 0...300
+
+    public static let architectures = ["x86_64", "arm64"]
+    public static let tracingModes = ["PassThrough", "Active"]
+    public static let logFormats = ["Text", "JSON"]
+    public static let logLevels = ["", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"]
+    public static let invocationTypes = ["RequestResponse", "Event", "DryRun"]
+    /// The runtimes the API accepts for new configuration (deprecated ones cannot be set).
+    public static let runtimes = ["nodejs22.x", "nodejs20.x", "nodejs18.x", "python3.13", "python3.12", "python3.11", "python3.10", "python3.9",
+                                  "java21", "java17", "java11", "java8.al2", "dotnet8", "ruby3.3", "ruby3.2", "provided.al2023", "provided.al2"]
+
+    /// Checks every field, setting each field's error; true when the form can be sent.
+    public static func validate(_ form: inout FormState) -> Bool {
+        for index in form.fields.indices {
+            form.fields[index].error = check(form.fields[index])
+        }
+        for group in Set(form.fields.compactMap { if case .pair(let group, _) = $0.kind { group } else { nil } }) {
+            checkPairs(group, in: &form)
+        }
+        return !form.hasErrors
+    }
+
+    static func check(_ field: FormField) -> String? {
+        let value = field.value.trimmingCharacters(in: .whitespaces)
+        switch field.kind {
+        case .text, .pair:
+            return nil
+        case .integer(let range, let unit, let optional):
+            if value.isEmpty { return optional ? nil : "required: \(range.lowerBound) to \(range.upperBound) \(unit)" }
+            guard let number = Int(value) else { return "a whole number, \(range.lowerBound) to \(range.upperBound) \(unit)" }
+            return range.contains(number) ? nil : "must be \(range.lowerBound) to \(range.upperBound) \(unit)"
+        case .choice(let choices):
+            return choices.contains(field.value) ? nil : "one of \(choices.filter { !$0.isEmpty }.joined(separator: ", "))"
+        case .json:
+            if value.isEmpty { return nil }
+            do {
+                _ = try JSONSerialization.jsonObject(with: Data(field.value.utf8), options: [.fragmentsAllowed])
+                return nil
+            } catch {
+                return "not valid JSON: \(jsonErrorSummary(error))"
+            }
+        case .confirmation(let expected):
+            return field.value == expected ? nil : "type \(expected) to confirm"
+        }
+    }
+
+    /// Environment variable keys: a letter, then letters, digits and underscores; tag keys: any
+    /// non-empty text. No key twice; environment variables within 4 KB together.
+    static func checkPairs(_ group: String, in form: inout FormState) {
+        var seen: Set<String> = []
+        var total = 0
+        for index in form.fields.indices where form.fields[index].isPair(of: group) && !form.fields[index].value.isEmpty {
+            let parts = form.fields[index].value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = String(parts[0]).trimmingCharacters(in: .whitespaces)
+            let value = parts.count > 1 ? String(parts[1]) : ""
+            total += key.utf8.count + value.utf8.count
+            if parts.count < 2 {
+                form.fields[index].error = "write KEY=value"
+            } else if group == "environment" && !isEnvironmentKey(key) {
+                form.fields[index].error = "a key starts with a letter, then letters, digits or _ (at least 2 characters)"
+            } else if group == "tags" && (key.isEmpty || key.count > 128 || value.count > 256) {
+                form.fields[index].error = "a tag key is 1 to 128 characters, its value at most 256"
+            } else if !seen.insert(key).inserted {
+                form.fields[index].error = "\(key) is there twice"
+            }
+        }
+        if group == "environment", total > environmentBytes,
+           let last = form.fields.lastIndex(where: { $0.isPair(of: group) && !$0.value.isEmpty }) {
+            form.fields[last].error = "all variables together are \(total) bytes; the limit is \(environmentBytes)"
+        }
+    }
+
+    /// `[a-zA-Z][a-zA-Z0-9_]+`, as the reference gives it.
+    public static func isEnvironmentKey(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        guard bytes.count >= 2, isLetter(bytes[0]) else { return false }
+        return bytes.dropFirst().allSatisfy { isLetter($0) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
+
+    private static func jsonErrorSummary(_ error: Error) -> String {
+        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "check quotes, commas and brackets"
+        return text.count > 80 ? String(text.prefix(80)) + "…" : text
+    }
+
+    /// The payload pretty-printed, or as typed when it is not JSON.
+    public static func prettyJSON(_ text: String) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
+              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .fragmentsAllowed])
+        else { return text }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

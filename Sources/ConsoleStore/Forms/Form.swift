@@ -1,0 +1,130 @@
+import Foundation
+
+/// A form of the action palette: fields the user fills, checked against the API's constraints
+/// before anything is sent. Plain values, edited only by the reducer.
+public struct FormState: Sendable, Equatable {
+    public var action: ActionID
+    public var title: String
+    /// What the action is about, and the RevisionId the user saw when the form opened.
+    public var target: ActionTarget
+    public var fields: [FormField]
+    public var focus = 0
+    /// A message for the whole form: a conflict, or the API's answer to the last try.
+    public var banner: String?
+    public var revealsSecrets = false
+    /// The last try met a newer RevisionId; the next detail refresh brings the current one.
+    public var staleRevision = false
+    private var pairSerial = 0
+
+    public init(action: ActionID, title: String, target: ActionTarget, fields: [FormField]) {
+        self.action = action
+        self.title = title
+        self.target = target
+        self.fields = fields
+    }
+
+    public var focusedField: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
+
+    public func value(_ id: String) -> String { fields.first { $0.id == id }?.value ?? "" }
+
+    public func field(_ id: String) -> FormField? { fields.first { $0.id == id } }
+
+    public mutating func set(_ id: String, _ value: String) {
+        guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
+        fields[index].value = value
+        fields[index].error = nil
+        if case .pair(let group, _) = fields[index].kind { keepOneEmptyPair(group) }
+    }
+
+    /// The pairs of a key/value list, in order, empty rows left out.
+    public func pairs(_ group: String) -> [(key: String, value: String)] {
+        fields.compactMap { field in
+            guard case .pair(let fieldGroup, _) = field.kind, fieldGroup == group, !field.value.isEmpty else { return nil }
+            let parts = field.value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts[0]).trimmingCharacters(in: .whitespaces), parts.count > 1 ? String(parts[1]) : "")
+        }
+    }
+
+    /// A key/value list always ends with one empty row to add to; a row cleared is removed once
+    /// the cursor leaves it.
+    mutating func keepOneEmptyPair(_ group: String) {
+        func rows() -> [Int] { fields.indices.filter { fields[$0].isPair(of: group) } }
+        for index in rows().dropLast().reversed() where fields[index].value.isEmpty && index != focus {
+            fields.remove(at: index)
+            if focus > index { focus -= 1 }
+        }
+        if let last = rows().last, !fields[last].value.isEmpty {
+            pairSerial += 1
+            fields.insert(FormField("\(group).new\(pairSerial)", "", fields[last].kind), at: last + 1)
+        }
+    }
+
+    mutating func tidyPairs() {
+        let groups = Set(fields.compactMap { if case .pair(let group, _) = $0.kind { group } else { nil } })
+        for group in groups.sorted() { keepOneEmptyPair(group) }
+    }
+
+    public var hasErrors: Bool { fields.contains { $0.error != nil } }
+}
+
+public struct FormField: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var kind: FieldKind
+    public var value: String
+    /// The value when the form opened: only changed fields are sent.
+    public var original: String
+    public var error: String?
+    /// A line of help under the label (the constraint, the accepted forms).
+    public var hint: String?
+
+    public init(_ id: String, _ label: String, _ kind: FieldKind = .text, value: String = "", hint: String? = nil) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.value = value
+        self.original = value
+        self.hint = hint
+    }
+
+    public var changed: Bool { value != original }
+
+    func isPair(of group: String) -> Bool {
+        if case .pair(group, _) = kind { true } else { false }
+    }
+}
+
+public enum FieldKind: Sendable, Equatable {
+    case text
+    /// Whole numbers within the API's range, in `unit`.
+    case integer(ClosedRange<Int>, unit: String, optional: Bool)
+    /// One of the values; Left and Right (or space) step through them.
+    case choice([String])
+    /// A JSON document (an invoke payload); ctrl-e opens $EDITOR on it.
+    case json
+    /// One `KEY=value` row of a key/value list; masked values are shown as dots until revealed.
+    case pair(group: String, masked: Bool)
+    /// The user types `expected` to confirm a destructive action.
+    case confirmation(expected: String)
+}
+
+/// The resource an action is about, and the preconditions it carries.
+public struct ActionTarget: Sendable, Equatable {
+    public var function: String
+    public var functionArn: String?
+    /// A version or alias.
+    public var qualifier: String?
+    public var mappingUUID: String?
+    public var revisionId: String?
+    public var codeSha256: String?
+
+    public init(function: String, functionArn: String? = nil, qualifier: String? = nil, mappingUUID: String? = nil,
+                revisionId: String? = nil, codeSha256: String? = nil) {
+        self.function = function
+        self.functionArn = functionArn
+        self.qualifier = qualifier
+        self.mappingUUID = mappingUUID
+        self.revisionId = revisionId
+        self.codeSha256 = codeSha256
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Turns a validated form into the mutation it asks for. Configuration sends only what changed,
+/// so that opening the form and saving it changes nothing by accident.
+public enum FormSubmission {
+    public static func mutation(from form: FormState) -> Mutation? {
+        let target = form.target
+        let function = target.function
+        func text(_ id: String) -> String { form.value(id).trimmingCharacters(in: .whitespaces) }
+        func number(_ id: String) -> Int? { Int(text(id)) }
+        func optional(_ id: String) -> String? { text(id).isEmpty ? nil : text(id) }
+
+        switch form.action {
+        case .invoke:
+            return .invoke(InvocationRequest(function: function, qualifier: optional("qualifier"), invocationType: form.value("type"),
+                                             payload: form.value("payload").isEmpty ? "{}" : form.value("payload"), saveAs: optional("saveAs")))
+        case .publishVersion:
+            return .publishVersion(function: function, description: form.value("description"), codeSha256: optional("codeSha256"),
+                                   revisionId: target.revisionId)
+        case .updateCode:
+            let source: CodeSource
+            switch form.value("source") {
+            case "directory": source = .directory(path: text("path"))
+            case "S3 object": source = .s3(bucket: text("bucket"), key: text("key"), objectVersion: optional("objectVersion"))
+            case "image": source = .image(uri: text("imageUri"))
+            default: source = .zipFile(path: text("path"))
+            }
+            let architecture = form.field("architecture").flatMap { $0.changed ? $0.value : nil }
+            return .updateCode(function: function, source: source, architecture: architecture, publish: form.value("publish") == "yes",
+                               revisionId: target.revisionId)
+        case .editConfiguration:
+            return .updateConfiguration(function: function, configurationChanges(form), revisionId: target.revisionId)
+        case .editTags:
+            let original = Dictionary(form.fields.filter { $0.isPair(of: "tags") && !$0.original.isEmpty }
+                .map { pair($0.original) }, uniquingKeysWith: { $1 })
+            let now = Dictionary(form.pairs("tags").map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+            let add = now.filter { original[$0.key] != $0.value }
+            let remove = original.keys.filter { now[$0] == nil }.sorted()
+            return .setTags(function: function, arn: target.functionArn ?? function, add: add, remove: remove)
+        case .createAlias:
+            return .createAlias(function: function, aliasSettings(form, name: text("name")))
+        case .editAlias:
+            return .updateAlias(function: function, aliasSettings(form, name: target.qualifier ?? ""), revisionId: target.revisionId)
+        case .deleteAlias:
+            return .deleteAlias(function: function, name: target.qualifier ?? "")
+        case .toggleMapping:
+            return .setMappingEnabled(function: function, uuid: target.mappingUUID ?? "", enabled: form.value("enabled") == "enabled")
+        case .editMapping:
+            return .updateMapping(function: function, uuid: target.mappingUUID ?? "", batchSize: number("batchSize"), batchingWindow: number("window"))
+        case .createMapping:
+            return .createMapping(function: function, sourceArn: text("sourceArn"), batchSize: number("batchSize"), enabled: form.value("enabled") == "yes")
+        case .deleteMapping:
+            return .deleteMapping(function: function, uuid: target.mappingUUID ?? "")
+        case .reservedConcurrency:
+            return .setReservedConcurrency(function: function, number("reserved"))
+        case .provisionedConcurrency:
+            return .setProvisionedConcurrency(function: function, qualifier: target.qualifier ?? "", number("provisioned"))
+        case .deleteFunction:
+            return .deleteFunction(function: function, version: nil)
+        case .deleteVersion:
+            return .deleteFunction(function: function, version: target.qualifier)
+        }
+    }
+
+    /// Checks that belong to one action rather than to one field.
+    public static func actionErrors(_ form: FormState) -> [String: String] {
+        var errors: [String: String] = [:]
+        func empty(_ id: String) -> Bool { form.value(id).trimmingCharacters(in: .whitespaces).isEmpty }
+        switch form.action {
+        case .updateCode:
+            switch form.value("source") {
+            case "zip file", "directory": if empty("path") { errors["path"] = "a path is needed" }
+            case "S3 object":
+                if empty("bucket") { errors["bucket"] = "a bucket is needed" }
+                if empty("key") { errors["key"] = "a key is needed" }
+            default: if empty("imageUri") { errors["imageUri"] = "an image URI is needed" }
+            }
+        case .createAlias, .editAlias:
+            if form.action == .createAlias && empty("name") { errors["name"] = "a name is needed" }
+            if empty("version") { errors["version"] = "a version is needed" }
+            if !empty("additionalVersion") && empty("weight") { errors["weight"] = "a weight (1-99 %) for the additional version" }
+            if !empty("additionalVersion") && form.value("additionalVersion") == form.value("version") {
+                errors["additionalVersion"] = "must differ from the version"
+            }
+        case .createMapping:
+            if !form.value("sourceArn").hasPrefix("arn:") { errors["sourceArn"] = "an ARN (arn:aws:...)" }
+        case .editConfiguration:
+            if configurationChanges(form).isEmpty { errors["description"] = "nothing changed" }
+        default:
+            break
+        }
+        return errors
+    }
+
+    static func configurationChanges(_ form: FormState) -> ConfigurationChanges {
+        var changes = ConfigurationChanges()
+        func changed(_ id: String) -> String? { form.field(id).flatMap { $0.changed ? $0.value.trimmingCharacters(in: .whitespaces) : nil } }
+        changes.description = changed("description")
+        changes.handler = changed("handler")
+        changes.runtime = changed("runtime")
+        changes.memorySize = changed("memory").flatMap { Int($0) }
+        changes.timeout = changed("timeout").flatMap { Int($0) }
+        changes.ephemeralStorage = changed("ephemeral").flatMap { Int($0) }
+        changes.tracingMode = changed("tracing")
+        let logging = ["logFormat", "applicationLogLevel", "systemLogLevel"].contains { form.field($0)?.changed == true }
+        if logging {
+            // LoggingConfig is replaced as a whole, so a change to one part sends all three.
+            changes.logFormat = form.value("logFormat")
+            changes.applicationLogLevel = form.value("applicationLogLevel")
+            changes.systemLogLevel = form.value("systemLogLevel")
+        }
+        changes.layers = changed("layers").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        let environmentRows = form.fields.filter { $0.isPair(of: "environment") }
+        if environmentRows.contains(where: \.changed) || environmentRows.filter({ !$0.original.isEmpty }).count != form.pairs("environment").count {
+            changes.environment = Dictionary(form.pairs("environment").map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        }
+        return changes
+    }
+
+    static func aliasSettings(_ form: FormState, name: String) -> AliasSettings {
+        let extra = form.value("additionalVersion").trimmingCharacters(in: .whitespaces)
+        return AliasSettings(name: name, version: form.value("version").trimmingCharacters(in: .whitespaces), description: form.value("description"),
+                             additionalVersion: extra.isEmpty ? nil : extra, weight: Double(Int(form.value("weight")) ?? 0) / 100)
+    }
+
+    static func pair(_ text: String) -> (String, String) {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        return (String(parts[0]).trimmingCharacters(in: .whitespaces), parts.count > 1 ? String(parts[1]) : "")
+    }
+}

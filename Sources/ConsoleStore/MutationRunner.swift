@@ -1,0 +1,189 @@
+import AWSCore
+import Foundation
+import LambdaAPI
+
+/// Sends the mutations of submitted forms, one audit line each.
+extension EffectRunner {
+    func mutate(_ mutation: Mutation, progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction {
+        // The reducer never asks for this in read-only mode; this makes sure nothing is sent even if it did.
+        guard !readOnly else {
+            return .mutationFinished(mutation, .failed("Read-only mode: \(mutation.auditAction) was not sent."))
+        }
+        let outcome: MutationOutcome
+        do {
+            outcome = try await send(mutation, progress: progress)
+        } catch AWSClientError.service(let error) where error.code == .preconditionFailedException {
+            outcome = .conflict("Someone else changed \(mutation.auditTarget) since you opened this; what you typed is kept.")
+        } catch let error as AWSClientError {
+            outcome = .failed(error.description)
+        } catch let error as WaiterError {
+            outcome = .failed(error.description)
+        } catch let error as MutationError {
+            outcome = .failed(error.message)
+        } catch {
+            outcome = .failed("\(mutation.auditAction) failed: \(error.localizedDescription)")
+        }
+        let result: String = switch outcome {
+        case .done: "ok"
+        case .invoked(let invocation): "status \(invocation.statusCode)\(invocation.functionError.map { " \($0)" } ?? "")"
+        case .conflict: "refused: RevisionId changed"
+        case .failed(let message): "failed: \(message)"
+        }
+        if let problem = audit?.record(mutation, result: result) { progress(.mutationProgress(problem)) }
+        return .mutationFinished(mutation, outcome)
+    }
+
+    private func send(_ mutation: Mutation, progress: @escaping @Sendable (ConsoleAction) -> Void) async throws -> MutationOutcome {
+        switch mutation {
+        case .invoke(let request):
+            return .invoked(try await invoke(request))
+        case .publishVersion(let function, let description, let sha, let revision):
+            let version = try await lambda.publishVersion(function, PublishVersionRequest(description: description, codeSha256: sha, revisionId: revision))
+            return .done("Published version \(version.version ?? "?") of \(function).", select: version.version.map { (.versions, $0) })
+        case .updateCode(let function, let source, let architecture, let publish, let revision):
+            var request = try await codeRequest(source)
+            request.publish = publish
+            request.revisionId = revision
+            request.architectures = architecture.map { [Architecture(rawValue: $0)] }
+            let updated = try await lambda.updateFunctionCode(function, request)
+            try await waitForUpdate(function, progress: progress)
+            let published = publish ? updated.version.map { " and published version \($0)" } ?? "" : ""
+            return .done("Updated the code of \(function)\(published).", select: publish ? updated.version.map { (.versions, $0) } : nil)
+        case .updateConfiguration(let function, let changes, let revision):
+            _ = try await lambda.updateFunctionConfiguration(function, configurationRequest(changes, revisionId: revision))
+            try await waitForUpdate(function, progress: progress)
+            return .done("Updated the configuration of \(function).", select: nil)
+        case .setTags(let function, let arn, let add, let remove):
+            if !add.isEmpty { try await lambda.tagResource(arn, tags: add) }
+            if !remove.isEmpty { try await lambda.untagResource(arn, tagKeys: remove) }
+            return .done("Tags of \(function): \(add.count) set, \(remove.count) removed.", select: nil)
+        case .createAlias(let function, let alias):
+            let created = try await lambda.createAlias(function, CreateAliasRequest(name: alias.name, functionVersion: alias.version,
+                                                                                     description: alias.description, routingConfig: routing(alias)))
+            return .done("Created alias \(function):\(alias.name).", select: created.aliasArn.map { (.aliases, $0) })
+        case .updateAlias(let function, let alias, let revision):
+            var request = UpdateAliasRequest(functionVersion: alias.version, description: alias.description,
+                                             routingConfig: routing(alias) ?? AliasRoutingConfiguration(additionalVersionWeights: [:]))
+            request.revisionId = revision
+            _ = try await lambda.updateAlias(function, name: alias.name, request)
+            return .done("Updated alias \(function):\(alias.name).", select: nil)
+        case .deleteAlias(let function, let name):
+            try await lambda.deleteAlias(function, name: name)
+            return .done("Deleted alias \(function):\(name).", select: nil)
+        case .setMappingEnabled(_, let uuid, let enabled):
+            _ = try await lambda.updateEventSourceMapping(uuid, UpdateEventSourceMappingRequest(enabled: enabled))
+            return .done("\(enabled ? "Enabled" : "Disabled") mapping \(uuid).", select: nil)
+        case .updateMapping(_, let uuid, let batchSize, let window):
+            _ = try await lambda.updateEventSourceMapping(uuid, UpdateEventSourceMappingRequest(batchSize: batchSize, maximumBatchingWindowInSeconds: window))
+            return .done("Updated mapping \(uuid).", select: nil)
+        case .createMapping(let function, let source, let batchSize, let enabled):
+            var request = CreateEventSourceMappingRequest(functionName: function, eventSourceArn: source, batchSize: batchSize)
+            request.enabled = enabled
+            let created = try await lambda.createEventSourceMapping(request)
+            return .done("Created mapping \(created.uuid ?? "") from \(source).", select: created.uuid.map { (.mappings, $0) })
+        case .deleteMapping(_, let uuid):
+            _ = try await lambda.deleteEventSourceMapping(uuid)
+            return .done("Deleted mapping \(uuid).", select: nil)
+        case .setReservedConcurrency(let function, let value):
+            if let value { _ = try await lambda.putFunctionConcurrency(function, reservedConcurrentExecutions: value) }
+            else { try await lambda.deleteFunctionConcurrency(function) }
+            return .done(value.map { "Reserved \($0) concurrent executions for \(function)." } ?? "Removed the reserved concurrency of \(function).",
+                         select: nil)
+        case .setProvisionedConcurrency(let function, let qualifier, let value):
+            if let value {
+                let config = try await lambda.putProvisionedConcurrencyConfig(function, qualifier: qualifier, provisionedConcurrentExecutions: value)
+                return .done("Provisioned concurrency of \(function):\(qualifier): \(value) requested, \(config.status ?? "status unknown").",
+                             select: nil)
+            }
+            try await lambda.deleteProvisionedConcurrencyConfig(function, qualifier: qualifier)
+            return .done("Removed the provisioned concurrency of \(function):\(qualifier).", select: nil)
+        case .deleteFunction(let function, let version):
+            try await lambda.deleteFunction(function, qualifier: version)
+            return .done(version.map { "Deleted version \($0) of \(function)." } ?? "Deleted function \(function).", select: nil)
+        }
+    }
+
+    private func invoke(_ request: InvocationRequest) async throws -> InvocationResult {
+        let type = InvocationType(rawValue: request.invocationType) ?? .requestResponse
+        let started = ContinuousClock.now
+        let response = try await lambda.invoke(request.function, InvokeRequest(payload: Data(request.payload.utf8), qualifier: request.qualifier,
+                                                                               invocationType: type, tailLogs: type == .requestResponse))
+        let elapsed = ContinuousClock.now - started
+        try? events?.save(function: request.function, name: request.saveAs, payload: request.payload)
+        let tail = response.logResult.flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
+        return InvocationResult(function: request.function, qualifier: request.qualifier, statusCode: response.statusCode,
+                                functionError: response.functionError, executedVersion: response.executedVersion,
+                                payload: String(decoding: response.payload, as: UTF8.self), logTail: tail,
+                                milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
+    }
+
+    private func codeRequest(_ source: CodeSource) async throws -> UpdateFunctionCodeRequest {
+        switch source {
+        case .zipFile(let path):
+            let expanded = (path as NSString).expandingTildeInPath
+            guard let data = FileManager.default.contents(atPath: expanded) else { throw MutationError("Cannot read the zip file \(path).") }
+            return UpdateFunctionCodeRequest(zipFile: data)
+        case .directory(let path):
+            let expanded = (path as NSString).expandingTildeInPath
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw MutationError("\(path) is not a directory.")
+            }
+            return UpdateFunctionCodeRequest(zipFile: try ZipArchive(directory: URL(fileURLWithPath: expanded)).data())
+        case .s3(let bucket, let key, let version):
+            return UpdateFunctionCodeRequest(s3Bucket: bucket, s3Key: key, s3ObjectVersion: version)
+        case .image(let uri):
+            var request = UpdateFunctionCodeRequest()
+            request.imageUri = uri
+            return request
+        }
+    }
+
+    /// Polls LastUpdateStatus, telling the footer each state; a failure brings its reason.
+    private func waitForUpdate(_ function: String, progress: @escaping @Sendable (ConsoleAction) -> Void) async throws {
+        for attempt in 0..<300 {
+            let configuration = try await lambda.getFunctionConfiguration(function)
+            let status = configuration.lastUpdateStatus?.rawValue ?? "Successful"
+            progress(.mutationProgress("\(function): LastUpdateStatus \(status)"))
+            switch configuration.lastUpdateStatus {
+            case .some(.failed):
+                throw MutationError("The update of \(function) failed: \(configuration.lastUpdateStatusReason ?? "no reason given").")
+            case .some(.inProgress):
+                try await Task.sleep(for: .milliseconds(attempt < 10 ? 500 : 2000))
+            default:
+                return
+            }
+        }
+        throw MutationError("\(function) was still updating after 10 minutes; see its LastUpdateStatus.")
+    }
+
+    private func configurationRequest(_ changes: ConfigurationChanges, revisionId: String?) -> UpdateFunctionConfigurationRequest {
+        var request = UpdateFunctionConfigurationRequest(revisionId: revisionId)
+        request.description = changes.description
+        request.handler = changes.handler
+        request.runtime = changes.runtime.map { Runtime(rawValue: $0) }
+        request.memorySize = changes.memorySize
+        request.timeout = changes.timeout
+        request.environment = changes.environment.map { Environment(variables: $0) }
+        request.ephemeralStorage = changes.ephemeralStorage.map { EphemeralStorage(size: $0) }
+        request.tracingConfig = changes.tracingMode.map { TracingConfig(mode: TracingMode(rawValue: $0)) }
+        if let format = changes.logFormat {
+            func level(_ text: String?) -> LogLevel? { text.flatMap { $0.isEmpty ? nil : LogLevel(rawValue: $0) } }
+            request.loggingConfig = LoggingConfig(applicationLogLevel: format == "JSON" ? level(changes.applicationLogLevel) : nil,
+                                                  logFormat: LogFormat(rawValue: format),
+                                                  systemLogLevel: format == "JSON" ? level(changes.systemLogLevel) : nil)
+        }
+        request.layers = changes.layers
+        return request
+    }
+
+    private func routing(_ alias: AliasSettings) -> AliasRoutingConfiguration? {
+        guard let extra = alias.additionalVersion, alias.weight > 0 else { return nil }
+        return AliasRoutingConfiguration(additionalVersionWeights: [extra: alias.weight])
+    }
+}
+
+struct MutationError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
