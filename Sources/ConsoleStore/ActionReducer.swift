@@ -1,7 +1,7 @@
 import Foundation
 
 /// The reducer's part for the action palette, its forms and the mutations they start.
-enum ActionReducer {
+public enum ActionReducer {
     static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
         switch action {
         case .openPalette:

@@ -64,6 +64,8 @@ public enum ConsoleAction: Sendable {
     case savedEventsLoaded(function: String, SavedEvents)
     case mutationProgress(String)
     case mutationFinished(Mutation, MutationOutcome)
+    /// A problem the UI met (the editor failed), for the status line.
+    case showError(String)
 }
 
 /// A failure as one sentence for the footer.

@@ -90,6 +90,8 @@ public enum Reducer {
             return runCommand(text, &state)
         case .closeOverlay:
             state.overlay = nil
+        case .showError(let message):
+            state.lastError = message
 
         case .refresh, .timerFired:
             return refresh(&state)

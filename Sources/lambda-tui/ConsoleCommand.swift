@@ -39,11 +39,15 @@ struct ConsoleCommand: AsyncParsableCommand {
         } catch {
             throw fail(error)
         }
+        let readOnly = connection.readOnly || preferences.readOnly
         let runner = EffectRunner(lambda: LambdaClient(settings: settings, credentials: credentials, transport: transport),
-                                  logs: LogsClient(settings: settings, credentials: credentials, transport: transport))
+                                  logs: LogsClient(settings: settings, credentials: credentials, transport: transport),
+                                  readOnly: readOnly,
+                                  audit: AuditLog(path: AuditLog.defaultPath(environment: environment), profile: settings.profile,
+                                                  region: settings.region),
+                                  events: SavedEventStore(directory: SavedEventStore.defaultDirectory(environment: environment)))
         var state = ConsoleState(connection: ConnectionInfo(
-            profile: settings.profile, region: settings.region, endpoint: settings.endpoint(for: .lambda).url,
-            readOnly: connection.readOnly || preferences.readOnly))
+            profile: settings.profile, region: settings.region, endpoint: settings.endpoint(for: .lambda).url, readOnly: readOnly))
 
         // NO_COLOR is the default; a theme the user names, on the command line or in the config
         // file, overrides it (as https://no-color.org asks).

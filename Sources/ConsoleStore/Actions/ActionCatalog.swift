@@ -41,7 +41,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .createAlias: "a"
         case .toggleMapping: "x"
         case .reservedConcurrency, .provisionedConcurrency: "c"
-        case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "^D"
+        case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "ctrl-d"
         case .createMapping: ""
         }
     }

@@ -9,9 +9,9 @@ import Synchronization
 /// happens), turns keys into actions through the key tables, runs the reducer, starts the
 /// effects it asks for in the background, and redraws. Only this loop touches state and screen.
 public final class ConsoleApp {
-    private var state: ConsoleState
+    private(set) var state: ConsoleState
     private let runner: EffectRunner
-    private let screen: CursesScreen
+    let screen: CursesScreen
     private let theme: Theme
     private let refreshInterval: TimeInterval
     private let mailbox = Mailbox()
@@ -75,7 +75,7 @@ public final class ConsoleApp {
         for effect in effects {
             let runner = runner
             let mailbox = mailbox
-            Task.detached { mailbox.post(await runner.run(effect)) }
+            Task.detached { mailbox.post(await runner.run(effect) { mailbox.post($0) }) }
         }
     }
 
@@ -111,6 +111,21 @@ public final class ConsoleApp {
             default: break
             }
             return
+        }
+        switch state.overlay {
+        case .palette(let palette):
+            return handlePalette(key, palette)
+        case .form(let form):
+            return handleForm(key, form)
+        case .invocation:
+            switch key {
+            case .escape, .enter, .character("q"): dispatch(.closeOverlay)
+            case .control("c"): dispatch(.quit)
+            default: break
+            }
+            return
+        default:
+            break
         }
         if state.overlay == .help {
             switch key {

@@ -6,6 +6,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case global = "Everywhere"
     case table = "Lists"
     case detail = "Function detail"
+    case actions = "Actions (not in --read-only)"
 }
 
 public struct KeyBinding: Sendable {
@@ -45,7 +46,6 @@ public enum KeyTables {
         KeyBinding([.character("k"), .up], "up", .moveCursor(-1)),
         KeyBinding([.character("g"), .home], "first row", .moveToTop),
         KeyBinding([.character("G"), .end], "last row", .moveToBottom),
-        KeyBinding([.control("d")], "half a page down", .halfPageDown),
         KeyBinding([.control("u")], "half a page up", .halfPageUp),
         KeyBinding([.pageDown, .control("f")], "page down", .pageDown),
         KeyBinding([.pageUp, .control("b")], "page up", .pageUp),
@@ -71,11 +71,26 @@ public enum KeyTables {
         KeyBinding([.character("k"), .up], "scroll up", .moveCursor(-1)),
     ]
 
+    /// Every one opens a form or the palette first: nothing changes on a single stray key.
+    public static let actions: [KeyBinding] = [
+        KeyBinding([.control("p"), .character(".")], "action palette: every action on the selection", .openPalette, mutates: true, hint: "actions"),
+        KeyBinding([.character("i")], "invoke (payload, qualifier, type, saved events)", .perform(.invoke), mutates: true, hint: "invoke"),
+        KeyBinding([.character("P")], "publish a version", .perform(.publish), mutates: true),
+        KeyBinding([.character("u")], "update code from a zip, a directory, S3 or an image", .perform(.updateCode), mutates: true),
+        KeyBinding([.character("e")], "edit configuration (on aliases: the alias; on mappings: the mapping)", .perform(.edit), mutates: true),
+        KeyBinding([.character("t")], "tags", .perform(.tags), mutates: true),
+        KeyBinding([.character("a")], "alias actions", .perform(.alias), mutates: true),
+        KeyBinding([.character("c")], "concurrency (versions and aliases: provisioned)", .perform(.concurrency), mutates: true),
+        KeyBinding([.character("x")], "mappings: enable or disable", .perform(.toggleMapping), mutates: true),
+        KeyBinding([.control("d")], "delete the function, version, alias or mapping (type its name)", .perform(.delete), mutates: true),
+    ]
+
     public static func bindings(for context: KeyContext) -> [KeyBinding] {
         switch context {
         case .global: return global
         case .table: return table
         case .detail: return detail
+        case .actions: return actions
         }
     }
 
@@ -83,8 +98,8 @@ public enum KeyTables {
     /// are not there at all.
     public static func action(for key: Key, route: Route, readOnly: Bool) -> ConsoleAction? {
         let contexts: [KeyContext] = switch route {
-        case .pane: [.table, .global]
-        case .detail, .rawJSON: [.detail, .global]
+        case .pane: [.table, .actions, .global]
+        case .detail, .rawJSON: [.detail, .actions, .global]
         }
         for context in contexts {
             for binding in bindings(for: context) where binding.keys.contains(key) {

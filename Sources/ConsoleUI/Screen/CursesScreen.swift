@@ -88,10 +88,15 @@ public final class CursesScreen: Screen {
 
     /// ctrl-z: give the terminal back, stop, and take it again when resumed with `fg`.
     public func suspend() {
+        handOver { kill(getpid(), SIGSTOP) }
+    }
+
+    /// Gives the terminal back as it was while `work` runs (an editor, a stop), then takes it again.
+    public func handOver(_ work: () -> Void) {
         def_prog_mode()
         endwin()
-        fflush(nil)  // the reset must reach the terminal before the process stops
-        kill(getpid(), SIGSTOP)
+        fflush(nil)  // the reset must reach the terminal before anything else writes to it
+        work()
         reset_prog_mode()
         clearok(window, true)
     }

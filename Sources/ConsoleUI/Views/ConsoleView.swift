@@ -28,8 +28,12 @@ public enum ConsoleView {
         }
         statusLine(state, screen, theme, row: screen.rows - 2)
         footer(state, screen, theme, row: screen.rows - 1)
-        if state.overlay == .help {
-            HelpOverlay.draw(readOnly: state.connection.readOnly, scroll: state.helpScroll, screen: screen, theme: theme)
+        switch state.overlay {
+        case .help: HelpOverlay.draw(readOnly: state.connection.readOnly, scroll: state.helpScroll, screen: screen, theme: theme)
+        case .palette(let palette): PaletteView.draw(palette, state, screen, theme)
+        case .form(let form): FormView.draw(form, screen, theme)
+        case .invocation(let result): InvocationView.draw(result, screen, theme)
+        case .commandLine, nil: break
         }
         screen.present()
     }
@@ -164,6 +168,8 @@ public enum ConsoleView {
             if state.editingFilter { screen.put("█", row: row, column: x, style: theme[.filter]) }
         } else if let error = state.lastError {
             screen.put("✗ " + DisplayWidth.prefix(error, fitting: screen.columns - 2), row: row, column: 0, style: theme[.error])
+        } else if let status = state.status {
+            screen.put("✓ " + DisplayWidth.prefix(status, fitting: screen.columns - 2), row: row, column: 0, style: theme[.ok])
         } else if let notice = state.notice {
             screen.put("! " + DisplayWidth.prefix(notice, fitting: screen.columns - 2), row: row, column: 0, style: theme[.warn])
         }
@@ -172,7 +178,7 @@ public enum ConsoleView {
     /// Key hints from the key tables, and what is running in the background.
     static func footer(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int) {
         var x = 0
-        let contexts: [KeyContext] = if case .pane = state.route { [.table, .global] } else { [.detail, .global] }
+        let contexts: [KeyContext] = if case .pane = state.route { [.table, .actions, .global] } else { [.detail, .actions, .global] }
         for binding in contexts.flatMap({ KeyTables.bindings(for: $0) }) where binding.hint != nil {
             guard !(state.connection.readOnly && binding.mutates) else { continue }
             let key = binding.keys[0].description
@@ -181,7 +187,9 @@ public enum ConsoleView {
             x = screen.put(" \(binding.hint ?? "")  ", row: row, column: x, style: theme[.footer])
         }
         let activity: String
-        if !state.inFlight.isEmpty {
+        if let running = state.activity {
+            activity = "⟳ " + running
+        } else if !state.inFlight.isEmpty {
             activity = "⟳ loading"
         } else if case .failed = state.functionsStatus, !state.functions.isEmpty {
             activity = "stale"
@@ -189,6 +197,7 @@ public enum ConsoleView {
             activity = ""
         }
         if !activity.isEmpty {
+            let activity = DisplayWidth.prefix(activity, fitting: screen.columns / 2)
             screen.put(activity, row: row, column: screen.columns - DisplayWidth.of(activity) - 1, style: theme[.stale])
         }
     }
@@ -209,30 +218,18 @@ enum HelpOverlay {
 
     static func draw(readOnly: Bool, scroll: Int, screen: Screen, theme: Theme) {
         let lines = lines(readOnly: readOnly)
-        let width = min(screen.columns - 4, 86)
-        let height = min(screen.rows - 2, lines.count + 2)
-        let visible = height - 2
-        let first = min(scroll, max(0, lines.count - visible))
-        let left = (screen.columns - width) / 2
-        let top = max(1, (screen.rows - height) / 2)
-        let border = theme[.border]
-        screen.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: border)
-        screen.put(" Keys (Esc or ? closes) ", row: top, column: left + 2, style: theme[.title])
-        for index in 0..<visible {
-            let row = top + 1 + index
-            screen.put("│" + String(repeating: " ", count: width - 2) + "│", row: row, column: left, style: border)
-            guard first + index < lines.count else { continue }
+        let panel = Panel(title: "Keys (Esc or ? closes)", width: min(screen.columns - 4, 86), height: min(screen.rows - 2, lines.count + 2),
+                          screen: screen, theme: theme)
+        let first = min(scroll, max(0, lines.count - panel.innerRows))
+        for index in 0..<panel.innerRows where first + index < lines.count {
             let (keys, help, heading) = lines[first + index]
             if heading {
-                screen.put(keys, row: row, column: left + 2, style: theme[.title])
+                panel.put(keys, row: index, style: theme[.title], on: screen)
             } else {
-                screen.put(DisplayWidth.fit(keys, width: 16), row: row, column: left + 3, style: theme[.footerKey])
-                screen.put(DisplayWidth.prefix(help, fitting: width - 23), row: row, column: left + 20, style: .plain)
+                panel.put(DisplayWidth.fit(keys, width: 16), row: index, column: 1, style: theme[.footerKey], on: screen)
+                panel.put(help, row: index, column: 18, style: .plain, on: screen)
             }
         }
-        screen.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: border)
-        if first + visible < lines.count {
-            screen.put(" ↓ j, PgDn: more ", row: top + height - 1, column: left + width - 19, style: theme[.title])
-        }
+        if first + panel.innerRows < lines.count { panel.footnote("↓ j, PgDn: more", screen: screen, theme: theme) }
     }
 }

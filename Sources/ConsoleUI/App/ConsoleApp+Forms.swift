@@ -1,0 +1,76 @@
+import ConsoleStore
+import Foundation
+import Glibc
+
+/// Keys while the palette or a form is open: text goes into it, nothing reaches the panes.
+extension ConsoleApp {
+    func handlePalette(_ key: Key, _ palette: PaletteState) {
+        switch key {
+        case .enter: dispatch(.choosePaletteItem)
+        case .escape: dispatch(.closeOverlay)
+        case .backspace: dispatch(.editPalette(String(palette.filter.dropLast())))
+        case .up, .backTab: dispatch(.moveCursor(-1))
+        case .down, .tab: dispatch(.moveCursor(1))
+        case .character(let character): dispatch(.editPalette(palette.filter + String(character)))
+        case .control("c"): dispatch(.quit)
+        default: break
+        }
+    }
+
+    func handleForm(_ key: Key, _ form: FormState) {
+        guard let field = form.focusedField else { return }
+        let isChoice = if case .choice = field.kind { true } else { false }
+        switch key {
+        case .enter: dispatch(.submitForm)
+        case .escape: dispatch(.closeOverlay)
+        case .tab, .down: dispatch(.moveFieldFocus(1))
+        case .backTab, .up: dispatch(.moveFieldFocus(-1))
+        case .left where isChoice: dispatch(.cycleChoice(-1))
+        case .right where isChoice, .character(" ") where isChoice: dispatch(.cycleChoice(1))
+        case .backspace: dispatch(.editField(String(field.value.dropLast())))
+        case .control("u"): dispatch(.editField(""))
+        case .control("t"): dispatch(.toggleFormSecrets)
+        case .control("e"): editInEditor(field)
+        case .control("c"): dispatch(.quit)
+        case .character(let character) where !isChoice: dispatch(.editField(field.value + String(character)))
+        default: break
+        }
+    }
+
+    /// ctrl-e: the field's text in $VISUAL or $EDITOR (vi by default), with the terminal handed
+    /// over while it runs; what the editor saves comes back into the field.
+    func editInEditor(_ field: FormField) {
+        let path = NSTemporaryDirectory() + "lambda-tui-\(getpid())-\(field.id).\(field.kind == .json ? "json" : "txt")"
+        let text = field.kind == .json ? FieldRules.prettyJSON(field.value) : field.value
+        guard FileManager.default.createFile(atPath: path, contents: Data((text + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+            dispatch(.showError("Cannot write \(path) for the editor; the field is unchanged."))
+            return
+        }
+        defer { unlink(path) }
+        var status: Int32 = -1
+        screen.handOver {
+            status = Self.runEditor(path: path)
+        }
+        guard status == 0, let edited = try? String(contentsOfFile: path, encoding: .utf8) else {
+            dispatch(.showError("The editor did not finish cleanly (status \(status)); the field is unchanged."))
+            return
+        }
+        var value = edited
+        while value.last?.isNewline == true { value.removeLast() }
+        dispatch(.setField(id: field.id, value: value))
+    }
+
+    /// Runs the editor through the shell, as git does, so that `EDITOR="code --wait"` works.
+    static func runEditor(path: String) -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let arguments = ["/bin/sh", "-c", editor + " \"$1\"", "sh", path]
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+    }
+}

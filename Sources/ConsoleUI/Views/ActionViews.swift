@@ -1,0 +1,106 @@
+import ConsoleStore
+import Foundation
+
+/// ctrl-p: the actions that apply to the selection, narrowed as the user types.
+enum PaletteView {
+    static func draw(_ palette: PaletteState, _ state: ConsoleState, _ screen: Screen, _ theme: Theme) {
+        let items = ActionReducer.paletteItems(state, filter: palette.filter)
+        let panel = Panel(title: "Actions on \(state.focusedName ?? "")", width: 70, height: max(5, min(items.count, 16) + 4), screen: screen, theme: theme)
+        let x = panel.put("› " + palette.filter, row: 0, style: theme[.filter], on: screen)
+        screen.put("█", row: panel.top + 1, column: x, style: theme[.filter])
+        let visible = panel.innerRows - 2
+        let first = max(0, palette.cursor - visible + 1)
+        if items.isEmpty { panel.put("no action matches", row: 2, column: 1, style: theme[.dim], on: screen) }
+        for (offset, item) in items.dropFirst(first).prefix(visible).enumerated() {
+            let selected = first + offset == palette.cursor
+            let style = selected ? theme[.selection] : .plain
+            let line = DisplayWidth.fit(" " + item.title, width: panel.innerWidth - 8) + DisplayWidth.fit(item.directKey, width: 8)
+            panel.put(line, row: 2 + offset, style: style, on: screen)
+            if item.destructive && !selected { panel.put(" " + item.title, row: 2 + offset, style: theme[.warn], on: screen) }
+        }
+        panel.footnote("↑↓ choose · Enter open · Esc close", screen: screen, theme: theme)
+    }
+}
+
+/// A form: a field per line with its value, its error beside it, and a hint under the focused one.
+enum FormView {
+    static func draw(_ form: FormState, _ screen: Screen, _ theme: Theme) {
+        let labelWidth = min(24, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2)
+        let lines = layout(form)
+        let bannerRows = form.banner == nil ? 0 : 2
+        let panel = Panel(title: form.title, width: 100, height: lines.count + bannerRows + 4, screen: screen, theme: theme)
+        if let banner = form.banner { panel.put(banner, row: 0, style: theme[.warn], on: screen) }
+        let visible = panel.innerRows - bannerRows - 1
+        let focusLine = lines.firstIndex { $0.field == form.focus && !$0.isHint } ?? 0
+        let first = max(0, min(focusLine - visible / 2, lines.count - visible))
+        for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
+            let row = bannerRows + offset
+            let field = form.fields[line.field]
+            let focused = line.field == form.focus
+            if line.isHint {
+                panel.put(field.hint ?? "", row: row, column: labelWidth, style: theme[.dim], on: screen)
+                continue
+            }
+            panel.put(field.label, row: row, style: focused ? theme[.title] : .plain, on: screen)
+            let shown = display(field, revealed: form.revealsSecrets)
+            let valueWidth = max(10, panel.innerWidth - labelWidth - (field.error == nil ? 0 : min(40, DisplayWidth.of(field.error!) + 4)))
+            let x = panel.put(DisplayWidth.fit(shown, width: valueWidth), row: row, column: labelWidth,
+                              style: focused ? theme[.selection] : theme[.filter], on: screen)
+            if let error = field.error {
+                panel.put("✗ " + error, row: row, column: x - panel.left - 2 + 1, style: theme[.error], on: screen)
+            }
+        }
+        panel.footnote("Tab next · ←→ choose · ctrl-e $EDITOR · ctrl-t show values · Enter apply · Esc cancel", screen: screen, theme: theme)
+    }
+
+    /// One line per field, and a hint line under the focused field when it has one.
+    static func layout(_ form: FormState) -> [(field: Int, isHint: Bool)] {
+        var lines: [(Int, Bool)] = []
+        for index in form.fields.indices {
+            lines.append((index, false))
+            if index == form.focus, form.fields[index].hint != nil, form.fields[index].error == nil { lines.append((index, true)) }
+        }
+        return lines
+    }
+
+    /// What a field shows: choices with arrows, masked values as dots, JSON on one line.
+    static func display(_ field: FormField, revealed: Bool) -> String {
+        switch field.kind {
+        case .choice: return "◂ \(field.value.isEmpty ? "(none)" : field.value) ▸"
+        case .pair(_, let masked) where masked && !revealed:
+            guard let equals = field.value.firstIndex(of: "=") else { return field.value }
+            let value = field.value[field.value.index(after: equals)...]
+            return String(field.value[...equals]) + String(repeating: "•", count: min(12, value.count))
+        case .json:
+            return field.value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        default: return field.value
+        }
+    }
+}
+
+/// What an invocation answered: status, error, executed version, the payload pretty-printed and
+/// the log tail. The full invoke screen with live logs builds on this.
+enum InvocationView {
+    static func draw(_ result: InvocationResult, _ screen: Screen, _ theme: Theme) {
+        let payload = FieldRules.prettyJSON(result.payload).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tail = (result.logTail ?? "").split(separator: "\n").map(String.init)
+        let panel = Panel(title: "Invoked \(result.function)\(result.qualifier.map { ":\($0)" } ?? "")", width: 110,
+                          height: payload.count + tail.count + 7, screen: screen, theme: theme)
+        var status = "status \(result.statusCode) · \(result.milliseconds) ms"
+        if let version = result.executedVersion { status += " · executed version \(version)" }
+        panel.put(status, row: 0, style: theme[.ok], on: screen)
+        if let error = result.functionError { panel.put("FunctionError: \(error)", row: 1, style: theme[.error], on: screen) }
+        var row = 2
+        for line in payload where row < panel.innerRows {
+            panel.put(line, row: row, column: 1, style: .plain, on: screen)
+            row += 1
+        }
+        if !tail.isEmpty, row + 1 < panel.innerRows {
+            panel.put("Log tail", row: row + 1, style: theme[.title], on: screen)
+            for (offset, line) in tail.suffix(max(0, panel.innerRows - row - 2)).enumerated() {
+                panel.put(line, row: row + 2 + offset, column: 1, style: line.contains("ERROR") ? theme[.logError] : theme[.logMeta], on: screen)
+            }
+        }
+        panel.footnote("Esc closes", screen: screen, theme: theme)
+    }
+}
