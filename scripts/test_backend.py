@@ -14,6 +14,9 @@ is any name a test picks, so that tests running in parallel do not share scripts
                            {"status": 429, "headers": {...}, "body": "...", "delay": 1.5}
                            {"drop": true}                 close the connection without answering
                            {"forward": true}              pass this one to moto
+                           {"match": {"method": "PUT", "path": "/configuration"}, ...}: this step
+                           waits for the first request with that method whose path contains that
+                           text; other requests pass it by
   GET  /__requests/<lane>  JSON list of the requests seen: method, path, headers, body
   POST /__paginate/<lane>  {"member": "Functions", "path": "/2015-03-31/functions/"}: from then on,
                            GET answers on that path are cut into pages by Marker and MaxItems
@@ -103,7 +106,12 @@ class FaultHandler(BaseHTTPRequestHandler):
                 "peer": self.client_address[1],
             })
             script = SCRIPTS.get(lane) or []
-            step = script.pop(0) if script else {"forward": True}
+            step = {"forward": True}
+            for index, candidate in enumerate(script):
+                match = candidate.get("match")
+                if match is None or (match.get("method", self.command) == self.command and match.get("path", "") in rest):
+                    step = script.pop(index)
+                    break
             latency = LATENCY.get(lane, 0)
         if latency:
             time.sleep(latency)

@@ -185,17 +185,20 @@ public enum ActionReducer {
                 state.overlay = .form(form)
             }
         }
+        if case .deleteFunction(_, nil) = mutation, case .done = outcome {
+            return reload(nil, &state)  // its detail is gone with it
+        }
         return reload(mutation.function, &state)
     }
 
     /// After a change, the function list and the function's detail are read again.
-    static func reload(_ function: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+    static func reload(_ function: String?, _ state: inout ConsoleState) -> [ConsoleEffect] {
         var effects: [ConsoleEffect] = []
         if !state.inFlight.contains("functions") {
             state.inFlight.insert("functions")
             effects.append(.loadFunctions)
         }
-        if !state.inFlight.contains("detail:\(function)") {
+        if let function, !state.inFlight.contains("detail:\(function)") {
             state.inFlight.insert("detail:\(function)")
             effects.append(.loadDetail(function: function))
         }

@@ -57,6 +57,7 @@ public enum Reducer {
                 state.tables[pane]?.ascending = true
             }
             state.rebuild(pane)
+            state.followSelection()
         case .toggleSecrets:
             state.revealsSecrets.toggle()
         case .quit:
@@ -71,11 +72,13 @@ public enum Reducer {
         case .editFilter(let text):
             state.tables[state.pane]?.filter = text
             state.rebuild(state.pane)
+            state.followSelection()
         case .endFilter(let keep):
             state.editingFilter = false
             if !keep {
                 state.tables[state.pane]?.filter = ""
                 state.rebuild(state.pane)
+                state.followSelection()
             }
         case .showHelp:
             state.overlay = state.overlay == .help ? nil : .help
@@ -113,6 +116,7 @@ public enum Reducer {
                 state.lastError = nil
                 state.rebuild(.functions, keepKey: keep)
                 if state.focusedFunction == nil { state.focusedFunction = keep ?? state.selectedFunctionARN }
+                state.followSelection()
             case .failure(let error):
                 state.functionsStatus = .failed(error.message)
                 state.lastError = error.message
@@ -279,6 +283,13 @@ public enum Reducer {
 }
 
 extension ConsoleState {
+    /// On the functions pane, the function under the cursor is the one the other panes and the
+    /// actions are about, however the cursor got there (moved, filtered, sorted).
+    mutating func followSelection() {
+        guard pane == .functions, case .pane = route, let selected = selectedFunctionARN else { return }
+        focusedFunction = selected
+    }
+
     var selectedFunctionARN: String? {
         guard let index = tables[.functions]?.selectedIndex, functions.indices.contains(index) else { return nil }
         return functions[index].functionArn

@@ -45,11 +45,12 @@ public struct FormState: Sendable, Equatable {
         }
     }
 
-    /// A key/value list always ends with one empty row to add to; a row cleared is removed once
-    /// the cursor leaves it.
+    /// A key/value list always ends with one empty row to add to.
     mutating func keepOneEmptyPair(_ group: String) {
         func rows() -> [Int] { fields.indices.filter { fields[$0].isPair(of: group) } }
-        for index in rows().dropLast().reversed() where fields[index].value.isEmpty && index != focus {
+        // Rows the user added and emptied go; a row that was there stays, empty, until the form is
+        // applied, so that the change can still be seen and its key removed.
+        for index in rows().dropLast().reversed() where fields[index].value.isEmpty && fields[index].original.isEmpty && index != focus {
             fields.remove(at: index)
             if focus > index { focus -= 1 }
         }

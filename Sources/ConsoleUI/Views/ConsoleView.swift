@@ -162,14 +162,15 @@ public enum ConsoleView {
             if !text.isEmpty, !completions.isEmpty {
                 screen.put("  " + completions.joined(separator: " "), row: row, column: x + 1, style: theme[.dim])
             }
-        } else if state.editingFilter || !(state.tables[state.pane]?.filter.isEmpty ?? true), case .pane = state.route {
-            let filter = state.tables[state.pane]?.filter ?? ""
-            let x = screen.put("/" + filter, row: row, column: 0, style: theme[.filter])
-            if state.editingFilter { screen.put("█", row: row, column: x, style: theme[.filter]) }
+        } else if state.editingFilter, case .pane = state.route {
+            let x = screen.put("/" + (state.tables[state.pane]?.filter ?? ""), row: row, column: 0, style: theme[.filter])
+            screen.put("█", row: row, column: x, style: theme[.filter])
         } else if let error = state.lastError {
             screen.put("✗ " + DisplayWidth.prefix(error, fitting: screen.columns - 2), row: row, column: 0, style: theme[.error])
         } else if let status = state.status {
             screen.put("✓ " + DisplayWidth.prefix(status, fitting: screen.columns - 2), row: row, column: 0, style: theme[.ok])
+        } else if let filter = state.tables[state.pane]?.filter, !filter.isEmpty, case .pane = state.route {
+            screen.put("/" + filter, row: row, column: 0, style: theme[.filter])
         } else if let notice = state.notice {
             screen.put("! " + DisplayWidth.prefix(notice, fitting: screen.columns - 2), row: row, column: 0, style: theme[.warn])
         }

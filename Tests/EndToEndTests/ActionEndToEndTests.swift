@@ -1,0 +1,261 @@
+import Foundation
+import LambdaAPI
+import LambdaTestSupport
+import Testing
+import TestSupport
+
+/// The action palette in the real binary, in tmux, against moto: each action is driven by keys
+/// and its effect read back from moto with a separate client call.
+@Suite(.serialized, .timeLimit(.minutes(5))) struct ActionEndToEndTests {
+    /// A console whose functions pane is narrowed to `function`, with its own config and state
+    /// folders (saved events, audit log).
+    struct Console {
+        let session: TmuxSession
+        let folder: String
+        var auditLog: String { (try? String(contentsOfFile: folder + "/state/lambda-tui/audit.log", encoding: .utf8)) ?? "" }
+
+        init(_ function: String, endpoint: String, arguments: String = "") throws {
+            folder = NSTemporaryDirectory() + "lt-actions-\(UUID().uuidString.prefix(8))"
+            session = try TmuxSession(endpoint: endpoint, arguments: arguments,
+                                      environment: ["XDG_CONFIG_HOME": folder + "/config", "XDG_STATE_HOME": folder + "/state", "EDITOR": "false"])
+            #expect(session.waitFor(function).satisfied, "the console did not list \(function):\n\(session.screen)")
+            try session.send("/")
+            try session.type(function)
+            try session.send("Enter")
+        }
+
+        /// Waits for the outcome sentence of a change.
+        func expectDone(_ text: String, _ comment: Comment? = nil) {
+            let result = session.waitFor(timeout: 20) { $0.contains("✓ ") && $0.contains(text) }
+            #expect(result.satisfied, "\(comment?.description ?? "no ✓ \(text)"):\n\(result.screen)")
+        }
+
+        func quit() throws {
+            try session.send("Escape")
+            try session.send("q")
+            #expect(session.waitFor("EXITED 0").satisfied)
+        }
+    }
+
+    @Test func invokeShowsTheResponseSavesTheEventAndAudits() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-invoke")
+        try await fixtures.createFunction(name)
+        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let session = console.session
+        try session.send("i")
+        #expect(session.waitFor("Invoke \(name)").satisfied)
+        try session.send("Tab", "Tab", "Tab", "C-u")
+        try session.type(#"{"order": 42, "note": "secret-in-payload"}"#)
+        try session.send("Tab")
+        try session.type("smoke")
+        try session.send("Enter")
+        let result = session.waitFor { $0.contains("status 200") && $0.contains(#""order" : 42"#) }
+        #expect(result.satisfied, "the invocation's response was not shown:\n\(result.screen)")
+        let saved = try String(contentsOfFile: console.folder + "/config/lambda-tui/events/\(name)/smoke.json", encoding: .utf8)
+        #expect(saved.contains(#""order": 42"#))
+        #expect(console.auditLog.contains("\tInvoke\t\(name)\tstatus 200"))
+        #expect(!console.auditLog.contains("secret-in-payload"), "the audit log must not hold payloads")
+        try console.quit()
+    }
+
+    @Test func publishVersionSelectsIt() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-publish")
+        let created = try await fixtures.createFunction(name)
+        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        try console.session.send("P")
+        #expect(console.session.waitFor("Publish a version of \(name)").satisfied)
+        try console.session.type("release from the console")
+        try console.session.send("Enter")
+        console.expectDone("Published version 1 of \(name)")
+        let versions = try await fixtures.lambda.versions(of: name).all()
+        #expect(versions.contains { $0.version == "1" && $0.description == "release from the console" })
+        let screen = console.session.waitFor("release from the console").screen
+        #expect(screen.contains("VERSION"), "the versions pane was not shown after publishing:\n\(screen)")
+        let requests = console.auditLog
+        #expect(requests.contains("\tPublishVersion\t\(name)\tok"))
+        _ = created
+        try console.quit()
+    }
+
+    @Test func editConfigurationValidatesThenApplies() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-config")
+        try await fixtures.createFunction(name, environment: ["DB_PASSWORD": "hunter2-secret"])
+        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let session = console.session
+        try session.send("e")
+        var result = session.waitFor("Configuration of \(name)")
+        #expect(result.satisfied)
+        #expect(!result.screen.contains("hunter2-secret"), "environment values are masked in the form:\n\(result.screen)")
+        // Memory is the fourth field, timeout the fifth.
+        try session.send("Tab", "Tab", "Tab", "C-u")
+        try session.type("100")
+        try session.send("Tab", "C-u")
+        try session.type("1000")
+        try session.send("Enter")
+        result = session.waitFor { $0.contains("must be 128 to 10240 MB") && $0.contains("must be 1 to 900 s") }
+        #expect(result.satisfied, "out-of-range values were not marked:\n\(result.screen)")
+        #expect(try await fixtures.lambda.getFunctionConfiguration(name).memorySize == 256, "nothing is sent while fields are wrong")
+
+        // The cursor is back on the first field in error: memory.
+        try session.send("C-u")
+        try session.type("512")
+        try session.send("Tab", "C-u")
+        try session.type("60")
+        // The last rows are the environment: the variable, then an empty row to add one.
+        for _ in 0..<12 { try session.send("Tab") }
+        try session.type("NEW_KEY=added")
+        try session.send("Enter")
+        console.expectDone("Updated the configuration of \(name)")
+        let configuration = try await fixtures.lambda.getFunctionConfiguration(name)
+        #expect(configuration.memorySize == 512)
+        #expect(configuration.timeout == 60)
+        #expect(configuration.environment?.variables == ["DB_PASSWORD": "hunter2-secret", "NEW_KEY": "added"])
+        #expect(!console.auditLog.contains("hunter2"), "the audit log must not hold environment values")
+        try console.quit()
+    }
+
+    @Test func tagsAndReservedConcurrency() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-tags")
+        let function = try await fixtures.createFunction(name, tags: ["team": "search", "old": "yes"])
+        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let session = console.session
+        try session.send("Enter")  // the detail loads the tags
+        #expect(session.waitFor("old").satisfied)
+        try session.send("t")
+        #expect(session.waitFor("Tags of \(name)").satisfied)
+        // Rows are sorted: old=yes, team=search, then the empty row.
+        try session.send("C-u", "Tab", "C-u")
+        try session.type("team=payments")
+        try session.send("Tab")
+        try session.type("cost-center=42")
+        try session.send("Enter")
+        console.expectDone("1 removed")
+        let tags = try await fixtures.lambda.listTags(try #require(function.functionArn))
+        #expect(tags == ["team": "payments", "cost-center": "42"])
+
+        try session.send("c")
+        #expect(session.waitFor("Reserved concurrency of \(name)").satisfied)
+        try session.type("5")
+        try session.send("Enter")
+        console.expectDone("Reserved 5 concurrent executions")
+        #expect(try await fixtures.lambda.getFunctionConcurrency(name).reservedConcurrentExecutions == 5)
+        try console.quit()
+    }
+
+    @Test func aliasesAreCreatedEditedAndDeletedWithTypedConfirmation() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-alias")
+        try await fixtures.createFunction(name)
+        _ = try await fixtures.lambda.publishVersion(name, PublishVersionRequest(description: "one"))
+        _ = try await fixtures.lambda.publishVersion(name, PublishVersionRequest(description: "two"))
+        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let session = console.session
+        try session.send(":")
+        try session.type("aliases")
+        try session.send("Enter")
+        try session.send("a")
+        #expect(session.waitFor("New alias of \(name)").satisfied)
+        try session.type("live")
+        try session.send("Tab", "C-u")
+        try session.type("1")
+        try session.send("Tab", "Tab")
+        try session.type("2")
+        try session.send("Tab")
+        try session.type("10")
+        try session.send("Enter")
+        console.expectDone("Created alias \(name):live")
+        var alias = try await fixtures.lambda.getAlias(name, name: "live")
+        #expect(alias.functionVersion == "1")
+        #expect(alias.routingConfig?.additionalVersionWeights == ["2": 0.1])
+
+        #expect(session.waitFor("live").satisfied)
+        try session.send("e")
+        #expect(session.waitFor("Alias \(name):live").satisfied)
+        try session.send("Tab", "Tab", "Tab", "C-u")
+        try session.type("25")
+        try session.send("Enter")
+        console.expectDone("Updated alias \(name):live")
+        alias = try await fixtures.lambda.getAlias(name, name: "live")
+        #expect(alias.routingConfig?.additionalVersionWeights == ["2": 0.25])
+
+        try session.send("C-d")
+        #expect(session.waitFor("Delete alias \(name):live").satisfied)
+        try session.type("liv")
+        try session.send("Enter")
+        #expect(session.waitFor("type live to confirm").satisfied, "a wrong confirmation must be refused")
+        try session.type("e")
+        try session.send("Enter")
+        console.expectDone("Deleted alias \(name):live")
+        #expect(try await fixtures.lambda.aliases(of: name).all().isEmpty)
+        try console.quit()
+    }
+
+    @Test func mappingsAreCreatedToggledAndDeleted() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-mapping")
+        try await fixtures.createFunction(name)
+        let queue = try await fixtures.createQueue(LambdaFixtures.uniqueName("e2e-queue"))
+        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let session = console.session
+        try session.send(":")
+        try session.type("mappings")
+        try session.send("Enter")
+        try session.send("C-p")
+        #expect(session.waitFor("Actions on \(name)").satisfied)
+        try session.type("create mapping")
+        try session.send("Enter")
+        #expect(session.waitFor("New event source mapping").satisfied)
+        try session.type(queue)
+        try session.send("Tab")
+        try session.type("7")
+        try session.send("Enter")
+        console.expectDone("Created mapping")
+        let mapping = try #require(try await fixtures.lambda.eventSourceMappings(functionName: name).all().first)
+        #expect(mapping.batchSize == 7)
+
+        try session.send("x")
+        #expect(session.waitFor("Disable mapping").satisfied)
+        try session.send("Enter")
+        console.expectDone("Disabled mapping")
+        #expect(try await fixtures.lambda.getEventSourceMapping(try #require(mapping.uuid)).state == "Disabled")
+
+        try session.send("C-d")
+        #expect(session.waitFor("Delete mapping").satisfied)
+        try session.type(String(try #require(mapping.uuid).prefix(8)))
+        try session.send("Enter")
+        console.expectDone("Deleted mapping")
+        let left = try await fixtures.lambda.eventSourceMappings(functionName: name).all()
+        #expect(left.allSatisfy { $0.state == "Deleting" } )
+        try console.quit()
+    }
+
+    @Test func updateCodeFromADirectoryThenDeleteTheFunction() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-code")
+        let before = try await fixtures.createFunction(name)
+        let directory = NSTemporaryDirectory() + "lt-code-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "def handler(event, context):\n    return {'v': 2}\n".write(toFile: directory + "/index.py", atomically: true, encoding: .utf8)
+        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let session = console.session
+        try session.send("u")
+        #expect(session.waitFor("Update the code of \(name)").satisfied)
+        try session.send("Right", "Tab")
+        try session.type(directory)
+        try session.send("Enter")
+        console.expectDone("Updated the code of \(name)")
+        #expect(try await fixtures.lambda.getFunctionConfiguration(name).codeSha256 != before.codeSha256)
+
+        try session.send("C-d")
+        #expect(session.waitFor("Delete function \(name)").satisfied)
+        try session.type(name)
+        try session.send("Enter")
+        console.expectDone("Deleted function \(name)")
+        await #expect(throws: (any Error).self) { try await fixtures.lambda.getFunction(name) }
+        try console.quit()
+    }
+}
