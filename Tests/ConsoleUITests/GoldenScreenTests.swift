@@ -43,6 +43,30 @@ import Testing
             _ = Reducer.reduce(&state, .openCommandLine)
             _ = Reducer.reduce(&state, .editCommandLine("al"))
         }),
+        ("keys-help", { state in _ = Reducer.reduce(&state, .showHelp) }),
+        ("help-refused-invoke", { state in _ = Reducer.reduce(&state, .perform(.invoke)) }),
+        ("palette", { state in
+            _ = Reducer.reduce(&state, .openPalette)
+            _ = Reducer.reduce(&state, .editPalette("conf"))
+        }),
+        ("form-invoke", { state in _ = Reducer.reduce(&state, .openAction(.invoke)) }),
+        ("form-errors", { state in
+            _ = Reducer.reduce(&state, .openAction(.editConfiguration))
+            _ = Reducer.reduce(&state, .moveFieldFocus(3))
+            _ = Reducer.reduce(&state, .editField("64"))
+            _ = Reducer.reduce(&state, .moveFieldFocus(20))
+            _ = Reducer.reduce(&state, .editField("1NVALID=x"))
+            _ = Reducer.reduce(&state, .submitForm)
+        }),
+        ("form-delete-confirmation", { state in _ = Reducer.reduce(&state, .perform(.delete)) }),
+        ("invocation-result", { state in
+            let request = InvocationRequest(function: "payments-charge-card", qualifier: "live", payload: "{}")
+            _ = Reducer.reduce(&state, .mutationFinished(.invoke(request), .invoked(InvocationResult(
+                function: "payments-charge-card", qualifier: "live", statusCode: 200, functionError: "Unhandled", executedVersion: "3",
+                payload: #"{"errorMessage":"card declined","errorType":"CardError"}"#,
+                logTail: "START RequestId: 7f1c Version: 3\nERROR card declined\nEND RequestId: 7f1c\nREPORT RequestId: 7f1c\tDuration: 12.3 ms",
+                milliseconds: 48))))
+        }),
         ("error", { state in _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect to http://127.0.0.1:5000: nothing is listening there.")))) }),
     ]
 

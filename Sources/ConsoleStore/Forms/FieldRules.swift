@@ -69,16 +69,16 @@ public enum FieldRules {
             if parts.count < 2 {
                 form.fields[index].error = "write KEY=value"
             } else if group == "environment" && !isEnvironmentKey(key) {
-                form.fields[index].error = "a key starts with a letter, then letters, digits or _ (at least 2 characters)"
+                form.fields[index].error = "key: a letter, then letters, digits, _"
             } else if group == "tags" && (key.isEmpty || key.count > 128 || value.count > 256) {
-                form.fields[index].error = "a tag key is 1 to 128 characters, its value at most 256"
+                form.fields[index].error = "key 1-128 characters, value up to 256"
             } else if !seen.insert(key).inserted {
                 form.fields[index].error = "\(key) is there twice"
             }
         }
         if group == "environment", total > environmentBytes,
            let last = form.fields.lastIndex(where: { $0.isPair(of: group) && !$0.value.isEmpty }) {
-            form.fields[last].error = "all variables together are \(total) bytes; the limit is \(environmentBytes)"
+            form.fields[last].error = "\(total) bytes in all; the limit is 4 KB"
         }
     }
 

@@ -24,41 +24,54 @@ enum PaletteView {
 
 /// A form: a field per line with its value, its error beside it, and a hint under the focused one.
 enum FormView {
+    enum Line { case field, hint, error }
+
     static func draw(_ form: FormState, _ screen: Screen, _ theme: Theme) {
         let labelWidth = min(24, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2)
-        let lines = layout(form)
+        let innerWidth = min(100, screen.columns - 2) - 4
+        // An error goes beside its field when it fits there with room for the value, else below.
+        let besideWidth = innerWidth - labelWidth - 20
+        let lines = layout(form) { DisplayWidth.of($0) + 3 <= besideWidth }
         let bannerRows = form.banner == nil ? 0 : 2
-        let panel = Panel(title: form.title, width: 100, height: lines.count + bannerRows + 4, screen: screen, theme: theme)
+        let panel = Panel(title: form.title, width: 100, height: lines.count + bannerRows + 2, screen: screen, theme: theme)
         if let banner = form.banner { panel.put(banner, row: 0, style: theme[.warn], on: screen) }
-        let visible = panel.innerRows - bannerRows - 1
-        let focusLine = lines.firstIndex { $0.field == form.focus && !$0.isHint } ?? 0
+        let visible = panel.innerRows - bannerRows
+        let focusLine = lines.firstIndex { $0.field == form.focus && $0.line == .field } ?? 0
         let first = max(0, min(focusLine - visible / 2, lines.count - visible))
         for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
             let row = bannerRows + offset
             let field = form.fields[line.field]
-            let focused = line.field == form.focus
-            if line.isHint {
+            switch line.line {
+            case .hint:
                 panel.put(field.hint ?? "", row: row, column: labelWidth, style: theme[.dim], on: screen)
-                continue
-            }
-            panel.put(field.label, row: row, style: focused ? theme[.title] : .plain, on: screen)
-            let shown = display(field, revealed: form.revealsSecrets)
-            let valueWidth = max(10, panel.innerWidth - labelWidth - (field.error == nil ? 0 : min(40, DisplayWidth.of(field.error!) + 4)))
-            let x = panel.put(DisplayWidth.fit(shown, width: valueWidth), row: row, column: labelWidth,
-                              style: focused ? theme[.selection] : theme[.filter], on: screen)
-            if let error = field.error {
-                panel.put("✗ " + error, row: row, column: x - panel.left - 2 + 1, style: theme[.error], on: screen)
+            case .error:
+                panel.put("✗ " + (field.error ?? ""), row: row, column: labelWidth, style: theme[.error], on: screen)
+            case .field:
+                let focused = line.field == form.focus
+                panel.put(field.label, row: row, style: focused ? theme[.title] : .plain, on: screen)
+                let beside = field.error.map { DisplayWidth.of($0) + 3 <= besideWidth } ?? false
+                let valueWidth = panel.innerWidth - labelWidth - (beside ? DisplayWidth.of(field.error ?? "") + 3 : 0)
+                panel.put(DisplayWidth.fit(display(field, revealed: form.revealsSecrets), width: valueWidth), row: row, column: labelWidth,
+                          style: focused ? theme[.selection] : theme[.filter], on: screen)
+                if beside, let error = field.error {
+                    panel.put("✗ " + error, row: row, column: labelWidth + valueWidth + 1, style: theme[.error], on: screen)
+                }
             }
         }
-        panel.footnote("Tab next · ←→ choose · ctrl-e $EDITOR · ctrl-t show values · Enter apply · Esc cancel", screen: screen, theme: theme)
+        panel.footnote("Enter apply · Esc cancel · Tab next · ←→ choose · ctrl-e editor · ctrl-t show values", screen: screen, theme: theme)
     }
 
-    /// One line per field, and a hint line under the focused field when it has one.
-    static func layout(_ form: FormState) -> [(field: Int, isHint: Bool)] {
-        var lines: [(Int, Bool)] = []
-        for index in form.fields.indices {
-            lines.append((index, false))
-            if index == form.focus, form.fields[index].hint != nil, form.fields[index].error == nil { lines.append((index, true)) }
+    /// One line per field; under it, its error when that does not fit beside it, or else the
+    /// focused field's hint.
+    static func layout(_ form: FormState, errorFitsBeside: (String) -> Bool) -> [(field: Int, line: Line)] {
+        var lines: [(Int, Line)] = []
+        for (index, field) in form.fields.enumerated() {
+            lines.append((index, .field))
+            if let error = field.error {
+                if !errorFitsBeside(error) { lines.append((index, .error)) }
+            } else if index == form.focus, field.hint != nil {
+                lines.append((index, .hint))
+            }
         }
         return lines
     }
@@ -83,7 +96,8 @@ enum FormView {
 enum InvocationView {
     static func draw(_ result: InvocationResult, _ screen: Screen, _ theme: Theme) {
         let payload = FieldRules.prettyJSON(result.payload).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let tail = (result.logTail ?? "").split(separator: "\n").map(String.init)
+        // The REPORT line separates its figures with tabs, which a terminal cell cannot hold.
+        let tail = (result.logTail ?? "").split(separator: "\n").map { $0.replacingOccurrences(of: "\t", with: "  ") }
         let panel = Panel(title: "Invoked \(result.function)\(result.qualifier.map { ":\($0)" } ?? "")", width: 110,
                           height: payload.count + tail.count + 7, screen: screen, theme: theme)
         var status = "status \(result.statusCode) · \(result.milliseconds) ms"

@@ -209,10 +209,10 @@ enum HelpOverlay {
     static func lines(readOnly: Bool) -> [(String, String, Bool)] {
         var lines: [(String, String, Bool)] = []
         for context in KeyContext.allCases {
+            let bindings = KeyTables.bindings(for: context).filter { !(readOnly && $0.mutates) }
+            guard !bindings.isEmpty else { continue }
             lines.append((context.rawValue, "", true))
-            for binding in KeyTables.bindings(for: context) where !(readOnly && binding.mutates) {
-                lines.append((binding.label, binding.help, false))
-            }
+            lines += bindings.map { ($0.label, $0.help, false) }
         }
         return lines
     }
