@@ -40,6 +40,9 @@ public enum Reducer {
         case .drillDown:
             return drillDown(&state)
         case .goBack:
+            // Esc also dismisses the message on the status line.
+            state.lastError = nil
+            state.status = nil
             if state.overlay != nil { state.overlay = nil } else if state.editingFilter { state.editingFilter = false }
             else if state.choosingStream { state.choosingStream = false }
             else if state.routes.count > 1 { state.routes.removeLast() }
@@ -165,7 +168,8 @@ public enum Reducer {
         return []
     }
 
-    static func scrollDelta(_ action: ConsoleAction, page: Int) -> Int? {
+    /// How far an action moves a cursor or a scroll, or nil when it is not a movement.
+    public static func scrollDelta(_ action: ConsoleAction, page: Int) -> Int? {
         switch action {
         case .moveCursor(let delta): return delta
         case .moveToTop: return -1_000_000

@@ -19,6 +19,7 @@ final class TmuxSession {
 
     init(endpoint: String, arguments: String = "", columns: Int = 120, rows: Int = 40, environment: [String: String] = [:]) throws {
         name = "lt-\(UUID().uuidString.prefix(8))"
+        socketName = "lambda-tui-tests-\(name)"
         var env = ["AWS_ACCESS_KEY_ID": "AKIDTESTING", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
                    "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
                    "TERM": "xterm-256color", "HOME": NSTemporaryDirectory(), "XDG_CONFIG_HOME": NSTemporaryDirectory() + "lt-no-config"]
@@ -28,24 +29,24 @@ final class TmuxSession {
         // is back in line mode with echo ("modes: icanon echo").
         let command = "env \(exports) \(Self.binary) --endpoint-url \(endpoint) \(arguments); status=$?; "
             + "modes=$(stty -a | grep -o ' icanon\\| echo ' | tr -d ' ' | tr '\\n' ' '); echo \"EXITED $status modes: $modes\"; sleep 60"
-        try Self.tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
     }
 
     deinit {
-        _ = try? Self.tmux(["kill-session", "-t", name])
+        _ = try? tmux(["kill-session", "-t", name])
     }
 
     func send(_ keys: String...) throws {
-        try Self.tmux(["send-keys", "-t", name] + keys)
+        try tmux(["send-keys", "-t", name] + keys)
     }
 
     func type(_ text: String) throws {
-        try Self.tmux(["send-keys", "-t", name, "-l", text])
+        try tmux(["send-keys", "-t", name, "-l", text])
     }
 
     /// The lambda-tui process: the child of the pane's shell.
     var consolePID: pid_t? {
-        guard let shell = Int32((try? Self.tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"], output: true))?
+        guard let shell = Int32((try? tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"], output: true))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
         let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
         return children.split(separator: " ").compactMap { Int32($0) }.first { child in
@@ -54,10 +55,10 @@ final class TmuxSession {
     }
 
     func resize(columns: Int, rows: Int) throws {
-        try Self.tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+        try tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
     }
 
-    var screen: String { (try? Self.tmux(["capture-pane", "-p", "-t", name], output: true)) ?? "" }
+    var screen: String { (try? tmux(["capture-pane", "-p", "-t", name], output: true)) ?? "" }
 
     /// The screen once `condition` holds and no background work shows, or the last screen seen.
     @discardableResult
@@ -76,13 +77,14 @@ final class TmuxSession {
         waitFor(timeout: timeout) { $0.contains(text) }
     }
 
-    /// The tests' own tmux server, apart from any the user runs.
-    static let socketName = "lambda-tui-tests"
+    /// Each session has a tmux server of its own, apart from the user's and from the other tests':
+    /// sessions of one server started and ended by tests running in parallel raced its exit.
+    let socketName: String
 
     /// Runs tmux through `Subprocess`: the first call starts the tmux server, which must not
     /// inherit anything of this process's.
     @discardableResult
-    static func tmux(_ arguments: [String], output wanted: Bool = false) throws -> String {
+    func tmux(_ arguments: [String], output wanted: Bool = false) throws -> String {
         try Subprocess.run(["tmux", "-L", socketName] + arguments, captureOutput: wanted).output
     }
 }

@@ -135,7 +135,9 @@ public final class ConsoleApp {
             case .wheelDown: dispatch(.moveCursor(3))
             default:
                 // Movement keys scroll the help; the reducer ignores everything else here.
-                if let action = KeyTables.action(for: key, route: .pane(.functions), readOnly: true) { dispatch(action) }
+                if let action = KeyTables.action(for: key, route: .pane(.functions)), Reducer.scrollDelta(action, page: 1) != nil {
+                    dispatch(action)
+                }
             }
             return
         }
@@ -144,7 +146,7 @@ public final class ConsoleApp {
         case .wheelDown: dispatch(.moveCursor(3))
         case .mouseClick(let row, let column): click(row: row, column: column)
         default:
-            if let action = KeyTables.action(for: key, route: state.route, readOnly: state.connection.readOnly) {
+            if let action = KeyTables.action(for: key, route: state.route) {
                 dispatch(action)
             }
         }

@@ -36,7 +36,7 @@ public enum KeyTables {
         KeyBinding([.tab], "next pane", .nextPane, hint: "pane"),
         KeyBinding([.backTab], "previous pane", .previousPane),
         KeyBinding([.character("r"), .control("r")], "refresh now", .refresh, hint: "refresh"),
-        KeyBinding([.escape], "back", .goBack, hint: "back"),
+        KeyBinding([.escape], "back; dismisses the message", .goBack, hint: "back"),
         KeyBinding([.character("q"), .control("c")], "quit", .quit, hint: "quit"),
         KeyBinding([.control("z")], "suspend (fg resumes)", .suspend),
     ]
@@ -94,16 +94,15 @@ public enum KeyTables {
         }
     }
 
-    /// The action a key means where the user is, or nil. In read-only mode, mutating bindings
-    /// are not there at all.
-    public static func action(for key: Key, route: Route, readOnly: Bool) -> ConsoleAction? {
+    /// The action a key means where the user is, or nil. Mutating keys keep their action in
+    /// read-only mode: the reducer refuses it with a message, so a key never silently does nothing.
+    public static func action(for key: Key, route: Route) -> ConsoleAction? {
         let contexts: [KeyContext] = switch route {
         case .pane: [.table, .actions, .global]
         case .detail, .rawJSON: [.detail, .actions, .global]
         }
         for context in contexts {
             for binding in bindings(for: context) where binding.keys.contains(key) {
-                if readOnly && binding.mutates { continue }
                 return binding.action
             }
         }

@@ -32,9 +32,10 @@ enum FormView {
         // An error goes beside its field when it fits there with room for the value, else below.
         let besideWidth = innerWidth - labelWidth - 20
         let lines = layout(form) { DisplayWidth.of($0) + 3 <= besideWidth }
-        let bannerRows = form.banner == nil ? 0 : 2
+        let banner = form.banner.map { Panel.wrap($0, width: innerWidth).prefix(3) } ?? []
+        let bannerRows = banner.isEmpty ? 0 : banner.count + 1
         let panel = Panel(title: form.title, width: 100, height: lines.count + bannerRows + 2, screen: screen, theme: theme)
-        if let banner = form.banner { panel.put(banner, row: 0, style: theme[.warn], on: screen) }
+        for (index, line) in banner.enumerated() { panel.put(line, row: index, style: theme[.warn], on: screen) }
         let visible = panel.innerRows - bannerRows
         let focusLine = lines.firstIndex { $0.field == form.focus && $0.line == .field } ?? 0
         let first = max(0, min(focusLine - visible / 2, lines.count - visible))

@@ -36,4 +36,21 @@ struct Panel {
         let clipped = DisplayWidth.prefix(" " + text + " ", fitting: width - 4)
         screen.put(clipped, row: top + height - 1, column: left + width - 2 - DisplayWidth.of(clipped), style: theme[.title])
     }
+
+    /// `text` cut at spaces into lines of at most `width` cells.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if DisplayWidth.of(candidate) > width, !line.isEmpty {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line = candidate
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }
