@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "LambdaTestSupport", dependencies: ["LambdaAPI", "TestSupport"], path: "Tests/LambdaTestSupport"),
         .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport", "LambdaTestSupport"]),
         .testTarget(name: "LogsAPITests", dependencies: ["LogsAPI", "TestSupport"]),
-        .testTarget(name: "ConsoleStoreTests", dependencies: ["ConsoleStore"]),
+        .testTarget(name: "ConsoleStoreTests", dependencies: ["ConsoleStore", "LambdaTestSupport", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LambdaTestSupport", "TestSupport"]),
     ]

@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 import LambdaAPI
 
@@ -45,11 +46,18 @@ public enum FieldRules {
             return choices.contains(field.value) ? nil : "one of \(choices.filter { !$0.isEmpty }.joined(separator: ", "))"
         case .json:
             if value.isEmpty { return nil }
+            // AWSCore's strict parser: Foundation's accepts trailing commas that a function's own
+            // JSON parser would refuse.
             do {
-                _ = try JSONSerialization.jsonObject(with: Data(field.value.utf8), options: [.fragmentsAllowed])
+                _ = try JSONValue.parse(field.value)
                 return nil
+            } catch let error as JSONParseError {
+                let before = field.value.utf8.prefix(error.offset)
+                let line = before.filter { $0 == 10 }.count + 1
+                let column = before.count - (before.lastIndex(of: 10).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+                return "not valid JSON at line \(line), column \(column): \(error.reason)"
             } catch {
-                return "not valid JSON: \(jsonErrorSummary(error))"
+                return "not valid JSON"
             }
         case .confirmation(let expected):
             return field.value == expected ? nil : "type \(expected) to confirm"
@@ -90,11 +98,6 @@ public enum FieldRules {
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
-
-    private static func jsonErrorSummary(_ error: Error) -> String {
-        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "check quotes, commas and brackets"
-        return text.count > 80 ? String(text.prefix(80)) + "…" : text
-    }
 
     /// The payload pretty-printed, or as typed when it is not JSON.
     public static func prettyJSON(_ text: String) -> String {

@@ -50,6 +50,11 @@ public struct DeadLetterConfig: Codable, Hashable, Sendable {
 public struct EnvironmentResponse: Codable, Hashable, Sendable {
     public var error: EnvironmentError?
     public var variables: [String: String]?
+
+    public init(variables: [String: String]?, error: EnvironmentError? = nil) {
+        self.variables = variables
+        self.error = error
+    }
 }
 
 public typealias EnvironmentError = ShapeError

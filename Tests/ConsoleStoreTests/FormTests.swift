@@ -1,0 +1,200 @@
+import ConsoleStore
+import Foundation
+import LambdaAPI
+import Testing
+
+/// The forms' checks against the reference's constraints, and what a submitted form sends.
+@Suite struct FormTests {
+    static func state(readOnly: Bool = false) -> ConsoleState {
+        var function = FunctionConfiguration(functionName: "checkout")
+        function.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:checkout"
+        function.memorySize = 256
+        function.timeout = 30
+        function.handler = "index.handler"
+        function.runtime = .python312
+        function.revisionId = "rev-1"
+        function.codeSha256 = "sha-1"
+        function.environment = EnvironmentResponse(variables: ["DB_PASSWORD": "hunter2", "STAGE": "prod"])
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: readOnly))
+        _ = Reducer.reduce(&state, .show(.functions))
+        _ = Reducer.reduce(&state, .functionsLoaded(.success([function])))
+        return state
+    }
+
+    static func open(_ action: ActionID, in state: inout ConsoleState) -> FormState? {
+        _ = Reducer.reduce(&state, .openAction(action))
+        guard case .form(let form) = state.overlay else { return nil }
+        return form
+    }
+
+    static func set(_ id: String, _ value: String, in state: inout ConsoleState) {
+        _ = Reducer.reduce(&state, .setField(id: id, value: value))
+    }
+
+    static func form(_ state: ConsoleState) -> FormState? {
+        if case .form(let form) = state.overlay { form } else { nil }
+    }
+
+    @Test func numbersAreCheckedAgainstTheReferenceRanges() throws {
+        var state = Self.state()
+        _ = try #require(Self.open(.editConfiguration, in: &state))
+        for (id, bad, good) in [("memory", "127", "10240"), ("timeout", "901", "900"), ("ephemeral", "511", "512")] {
+            Self.set(id, bad, in: &state)
+            #expect(Reducer.reduce(&state, .submitForm).isEmpty, "\(id)=\(bad) must not be sent")
+            #expect(Self.form(state)?.field(id)?.error?.contains("must be") == true)
+            Self.set(id, good, in: &state)
+        }
+        let effects = Reducer.reduce(&state, .submitForm)
+        guard case .mutate(.updateConfiguration(_, let changes, let revision)) = effects.first else {
+            Issue.record("no update was asked for: \(effects)")
+            return
+        }
+        #expect(changes.memorySize == 10240 && changes.timeout == 900 && changes.ephemeralStorage == nil)
+        #expect(changes.handler == nil && changes.environment == nil, "unchanged fields are not sent")
+        #expect(revision == "rev-1")
+    }
+
+    @Test func environmentKeysAndTheirTotalSize() throws {
+        var state = Self.state()
+        let form = try #require(Self.open(.editConfiguration, in: &state))
+        let newRow = try #require(form.fields.last { if case .pair = $0.kind { true } else { false } })
+        for bad in ["1ABC=x", "A=x", "WITH-DASH=x", "NOEQUALS", "STAGE=again"] {
+            Self.set(newRow.id, bad, in: &state)
+            _ = Reducer.reduce(&state, .submitForm)
+            #expect(Self.form(state)?.hasErrors == true, "\(bad) must be refused")
+        }
+        Self.set(newRow.id, "BIG=" + String(repeating: "x", count: 4096), in: &state)
+        _ = Reducer.reduce(&state, .submitForm)
+        #expect(Self.form(state)?.fields.contains { $0.error?.contains("4 KB") == true } == true)
+        Self.set(newRow.id, "NEW_KEY=1", in: &state)
+        let effects = Reducer.reduce(&state, .submitForm)
+        guard case .mutate(.updateConfiguration(_, let changes, _)) = effects.first else {
+            Issue.record("no update was asked for")
+            return
+        }
+        #expect(changes.environment == ["DB_PASSWORD": "hunter2", "STAGE": "prod", "NEW_KEY": "1"])
+        #expect(FieldRules.isEnvironmentKey("a1_B") && !FieldRules.isEnvironmentKey("_a") && !FieldRules.isEnvironmentKey("é1"))
+    }
+
+    @Test func clearingARowRemovesThatVariableOrTag() throws {
+        var state = Self.state()
+        let form = try #require(Self.open(.editConfiguration, in: &state))
+        let password = try #require(form.fields.first { $0.value.hasPrefix("DB_PASSWORD=") })
+        Self.set(password.id, "", in: &state)
+        _ = Reducer.reduce(&state, .moveFieldFocus(1))
+        guard case .mutate(.updateConfiguration(_, let changes, _)) = Reducer.reduce(&state, .submitForm).first else {
+            Issue.record("no update was asked for")
+            return
+        }
+        #expect(changes.environment == ["STAGE": "prod"])
+    }
+
+    @Test func invokePayloadMustBeJSON() throws {
+        var state = Self.state()
+        _ = try #require(Self.open(.invoke, in: &state))
+        Self.set("payload", #"{"a": 1,}"#, in: &state)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty)
+        #expect(Self.form(state)?.field("payload")?.error?.hasPrefix("not valid JSON") == true)
+        Self.set("payload", #"{"a": [1, 2]}"#, in: &state)
+        Self.set("qualifier", "live", in: &state)
+        let effects = Reducer.reduce(&state, .submitForm)
+        #expect(effects == [.mutate(.invoke(InvocationRequest(function: "checkout", qualifier: "live", payload: #"{"a": [1, 2]}"#)))])
+    }
+
+    @Test func choicesOnlyTakeTheirValues() throws {
+        var state = Self.state()
+        let form = try #require(Self.open(.editConfiguration, in: &state))
+        let tracing = try #require(form.fields.firstIndex { $0.id == "tracing" })
+        _ = Reducer.reduce(&state, .moveFieldFocus(tracing))
+        _ = Reducer.reduce(&state, .editField("Sometimes"))
+        #expect(Self.form(state)?.field("tracing")?.value == "PassThrough", "typing does not change a choice")
+        _ = Reducer.reduce(&state, .cycleChoice(1))
+        #expect(Self.form(state)?.field("tracing")?.value == "Active")
+    }
+
+    @Test func deletingNeedsTheNameTyped() throws {
+        var state = Self.state()
+        _ = Reducer.reduce(&state, .perform(.delete))
+        #expect(Self.form(state)?.action == .deleteFunction)
+        _ = Reducer.reduce(&state, .editField("checkou"))
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty)
+        _ = Reducer.reduce(&state, .editField("checkout"))
+        #expect(Reducer.reduce(&state, .submitForm) == [.mutate(.deleteFunction(function: "checkout", version: nil))])
+    }
+
+    @Test func aConflictReopensTheFormAsTypedAndTheRefreshBringsTheNewRevision() throws {
+        var state = Self.state()
+        _ = try #require(Self.open(.editConfiguration, in: &state))
+        Self.set("description", "my careful words", in: &state)
+        let effects = Reducer.reduce(&state, .submitForm)
+        guard case .mutate(let mutation) = effects.first else {
+            Issue.record("nothing was sent")
+            return
+        }
+        #expect(state.overlay == nil)
+        let reload = Reducer.reduce(&state, .mutationFinished(mutation, .conflict("Someone else changed checkout.")))
+        #expect(reload.contains(.loadDetail(function: "checkout")))
+        let reopened = try #require(Self.form(state))
+        #expect(reopened.value("description") == "my careful words")
+        #expect(reopened.banner?.contains("Someone else changed") == true)
+
+        var fresh = try #require(state.focusedConfiguration)
+        fresh.revisionId = "rev-2"
+        fresh.memorySize = 1024
+        let detail = FunctionDetail(function: GetFunctionResponse(configuration: fresh), versions: [], aliases: [], mappings: [],
+                                    reservedConcurrency: nil, url: nil)
+        _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(detail)))
+        let refreshed = try #require(Self.form(state))
+        #expect(refreshed.target.revisionId == "rev-2")
+        #expect(refreshed.value("description") == "my careful words", "typed text survives the refresh")
+        #expect(refreshed.value("memory") == "1024", "fields left alone follow the new state")
+        guard case .mutate(.updateConfiguration(_, let changes, let revision)) = Reducer.reduce(&state, .submitForm).first else {
+            Issue.record("the second try was not sent")
+            return
+        }
+        #expect(revision == "rev-2")
+        #expect(changes.description == "my careful words" && changes.memorySize == nil)
+    }
+
+    @Test func readOnlyRefusesEveryActionWithAMessage() {
+        var state = Self.state(readOnly: true)
+        for key in ActionKey.allCases {
+            state.lastError = nil
+            #expect(Reducer.reduce(&state, .perform(key)).isEmpty)
+            #expect(state.lastError?.hasPrefix("Read-only mode") == true, "\(key) was not refused")
+        }
+        _ = Reducer.reduce(&state, .openPalette)
+        #expect(state.overlay == nil)
+        for id in ActionID.allCases { #expect(Reducer.reduce(&state, .openAction(id)).isEmpty) }
+        #expect(ActionCatalog.available(in: state).isEmpty)
+    }
+
+    @Test func thePaletteNarrowsAsYouTypeAndOpensTheChoice() {
+        var state = Self.state()
+        _ = Reducer.reduce(&state, .openPalette)
+        _ = Reducer.reduce(&state, .editPalette("pub"))
+        #expect(ActionReducer.paletteItems(state, filter: "pub") == [.publishVersion])
+        #expect(ActionReducer.paletteItems(state, filter: "").contains(.deleteFunction))
+        _ = Reducer.reduce(&state, .choosePaletteItem)
+        #expect(Self.form(state)?.action == .publishVersion)
+        #expect(Self.form(state)?.value("codeSha256") == "sha-1", "publishing is conditioned on the code the user saw")
+    }
+
+    @Test func aliasWeightsAndTheirChecks() throws {
+        var state = Self.state()
+        _ = try #require(Self.open(.createAlias, in: &state))
+        Self.set("name", "live", in: &state)
+        Self.set("version", "3", in: &state)
+        Self.set("additionalVersion", "3", in: &state)
+        _ = Reducer.reduce(&state, .submitForm)
+        #expect(Self.form(state)?.field("additionalVersion")?.error == "must differ from the version")
+        #expect(Self.form(state)?.field("weight")?.error != nil, "an additional version needs a weight")
+        Self.set("additionalVersion", "4", in: &state)
+        Self.set("weight", "100", in: &state)
+        _ = Reducer.reduce(&state, .submitForm)
+        #expect(Self.form(state)?.field("weight")?.error?.contains("0 to 99") == true)
+        Self.set("weight", "5", in: &state)
+        let effects = Reducer.reduce(&state, .submitForm)
+        #expect(effects == [.mutate(.createAlias(function: "checkout", AliasSettings(name: "live", version: "3", additionalVersion: "4", weight: 0.05)))])
+    }
+}
