@@ -14,10 +14,10 @@ import TestSupport
         let folder: String
         var auditLog: String { (try? String(contentsOfFile: folder + "/state/lambda-tui/audit.log", encoding: .utf8)) ?? "" }
 
-        init(_ function: String, endpoint: String, arguments: String = "") throws {
+        init(_ function: String, endpoint: String, arguments: String = "", editor: String = "false") throws {
             folder = NSTemporaryDirectory() + "lt-actions-\(UUID().uuidString.prefix(8))"
             session = try TmuxSession(endpoint: endpoint, arguments: arguments,
-                                      environment: ["XDG_CONFIG_HOME": folder + "/config", "XDG_STATE_HOME": folder + "/state", "EDITOR": "false"])
+                                      environment: ["XDG_CONFIG_HOME": folder + "/config", "XDG_STATE_HOME": folder + "/state", "EDITOR": editor])
             #expect(session.waitFor(function).satisfied, "the console did not list \(function):\n\(session.screen)")
             try session.send("/")
             try session.type(function)
@@ -256,6 +256,62 @@ import TestSupport
         try session.send("Enter")
         console.expectDone("Deleted function \(name)")
         await #expect(throws: (any Error).self) { try await fixtures.lambda.getFunction(name) }
+        try console.quit()
+    }
+
+    @Test func aPayloadWrittenInTheEditorIsInvoked() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-editor")
+        try await fixtures.createFunction(name)
+        // An "editor" that replaces the file, as a user saving in vi would.
+        let editor = NSTemporaryDirectory() + "lt-editor-\(UUID().uuidString.prefix(8)).sh"
+        try "#!/bin/sh\nprintf '{\"from\": \"the editor\", \"lines\": [1, 2]}\\n' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let console = try Console(name, endpoint: fixtures.backend.motoURL, editor: editor)
+        let session = console.session
+        try session.send("i")
+        #expect(session.waitFor("Invoke \(name)").satisfied)
+        try session.send("Tab", "Tab", "Tab", "C-e")
+        #expect(session.waitFor(#"{"from": "the editor""#).satisfied, "the editor's text did not come back into the field:\n\(session.screen)")
+        try session.send("Enter")
+        let result = session.waitFor { $0.contains("status 200") && $0.contains(#""from" : "the editor""#) }
+        #expect(result.satisfied, "the edited payload was not invoked:\n\(result.screen)")
+        try console.quit()
+    }
+
+    @Test func provisionedConcurrencyAndDeletingAVersion() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-version")
+        try await fixtures.createFunction(name)
+        _ = try await fixtures.lambda.publishVersion(name, PublishVersionRequest(description: "to be removed"))
+        // moto has no provisioned concurrency: the proxy answers that call as the reference documents it.
+        let lane = TestBackend.lane("provisioned")
+        try await fixtures.backend.script(lane: lane, [[
+            "match": ["method": "PUT", "path": "/provisioned-concurrency"], "status": 202,
+            "headers": ["Content-Type": "application/json"],
+            "body": #"{"RequestedProvisionedConcurrentExecutions":3,"AllocatedProvisionedConcurrentExecutions":0,"Status":"IN_PROGRESS"}"#,
+        ]])
+        let console = try Console(name, endpoint: fixtures.backend.faultURL(lane: lane))
+        let session = console.session
+        try session.send(":")
+        try session.type("versions")
+        try session.send("Enter")
+        #expect(session.waitFor("to be removed").satisfied)
+        try session.send("g", "c")
+        #expect(session.waitFor("Provisioned concurrency of \(name):1").satisfied)
+        try session.type("3")
+        try session.send("Enter")
+        console.expectDone("3 requested, IN_PROGRESS")
+        let put = try #require(try await fixtures.backend.requests(lane: lane).first { $0.method == "PUT" })
+        #expect(put.path.hasSuffix("/provisioned-concurrency?Qualifier=1"))
+        #expect(put.body == #"{"ProvisionedConcurrentExecutions":3}"#)
+
+        try session.send("C-d")
+        #expect(session.waitFor("Delete version 1 of \(name)").satisfied)
+        try session.type("1")
+        try session.send("Enter")
+        console.expectDone("Deleted version 1 of \(name)")
+        #expect(try await fixtures.lambda.versions(of: name).all().map(\.version) == ["$LATEST"])
         try console.quit()
     }
 }
