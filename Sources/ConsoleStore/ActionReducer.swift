@@ -24,7 +24,8 @@ public enum ActionReducer {
         case .perform(let key):
             if state.connection.readOnly { return refuse(&state, "this key") }
             guard let id = ActionCatalog.resolve(key, in: state) else {
-                state.lastError = "Nothing to \(key.rawValue) here: select a function\(key == .toggleMapping ? " mapping" : "") first."
+                let what = key == .toggleMapping ? "a mapping" : key == .shift ? "an alias" : "a function"
+                state.lastError = "Nothing to \(key.rawValue) here: select \(what) first."
                 return []
             }
             if key == .alias, id == .createAlias, state.pane != .aliases {
@@ -103,6 +104,15 @@ public enum ActionReducer {
 
     static func open(_ id: ActionID, _ state: inout ConsoleState) -> [ConsoleEffect] {
         if state.connection.readOnly { return refuse(&state, id.title.lowercased()) }
+        if id == .shiftTraffic {
+            guard let name = state.focusedName, let alias = state.selectedAlias,
+                  let shift = TrafficShift(function: name, alias: alias, versions: state.versionRows) else {
+                state.lastError = "Select an alias to shift its traffic."
+                return []
+            }
+            state.overlay = .shift(shift)
+            return []
+        }
         guard let form = ActionForms.form(for: id, in: state) else {
             state.lastError = "\(id.title): select what it applies to first."
             return []
@@ -141,7 +151,12 @@ public enum ActionReducer {
             return []
         }
         form.banner = nil
-        state.pendingForm = form
+        return start(mutation, reopening: .form(form), &state)
+    }
+
+    /// Sends `mutation`, one at a time; `overlay` comes back as it was if it fails.
+    static func start(_ mutation: Mutation, reopening overlay: Overlay, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        state.pendingOverlay = overlay
         state.overlay = nil
         state.inFlight.insert("mutation")
         state.activity = "\(mutation.auditAction) \(mutation.auditTarget)"
@@ -152,8 +167,8 @@ public enum ActionReducer {
     static func finish(_ mutation: Mutation, _ outcome: MutationOutcome, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.inFlight.remove("mutation")
         state.activity = nil
-        let form = state.pendingForm
-        state.pendingForm = nil
+        let pending = state.pendingOverlay
+        state.pendingOverlay = nil
         switch outcome {
         case .done(let message, let select):
             state.status = message
@@ -177,12 +192,20 @@ public enum ActionReducer {
             }
         case .conflict(let message), .failed(let message):
             state.lastError = message
-            if var form {
-                // The form comes back as the user left it; on a conflict the refresh below
-                // brings the RevisionId that the next try carries.
+            // The form or shift view comes back as the user left it; on a conflict the refresh
+            // below brings the RevisionId that the next try carries.
+            let conflict = if case .conflict = outcome { true } else { false }
+            switch pending {
+            case .form(var form):
                 form.banner = message
-                form.staleRevision = { if case .conflict = outcome { true } else { false } }()
+                form.staleRevision = conflict
                 state.overlay = .form(form)
+            case .shift(var shift):
+                shift.banner = message
+                shift.staleRevision = conflict
+                state.overlay = .shift(shift)
+            default:
+                break
             }
         }
         if case .deleteFunction(_, nil) = mutation, case .done = outcome {
@@ -211,6 +234,11 @@ public enum ActionReducer {
         for (pane, key) in state.pendingSelection where state.focusedName == function {
             state.rebuild(pane, keepKey: key)
             state.pendingSelection[pane] = nil
+        }
+        if case .shift(var shift) = state.overlay, shift.staleRevision, shift.function == function {
+            ShiftReducer.refresh(&shift, from: state)
+            state.overlay = .shift(shift)
+            return
         }
         guard case .form(var form) = state.overlay, form.staleRevision, form.target.function == function,
               let fresh = ActionForms.form(for: form.action, in: state) else { return }

@@ -64,6 +64,8 @@ public enum ConsoleAction: Sendable {
     case savedEventsLoaded(function: String, SavedEvents)
     case mutationProgress(String)
     case mutationFinished(Mutation, MutationOutcome)
+    /// A key in the traffic shift view.
+    case editShift(ShiftEdit)
     /// A problem the UI met (the editor failed), for the status line.
     case showError(String)
 }

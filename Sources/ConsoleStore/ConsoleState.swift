@@ -22,6 +22,8 @@ public enum Overlay: Sendable, Equatable {
     case palette(PaletteState)
     case form(FormState)
     case invocation(InvocationResult)
+    /// The quick traffic shift of an alias.
+    case shift(TrafficShift)
 }
 
 public struct PaletteState: Sendable, Equatable {
@@ -132,8 +134,8 @@ public struct ConsoleState: Sendable {
     public var activity: String?
     /// The outcome of the last mutation, in one sentence.
     public var status: String?
-    /// The form whose mutation is running: reopened as it was if the mutation fails.
-    public var pendingForm: FormState?
+    /// The form or shift view whose mutation is running: reopened as it was if the mutation fails.
+    public var pendingOverlay: Overlay?
     /// A row to select once its pane reloads (the version just published).
     public var pendingSelection: [Pane: String] = [:]
     public var savedEvents: [String: SavedEvents] = [:]

@@ -108,6 +108,8 @@ public enum Reducer {
         case .openPalette, .editPalette, .choosePaletteItem, .perform, .openAction, .editField, .setField, .moveFieldFocus, .cycleChoice,
              .toggleFormSecrets, .submitForm, .savedEventsLoaded, .mutationProgress, .mutationFinished:
             return ActionReducer.reduce(&state, action)
+        case .editShift(let edit):
+            return ShiftReducer.reduce(&state, edit)
 
         case .functionsLoaded(let result):
             state.inFlight.remove("functions")

@@ -67,6 +67,17 @@ import Testing
                 logTail: "START RequestId: 7f1c Version: 3\nERROR card declined\nEND RequestId: 7f1c\nREPORT RequestId: 7f1c\tDuration: 12.3 ms",
                 milliseconds: 48))))
         }),
+        ("shift", { state in
+            _ = Reducer.reduce(&state, .show(.aliases))
+            _ = Reducer.reduce(&state, .perform(.shift))
+            _ = Reducer.reduce(&state, .editShift(.by(5)))
+            _ = Reducer.reduce(&state, .editShift(.by(1)))
+        }),
+        ("shift-promote", { state in
+            _ = Reducer.reduce(&state, .show(.aliases))
+            _ = Reducer.reduce(&state, .perform(.shift))
+            _ = Reducer.reduce(&state, .editShift(.promote))
+        }),
         ("error", { state in _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect to http://127.0.0.1:5000: nothing is listening there.")))) }),
     ]
 

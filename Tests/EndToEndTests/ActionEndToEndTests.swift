@@ -7,41 +7,11 @@ import TestSupport
 /// The action palette in the real binary, in tmux, against moto: each action is driven by keys
 /// and its effect read back from moto with a separate client call.
 @Suite(.serialized, .timeLimit(.minutes(5))) struct ActionEndToEndTests {
-    /// A console whose functions pane is narrowed to `function`, with its own config and state
-    /// folders (saved events, audit log).
-    struct Console {
-        let session: TmuxSession
-        let folder: String
-        var auditLog: String { (try? String(contentsOfFile: folder + "/state/lambda-tui/audit.log", encoding: .utf8)) ?? "" }
-
-        init(_ function: String, endpoint: String, arguments: String = "", editor: String = "false") throws {
-            folder = NSTemporaryDirectory() + "lt-actions-\(UUID().uuidString.prefix(8))"
-            session = try TmuxSession(endpoint: endpoint, arguments: arguments,
-                                      environment: ["XDG_CONFIG_HOME": folder + "/config", "XDG_STATE_HOME": folder + "/state", "EDITOR": editor])
-            #expect(session.waitFor(function).satisfied, "the console did not list \(function):\n\(session.screen)")
-            try session.send("/")
-            try session.type(function)
-            try session.send("Enter")
-        }
-
-        /// Waits for the outcome sentence of a change.
-        func expectDone(_ text: String, _ comment: Comment? = nil) {
-            let result = session.waitFor(timeout: 20) { $0.contains("✓ ") && $0.contains(text) }
-            #expect(result.satisfied, "\(comment?.description ?? "no ✓ \(text)"):\n\(result.screen)")
-        }
-
-        func quit() throws {
-            try session.send("Escape")
-            try session.send("q")
-            #expect(session.waitFor("EXITED 0").satisfied)
-        }
-    }
-
     @Test func invokeShowsTheResponseSavesTheEventAndAudits() async throws {
         let fixtures = try await LambdaFixtures()
         let name = LambdaFixtures.uniqueName("e2e-invoke")
         try await fixtures.createFunction(name)
-        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
         let session = console.session
         try session.send("i")
         #expect(session.waitFor("Invoke \(name)").satisfied)
@@ -63,7 +33,7 @@ import TestSupport
         let fixtures = try await LambdaFixtures()
         let name = LambdaFixtures.uniqueName("e2e-publish")
         let created = try await fixtures.createFunction(name)
-        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
         try console.session.send("P")
         #expect(console.session.waitFor("Publish a version of \(name)").satisfied)
         try console.session.type("release from the console")
@@ -83,7 +53,7 @@ import TestSupport
         let fixtures = try await LambdaFixtures()
         let name = LambdaFixtures.uniqueName("e2e-config")
         try await fixtures.createFunction(name, environment: ["DB_PASSWORD": "hunter2-secret"])
-        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
         let session = console.session
         try session.send("e")
         var result = session.waitFor("Configuration of \(name)")
@@ -121,7 +91,7 @@ import TestSupport
         let fixtures = try await LambdaFixtures()
         let name = LambdaFixtures.uniqueName("e2e-tags")
         let function = try await fixtures.createFunction(name, tags: ["team": "search", "old": "yes"])
-        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
         let session = console.session
         try session.send("Enter")  // the detail loads the tags
         #expect(session.waitFor("old").satisfied)
@@ -152,11 +122,9 @@ import TestSupport
         try await fixtures.createFunction(name)
         _ = try await fixtures.lambda.publishVersion(name, PublishVersionRequest(description: "one"))
         _ = try await fixtures.lambda.publishVersion(name, PublishVersionRequest(description: "two"))
-        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
         let session = console.session
-        try session.send(":")
-        try session.type("aliases")
-        try session.send("Enter")
+        try console.show("aliases")
         try session.send("a")
         #expect(session.waitFor("New alias of \(name)").satisfied)
         try session.type("live")
@@ -199,11 +167,9 @@ import TestSupport
         let name = LambdaFixtures.uniqueName("e2e-mapping")
         try await fixtures.createFunction(name)
         let queue = try await fixtures.createQueue(LambdaFixtures.uniqueName("e2e-queue"))
-        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
         let session = console.session
-        try session.send(":")
-        try session.type("mappings")
-        try session.send("Enter")
+        try console.show("mappings")
         try session.send("C-p")
         #expect(session.waitFor("Actions on \(name)").satisfied)
         try session.type("create mapping")
@@ -240,7 +206,7 @@ import TestSupport
         let directory = NSTemporaryDirectory() + "lt-code-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try "def handler(event, context):\n    return {'v': 2}\n".write(toFile: directory + "/index.py", atomically: true, encoding: .utf8)
-        let console = try Console(name, endpoint: fixtures.backend.motoURL)
+        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
         let session = console.session
         try session.send("u")
         #expect(session.waitFor("Update the code of \(name)").satisfied)
@@ -267,7 +233,7 @@ import TestSupport
         let editor = NSTemporaryDirectory() + "lt-editor-\(UUID().uuidString.prefix(8)).sh"
         try "#!/bin/sh\nprintf '{\"from\": \"the editor\", \"lines\": [1, 2]}\\n' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
         chmod(editor, 0o755)
-        let console = try Console(name, endpoint: fixtures.backend.motoURL, editor: editor)
+        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL, editor: editor)
         let session = console.session
         try session.send("i")
         #expect(session.waitFor("Invoke \(name)").satisfied)
@@ -291,11 +257,9 @@ import TestSupport
             "headers": ["Content-Type": "application/json"],
             "body": #"{"RequestedProvisionedConcurrentExecutions":3,"AllocatedProvisionedConcurrentExecutions":0,"Status":"IN_PROGRESS"}"#,
         ]])
-        let console = try Console(name, endpoint: fixtures.backend.faultURL(lane: lane))
+        let console = try ActionConsole(name, endpoint: fixtures.backend.faultURL(lane: lane))
         let session = console.session
-        try session.send(":")
-        try session.type("versions")
-        try session.send("Enter")
+        try console.show("versions")
         #expect(session.waitFor("to be removed").satisfied)
         try session.send("g", "c")
         #expect(session.waitFor("Provisioned concurrency of \(name):1").satisfied)

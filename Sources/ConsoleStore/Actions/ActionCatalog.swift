@@ -4,7 +4,7 @@ import LambdaAPI
 /// this one list, so a key shown is a key that works.
 public enum ActionID: String, CaseIterable, Sendable {
     case invoke, publishVersion, updateCode, editConfiguration, editTags
-    case createAlias, editAlias, deleteAlias
+    case createAlias, editAlias, shiftTraffic, deleteAlias
     case toggleMapping, editMapping, createMapping, deleteMapping
     case reservedConcurrency, provisionedConcurrency
     case deleteFunction, deleteVersion
@@ -18,6 +18,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .editTags: "Edit tags"
         case .createAlias: "Create an alias"
         case .editAlias: "Edit the alias (version, routing, description)"
+        case .shiftTraffic: "Shift traffic: weights, promote, roll back"
         case .deleteAlias: "Delete the alias"
         case .toggleMapping: "Enable or disable the mapping"
         case .editMapping: "Edit the mapping (batch size and window)"
@@ -40,6 +41,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .editTags: "t"
         case .createAlias: "a"
         case .toggleMapping: "x"
+        case .shiftTraffic: "s"
         case .reservedConcurrency, .provisionedConcurrency: "c"
         case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "ctrl-d"
         case .createMapping: ""
@@ -56,7 +58,7 @@ public enum ActionID: String, CaseIterable, Sendable {
 
 /// The direct keys of the panes; which action one means depends on the pane.
 public enum ActionKey: String, Sendable, CaseIterable {
-    case invoke, publish, updateCode, edit, tags, alias, concurrency, toggleMapping, delete
+    case invoke, publish, updateCode, edit, tags, alias, concurrency, toggleMapping, shift, delete
 }
 
 public enum ActionCatalog {
@@ -70,7 +72,7 @@ public enum ActionCatalog {
         case .versions where state.selectedVersion != nil && state.selectedVersion?.version != "$LATEST":
             actions += [.provisionedConcurrency, .deleteVersion]
         case .aliases where state.selectedAlias != nil:
-            actions += [.editAlias, .provisionedConcurrency, .deleteAlias]
+            actions += [.shiftTraffic, .editAlias, .provisionedConcurrency, .deleteAlias]
         case .mappings where state.selectedMapping != nil:
             actions += [.toggleMapping, .editMapping, .deleteMapping]
         default:
@@ -92,6 +94,7 @@ public enum ActionCatalog {
         case .edit: pane == .aliases ? .editAlias : pane == .mappings ? .editMapping : .editConfiguration
         case .concurrency: pane == .versions || pane == .aliases ? .provisionedConcurrency : .reservedConcurrency
         case .toggleMapping: pane == .mappings ? .toggleMapping : nil
+        case .shift: pane == .aliases ? .shiftTraffic : nil
         case .delete:
             switch pane {
             case .versions: .deleteVersion

@@ -74,6 +74,8 @@ public enum ActionForms {
                 FormField("weight", "Its weight", .integer(0...99, unit: "%", optional: true),
                           value: routing.map { "\(Int(($0.value * 100).rounded()))" } ?? ""),
             ])
+        case .shiftTraffic:
+            return nil  // the shift view, not a form
         case .deleteAlias:
             guard let aliasName = state.selectedAlias?.name else { return nil }
             target.qualifier = aliasName

@@ -41,6 +41,8 @@ public enum FormSubmission {
             return .createAlias(function: function, aliasSettings(form, name: text("name")))
         case .editAlias:
             return .updateAlias(function: function, aliasSettings(form, name: target.qualifier ?? ""), revisionId: target.revisionId)
+        case .shiftTraffic:
+            return nil
         case .deleteAlias:
             return .deleteAlias(function: function, name: target.qualifier ?? "")
         case .toggleMapping:

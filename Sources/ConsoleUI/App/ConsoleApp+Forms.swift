@@ -37,6 +37,24 @@ extension ConsoleApp {
         }
     }
 
+    func handleShift(_ key: Key) {
+        switch key {
+        case .character("+"), .character("="): dispatch(.editShift(.by(5)))
+        case .character("-"): dispatch(.editShift(.by(-5)))
+        case .character(">"): dispatch(.editShift(.by(1)))
+        case .character("<"): dispatch(.editShift(.by(-1)))
+        case .character(let digit) where digit.isASCII && digit.isNumber: dispatch(.editShift(.to(Double(digit.wholeNumberValue ?? 0) * 10)))
+        case .tab, .right: dispatch(.editShift(.target(1)))
+        case .backTab, .left: dispatch(.editShift(.target(-1)))
+        case .character("P"): dispatch(.editShift(.promote))
+        case .character("R"): dispatch(.editShift(.rollBack))
+        case .enter: dispatch(.editShift(.confirm))
+        case .escape: dispatch(.editShift(.cancel))
+        case .control("c"): dispatch(.quit)
+        default: break
+        }
+    }
+
     /// ctrl-e: the field's text in $VISUAL or $EDITOR (vi by default), with the terminal handed
     /// over while it runs; what the editor saves comes back into the field.
     func editInEditor(_ field: FormField) {

@@ -117,6 +117,8 @@ public final class ConsoleApp {
             return handlePalette(key, palette)
         case .form(let form):
             return handleForm(key, form)
+        case .shift:
+            return handleShift(key)
         case .invocation:
             switch key {
             case .escape, .enter, .character("q"): dispatch(.closeOverlay)

@@ -82,6 +82,7 @@ public enum KeyTables {
         KeyBinding([.character("a")], "alias actions", .perform(.alias), mutates: true),
         KeyBinding([.character("c")], "concurrency (versions and aliases: provisioned)", .perform(.concurrency), mutates: true),
         KeyBinding([.character("x")], "mappings: enable or disable", .perform(.toggleMapping), mutates: true),
+        KeyBinding([.character("s")], "aliases: shift traffic (+/- 5, >/< 1, 1-9, 0, P promote, R roll back)", .perform(.shift), mutates: true),
         KeyBinding([.control("d")], "delete the function, version, alias or mapping (type its name)", .perform(.delete), mutates: true),
     ]
 

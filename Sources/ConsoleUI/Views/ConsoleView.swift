@@ -33,6 +33,7 @@ public enum ConsoleView {
         case .palette(let palette): PaletteView.draw(palette, state, screen, theme)
         case .form(let form): FormView.draw(form, screen, theme)
         case .invocation(let result): InvocationView.draw(result, screen, theme)
+        case .shift(let shift): AliasRoutingView.draw(shift, screen, theme)
         case .commandLine, nil: break
         }
         screen.present()

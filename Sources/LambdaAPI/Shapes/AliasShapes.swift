@@ -6,6 +6,15 @@ public struct AliasConfiguration: Codable, Hashable, Sendable {
     public var name: String?
     public var revisionId: String?
     public var routingConfig: AliasRoutingConfiguration?
+
+    public init(name: String? = nil, functionVersion: String? = nil, description: String? = nil, revisionId: String? = nil,
+                routingConfig: AliasRoutingConfiguration? = nil) {
+        self.name = name
+        self.functionVersion = functionVersion
+        self.description = description
+        self.revisionId = revisionId
+        self.routingConfig = routingConfig
+    }
 }
 
 /// Weights of additional versions, version number to a fraction from 0 to 1.

@@ -1,0 +1,103 @@
+import Foundation
+import LambdaAPI
+import LambdaTestSupport
+import Testing
+import TestSupport
+
+/// The quick shift in the real binary: weights typed as keys reach moto exactly; promote and
+/// roll back; a stale RevisionId refused (through the proxy, since moto ignores RevisionId).
+@Suite(.serialized, .timeLimit(.minutes(3))) struct TrafficShiftEndToEndTests {
+    static func function(_ fixtures: LambdaFixtures, _ hint: String) async throws -> String {
+        let name = LambdaFixtures.uniqueName(hint)
+        try await fixtures.createFunction(name)
+        for release in ["one", "two", "three"] {
+            // A version is only published when something changed since the last one.
+            var change = UpdateFunctionConfigurationRequest()
+            change.description = "release \(release)"
+            _ = try await fixtures.lambda.updateFunctionConfiguration(name, change)
+            _ = try await fixtures.lambda.publishVersion(name, PublishVersionRequest(description: release))
+        }
+        _ = try await fixtures.lambda.createAlias(name, CreateAliasRequest(name: "live", functionVersion: "2", description: "production"))
+        return name
+    }
+
+    @Test func weightsInStepsThenPromoteAndRollBack() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = try await Self.function(fixtures, "e2e-shift")
+        // Through the recording proxy (it forwards everything to moto) to see each UpdateAlias.
+        let lane = TestBackend.lane("shift")
+        let console = try ActionConsole(name, endpoint: fixtures.backend.faultURL(lane: lane))
+        let session = console.session
+        try console.show("aliases")
+        #expect(session.waitFor("production").satisfied)
+        try session.send("s")
+        // One condition for the whole frame: tmux may show a frame half drawn.
+        var result = session.waitFor { $0.contains("Shift traffic: \(name):live") && $0.contains("◂ 3 ▸") }
+        #expect(result.satisfied, "s did not open the shift view on the newest version:\n\(result.screen)")
+
+        try session.type("++>")
+        result = session.waitFor { $0.contains("2: 89 %   3: 11 %") }
+        #expect(result.satisfied, "before/after did not show the new split:\n\(result.screen)")
+        try session.send("Enter")
+        console.expectDone("Updated alias \(name):live")
+        var alias = try await fixtures.lambda.getAlias(name, name: "live")
+        #expect(alias.routingConfig?.additionalVersionWeights == ["3": 0.11])
+        #expect(alias.functionVersion == "2" && alias.description == "production")
+
+        try session.send("s")
+        #expect(session.waitFor("Shift traffic").satisfied)
+        try session.type("0")
+        try session.send("Enter")
+        console.expectDone("Updated alias \(name):live")
+        alias = try await fixtures.lambda.getAlias(name, name: "live")
+        let updates = try await fixtures.backend.requests(lane: lane).filter { $0.method == "PUT" }.map(\.body)
+        #expect(alias.routingConfig?.additionalVersionWeights?.isEmpty != false, "0 clears the routing: \(updates)")
+
+        try session.send("s")
+        try session.type("5P")
+        result = session.waitFor("Promote version 3 to primary")
+        #expect(result.satisfied, "P did not ask first:\n\(result.screen)")
+        try session.send("Enter")
+        console.expectDone("Updated alias \(name):live")
+        alias = try await fixtures.lambda.getAlias(name, name: "live")
+        #expect(alias.functionVersion == "3" && alias.routingConfig?.additionalVersionWeights?.isEmpty != false)
+
+        try session.send("s")
+        try session.send("Tab")
+        try session.type("3R")
+        #expect(session.waitFor("Roll back: send all traffic of live to version 3").satisfied)
+        try session.send("Enter")
+        console.expectDone("Updated alias \(name):live")
+        alias = try await fixtures.lambda.getAlias(name, name: "live")
+        #expect(alias.functionVersion == "3" && alias.routingConfig?.additionalVersionWeights?.isEmpty != false)
+        #expect(console.auditLog.components(separatedBy: "\tUpdateAlias\t\(name):live\tok").count == 5)
+        try console.quit()
+    }
+
+    @Test func aStaleAliasRevisionIsRefusedAndReported() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = try await Self.function(fixtures, "e2e-shift-stale")
+        let seen = try await fixtures.lambda.getAlias(name, name: "live")
+        let lane = TestBackend.lane("shift-stale")
+        try await fixtures.backend.script(lane: lane, [[
+            "match": ["method": "PUT", "path": "/aliases/live"], "status": 412,
+            "headers": ["Content-Type": "application/json", "x-amzn-ErrorType": "PreconditionFailedException"],
+            "body": #"{"Type":"User","message":"The RevisionId provided does not match the latest RevisionId for the Lambda function or alias."}"#,
+        ]])
+        let console = try ActionConsole(name, endpoint: fixtures.backend.faultURL(lane: lane))
+        let session = console.session
+        try console.show("aliases")
+        #expect(session.waitFor("production").satisfied)
+        try session.send("s")
+        try session.type("4")
+        try session.send("Enter")
+        let result = session.waitFor { $0.contains("Someone else changed \(name):live") && $0.contains("40 %") }
+        #expect(result.satisfied, "the stale RevisionId was not reported with the weight kept:\n\(result.screen)")
+        let unchanged = try await fixtures.lambda.getAlias(name, name: "live")
+        #expect(unchanged.routingConfig?.additionalVersionWeights?.isEmpty != false, "nothing changed on a refused update")
+        let update = try #require(try await fixtures.backend.requests(lane: lane).first { $0.method == "PUT" })
+        if let revision = seen.revisionId { #expect(update.body.contains(#""RevisionId":"\#(revision)""#)) }
+        #expect(console.auditLog.contains("\tUpdateAlias\t\(name):live\trefused: RevisionId changed"))
+        try console.quit()
+    }
+}
