@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers, bottom up: C shims <- AWSCore <- LambdaAPI / LogsAPI <- ConsoleStore <- ConsoleUI <- lambda-tui.
+// Layers, bottom up: C shims <- AWSCore <- LambdaAPI / LogsAPI / MetricsAPI <- ConsoleStore <- ConsoleUI <- lambda-tui.
 let package = Package(
     name: "lambda-tui",
     platforms: [.macOS(.v15)],
@@ -18,12 +18,13 @@ let package = Package(
         .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto"]),
         .target(name: "LambdaAPI", dependencies: ["AWSCore"]),
         .target(name: "LogsAPI", dependencies: ["AWSCore"]),
-        .target(name: "ConsoleStore", dependencies: ["LambdaAPI", "LogsAPI"]),
+        .target(name: "MetricsAPI", dependencies: ["AWSCore"]),
+        .target(name: "ConsoleStore", dependencies: ["LambdaAPI", "LogsAPI", "MetricsAPI"]),
         .target(name: "ConsoleUI", dependencies: ["ConsoleStore", "CNcursesw"]),
         .executableTarget(
             name: "lambda-tui",
             dependencies: [
-                "AWSCore", "LambdaAPI", "LogsAPI", "ConsoleStore", "ConsoleUI",
+                "AWSCore", "LambdaAPI", "LogsAPI", "MetricsAPI", "ConsoleStore", "ConsoleUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +44,7 @@ let package = Package(
         .target(name: "LambdaTestSupport", dependencies: ["LambdaAPI", "TestSupport"], path: "Tests/LambdaTestSupport"),
         .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport", "LambdaTestSupport"]),
         .testTarget(name: "LogsAPITests", dependencies: ["LogsAPI", "TestSupport"]),
-        .testTarget(name: "ConsoleStoreTests", dependencies: ["ConsoleStore", "LambdaTestSupport", "TestSupport"]),
+        .testTarget(name: "ConsoleStoreTests", dependencies: ["ConsoleStore", "MetricsAPI", "LambdaTestSupport", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LambdaTestSupport", "TestSupport"]),
     ]

@@ -104,6 +104,12 @@ public enum ActionReducer {
 
     static func open(_ id: ActionID, _ state: inout ConsoleState) -> [ConsoleEffect] {
         if state.connection.readOnly { return refuse(&state, id.title.lowercased()) }
+        if id == .shiftTraffic, let name = state.focusedName, let aliasName = state.selectedAlias?.name,
+           state.rollouts["\(name):\(aliasName)"]?.status.isActive == true {
+            // While a rollout drives the alias, `s` shows the rollout instead of a second driver.
+            state.overlay = .rollout(RolloutPanel(key: "\(name):\(aliasName)"))
+            return []
+        }
         if id == .shiftTraffic {
             guard let name = state.focusedName, let alias = state.selectedAlias,
                   let shift = TrafficShift(function: name, alias: alias, versions: state.versionRows) else {
@@ -144,6 +150,7 @@ public enum ActionReducer {
             form.fields[index].error = message
             valid = false
         }
+        if valid, form.action == .gradualRollout { return RolloutReducer.start(form, &state) }
         guard valid, let mutation = FormSubmission.mutation(from: form) else {
             if let first = form.fields.firstIndex(where: { $0.error != nil }) { form.focus = first }
             form.banner = "Fix the fields marked below; nothing was sent."
@@ -185,6 +192,7 @@ public enum ActionReducer {
         case .invoked(let result):
             state.status = "Invoked \(mutation.auditTarget): status \(result.statusCode)\(result.functionError.map { ", \($0) error" } ?? "")"
             state.overlay = .invocation(result)
+            if let version = result.executedVersion { state.executedVersions[result.function, default: [:]][version, default: 0] += 1 }
             if var events = state.savedEvents[result.function], case .invoke(let request) = mutation {
                 events.last = request.payload
                 if let name = request.saveAs { events.payloads[name] = request.payload }

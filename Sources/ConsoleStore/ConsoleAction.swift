@@ -66,6 +66,10 @@ public enum ConsoleAction: Sendable {
     case mutationFinished(Mutation, MutationOutcome)
     /// A key in the traffic shift view.
     case editShift(ShiftEdit)
+    case rolloutUpdated(Rollout)
+    /// Rollouts a previous console left unfinished, found at start.
+    case rolloutsFound([Rollout])
+    case rolloutCommand(key: String, RolloutCommand)
     /// A problem the UI met (the editor failed), for the status line.
     case showError(String)
 }
@@ -84,4 +88,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case loadLogStreams(function: String, logGroup: String)
     case loadSavedEvents(function: String)
     case mutate(Mutation)
+    /// Runs (or resumes) a rollout to its end, reporting every change as `.rolloutUpdated`.
+    case runRollout(Rollout)
+    case abortRollout(Rollout)
 }

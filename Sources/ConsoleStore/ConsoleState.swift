@@ -24,6 +24,20 @@ public enum Overlay: Sendable, Equatable {
     case invocation(InvocationResult)
     /// The quick traffic shift of an alias.
     case shift(TrafficShift)
+    /// A rollout's progress, by key (`function:alias`).
+    case rollout(RolloutPanel)
+}
+
+public struct RolloutPanel: Sendable, Equatable {
+    public var key: String
+    /// Started by an earlier console: offer to resume or abort it.
+    public var offersResume: Bool
+    public var confirmingAbort = false
+
+    public init(key: String, offersResume: Bool = false) {
+        self.key = key
+        self.offersResume = offersResume
+    }
 }
 
 public struct PaletteState: Sendable, Equatable {
@@ -139,6 +153,10 @@ public struct ConsoleState: Sendable {
     /// A row to select once its pane reloads (the version just published).
     public var pendingSelection: [Pane: String] = [:]
     public var savedEvents: [String: SavedEvents] = [:]
+    /// Rollouts of this session and unfinished ones of earlier sessions, by `function:alias`.
+    public var rollouts: [String: Rollout] = [:]
+    /// The versions that served the console's own invocations, per function.
+    public var executedVersions: [String: [String: Int]] = [:]
     public var quitRequested = false
     public var suspendRequested = false
 

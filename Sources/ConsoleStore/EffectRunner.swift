@@ -2,6 +2,7 @@ import AWSCore
 import Foundation
 import LambdaAPI
 import LogsAPI
+import MetricsAPI
 
 /// Does the background work the reducer asks for and answers with an action. The only part of
 /// the store that talks to AWS; the UI loop never waits on it.
@@ -15,9 +16,14 @@ public struct EffectRunner: Sendable {
     let readOnly: Bool
     let audit: AuditLog?
     let events: SavedEventStore?
+    /// CloudWatch metrics for a rollout's health checks; without it, health comes from the logs.
+    let metrics: MetricsClient?
+    let rolloutFiles: RolloutFiles?
+    let rollouts = RolloutSupervisor()
 
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
-                readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil) {
+                readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
+                rolloutFiles: RolloutFiles? = nil) {
         self.lambda = lambda
         self.logs = logs
         self.logWindow = logWindow
@@ -25,6 +31,8 @@ public struct EffectRunner: Sendable {
         self.readOnly = readOnly
         self.audit = audit
         self.events = events
+        self.metrics = metrics
+        self.rolloutFiles = rolloutFiles
     }
 
     /// Does `effect`; long work (an update waiting for LastUpdateStatus) reports through `progress`.
@@ -32,6 +40,10 @@ public struct EffectRunner: Sendable {
         switch effect {
         case .mutate(let mutation):
             return await mutate(mutation, progress: progress)
+        case .runRollout(let rollout):
+            return await runRollout(rollout, progress: progress)
+        case .abortRollout(let rollout):
+            return await abortRollout(rollout, progress: progress)
         case .loadSavedEvents(let function):
             return .savedEventsLoaded(function: function, events?.load(function: function) ?? SavedEvents())
         case .loadFunctions:

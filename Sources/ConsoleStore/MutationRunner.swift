@@ -62,10 +62,7 @@ extension EffectRunner {
                                                                                      description: alias.description, routingConfig: routing(alias)))
             return .done("Created alias \(function):\(alias.name).", select: created.aliasArn.map { (.aliases, $0) })
         case .updateAlias(let function, let alias, let revision):
-            var request = UpdateAliasRequest(functionVersion: alias.version, description: alias.description,
-                                             routingConfig: routing(alias) ?? AliasRoutingConfiguration(additionalVersionWeights: [:]))
-            request.revisionId = revision
-            _ = try await lambda.updateAlias(function, name: alias.name, request)
+            _ = try await updateAlias(function, alias, revisionId: revision)
             return .done("Updated alias \(function):\(alias.name).", select: nil)
         case .deleteAlias(let function, let name):
             try await lambda.deleteAlias(function, name: name)
@@ -175,6 +172,14 @@ extension EffectRunner {
         }
         request.layers = changes.layers
         return request
+    }
+
+    /// One UpdateAlias that sets the whole routing: an empty map clears it.
+    func updateAlias(_ function: String, _ alias: AliasSettings, revisionId: String?) async throws -> AliasConfiguration {
+        var request = UpdateAliasRequest(functionVersion: alias.version, description: alias.description,
+                                         routingConfig: routing(alias) ?? AliasRoutingConfiguration(additionalVersionWeights: [:]))
+        request.revisionId = revisionId
+        return try await lambda.updateAlias(function, name: alias.name, request)
     }
 
     private func routing(_ alias: AliasSettings) -> AliasRoutingConfiguration? {

@@ -110,6 +110,8 @@ public enum Reducer {
             return ActionReducer.reduce(&state, action)
         case .editShift(let edit):
             return ShiftReducer.reduce(&state, edit)
+        case .rolloutUpdated, .rolloutsFound, .rolloutCommand:
+            return RolloutReducer.reduce(&state, action)
 
         case .functionsLoaded(let result):
             state.inFlight.remove("functions")

@@ -5,6 +5,7 @@ import ConsoleUI
 import Foundation
 import LambdaAPI
 import LogsAPI
+import MetricsAPI
 
 /// `lambda-tui` (or `lambda-tui console`): the full-screen console.
 struct ConsoleCommand: AsyncParsableCommand {
@@ -40,12 +41,15 @@ struct ConsoleCommand: AsyncParsableCommand {
             throw fail(error)
         }
         let readOnly = connection.readOnly || preferences.readOnly
+        let rolloutFiles = RolloutFiles(directory: RolloutFiles.defaultDirectory(environment: environment))
         let runner = EffectRunner(lambda: LambdaClient(settings: settings, credentials: credentials, transport: transport),
                                   logs: LogsClient(settings: settings, credentials: credentials, transport: transport),
                                   readOnly: readOnly,
                                   audit: AuditLog(path: AuditLog.defaultPath(environment: environment), profile: settings.profile,
                                                   region: settings.region),
-                                  events: SavedEventStore(directory: SavedEventStore.defaultDirectory(environment: environment)))
+                                  events: SavedEventStore(directory: SavedEventStore.defaultDirectory(environment: environment)),
+                                  metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport),
+                                  rolloutFiles: rolloutFiles)
         var state = ConsoleState(connection: ConnectionInfo(
             profile: settings.profile, region: settings.region, endpoint: settings.endpoint(for: .lambda).url, readOnly: readOnly))
 
@@ -59,6 +63,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         let (theme, themeProblem) = ThemeLoader(environment: environment)
             .load(requestedTheme, colors: screen.supports256Colors ? 256 : 8, noColor: noColor)
         state.notice = themeProblem ?? preferenceProblems.first
+        // Rollouts an earlier console left unfinished: the first screen offers to resume or abort them.
+        _ = Reducer.reduce(&state, .rolloutsFound(rolloutFiles.unfinished()))
         ConsoleApp(state: state, runner: runner, screen: screen, theme: theme,
                    refreshInterval: refreshInterval ?? preferences.refreshInterval).run()
     }

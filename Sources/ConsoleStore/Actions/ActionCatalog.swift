@@ -4,7 +4,7 @@ import LambdaAPI
 /// this one list, so a key shown is a key that works.
 public enum ActionID: String, CaseIterable, Sendable {
     case invoke, publishVersion, updateCode, editConfiguration, editTags
-    case createAlias, editAlias, shiftTraffic, deleteAlias
+    case createAlias, editAlias, shiftTraffic, gradualRollout, deleteAlias
     case toggleMapping, editMapping, createMapping, deleteMapping
     case reservedConcurrency, provisionedConcurrency
     case deleteFunction, deleteVersion
@@ -19,6 +19,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .createAlias: "Create an alias"
         case .editAlias: "Edit the alias (version, routing, description)"
         case .shiftTraffic: "Shift traffic: weights, promote, roll back"
+        case .gradualRollout: "Gradual rollout: canary or linear, rolls back on errors"
         case .deleteAlias: "Delete the alias"
         case .toggleMapping: "Enable or disable the mapping"
         case .editMapping: "Edit the mapping (batch size and window)"
@@ -42,6 +43,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .createAlias: "a"
         case .toggleMapping: "x"
         case .shiftTraffic: "s"
+        case .gradualRollout: "G in shift"
         case .reservedConcurrency, .provisionedConcurrency: "c"
         case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "ctrl-d"
         case .createMapping: ""
@@ -72,7 +74,7 @@ public enum ActionCatalog {
         case .versions where state.selectedVersion != nil && state.selectedVersion?.version != "$LATEST":
             actions += [.provisionedConcurrency, .deleteVersion]
         case .aliases where state.selectedAlias != nil:
-            actions += [.shiftTraffic, .editAlias, .provisionedConcurrency, .deleteAlias]
+            actions += [.shiftTraffic, .gradualRollout, .editAlias, .provisionedConcurrency, .deleteAlias]
         case .mappings where state.selectedMapping != nil:
             actions += [.toggleMapping, .editMapping, .deleteMapping]
         default:

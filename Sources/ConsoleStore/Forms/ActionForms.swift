@@ -76,6 +76,19 @@ public enum ActionForms {
             ])
         case .shiftTraffic:
             return nil  // the shift view, not a form
+        case .gradualRollout:
+            guard let alias = state.selectedAlias, let aliasName = alias.name,
+                  let shift = TrafficShift(function: name, alias: alias, versions: state.versionRows) else { return nil }
+            target.qualifier = aliasName
+            target.revisionId = alias.revisionId
+            let plans = RolloutPlan.presets.map(\.name) + ["custom"]
+            return FormState(action: action, title: "Gradual rollout of \(name):\(aliasName) from version \(shift.primary)", target: target, fields: [
+                FormField("target", "Target version", .choice(shift.candidates.isEmpty ? [""] : shift.candidates), value: shift.target ?? ""),
+                FormField("plan", "Plan", .choice(plans), value: plans[0]),
+                FormField("custom", "Custom plan", hint: "canary 10% 5m (then 100 %), or linear 20% 30s (s, m, h)"),
+                FormField("threshold", "Roll back above", .integer(0...100, unit: "% errors", optional: false), value: "5",
+                          hint: "the target version's error rate, from CloudWatch metrics or else its logs, checked before each step"),
+            ])
         case .deleteAlias:
             guard let aliasName = state.selectedAlias?.name else { return nil }
             target.qualifier = aliasName

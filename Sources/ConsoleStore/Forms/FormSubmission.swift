@@ -41,7 +41,7 @@ public enum FormSubmission {
             return .createAlias(function: function, aliasSettings(form, name: text("name")))
         case .editAlias:
             return .updateAlias(function: function, aliasSettings(form, name: target.qualifier ?? ""), revisionId: target.revisionId)
-        case .shiftTraffic:
+        case .shiftTraffic, .gradualRollout:
             return nil
         case .deleteAlias:
             return .deleteAlias(function: function, name: target.qualifier ?? "")
@@ -86,12 +86,25 @@ public enum FormSubmission {
             }
         case .createMapping:
             if !form.value("sourceArn").hasPrefix("arn:") { errors["sourceArn"] = "an ARN (arn:aws:...)" }
+        case .gradualRollout:
+            if empty("target") { errors["target"] = "publish a version to roll out first" }
+            if form.value("plan") == "custom", RolloutPlan.parse(form.value("custom")) == nil {
+                errors["custom"] = "write canary 10% 5m or linear 20% 30s"
+            }
         case .editConfiguration:
             if configurationChanges(form).isEmpty { errors["description"] = "nothing changed" }
         default:
             break
         }
         return errors
+    }
+
+    /// The rollout a submitted rollout form starts.
+    public static func rollout(from form: FormState, description: String, primary: String) -> Rollout? {
+        let plan = form.value("plan") == "custom" ? RolloutPlan.parse(form.value("custom")) : RolloutPlan.parse(form.value("plan"))
+        guard let plan, let alias = form.target.qualifier, !form.value("target").isEmpty else { return nil }
+        return Rollout(function: form.target.function, alias: alias, description: description, primary: primary, target: form.value("target"),
+                       plan: plan, errorThreshold: Double(Int(form.value("threshold")) ?? 5), revisionId: form.target.revisionId)
     }
 
     static func configurationChanges(_ form: FormState) -> ConfigurationChanges {

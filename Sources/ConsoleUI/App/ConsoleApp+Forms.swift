@@ -48,8 +48,21 @@ extension ConsoleApp {
         case .backTab, .left: dispatch(.editShift(.target(-1)))
         case .character("P"): dispatch(.editShift(.promote))
         case .character("R"): dispatch(.editShift(.rollBack))
+        case .character("G"): dispatch(.openAction(.gradualRollout))
         case .enter: dispatch(.editShift(.confirm))
         case .escape: dispatch(.editShift(.cancel))
+        case .control("c"): dispatch(.quit)
+        default: break
+        }
+    }
+
+    func handleRollout(_ key: Key, _ panel: RolloutPanel) {
+        switch key {
+        case .escape where panel.confirmingAbort: dispatch(.rolloutCommand(key: panel.key, .open))
+        case .escape, .character("q"): dispatch(.rolloutCommand(key: panel.key, .close))
+        case .character("r") where panel.offersResume: dispatch(.rolloutCommand(key: panel.key, .resume))
+        case .character("A"): dispatch(.rolloutCommand(key: panel.key, .abort))
+        case .enter where panel.confirmingAbort: dispatch(.rolloutCommand(key: panel.key, .confirmAbort))
         case .control("c"): dispatch(.quit)
         default: break
         }

@@ -38,7 +38,9 @@ public final class ConsoleApp {
                 ConsoleView.render(state, on: screen, theme: theme)
                 dirty = false
             }
-            let wait = max(0, nextRefresh.timeIntervalSinceNow)
+            // A running rollout's countdown is redrawn every second; otherwise nothing wakes the loop.
+            let ticking = state.rollouts.values.contains { $0.status == .running }
+            let wait = min(max(0, nextRefresh.timeIntervalSinceNow), ticking ? 1 : .infinity)
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0)]
             _ = poll(&fds, 2, Int32(min(wait, 3600) * 1000) + 1)
@@ -56,6 +58,7 @@ public final class ConsoleApp {
                 dispatch(action)
                 dirty = true
             }
+            if ticking { dirty = true }
             if nextRefresh.timeIntervalSinceNow <= 0 {
                 dispatch(.timerFired)
                 nextRefresh = Date().addingTimeInterval(refreshInterval)
@@ -119,6 +122,8 @@ public final class ConsoleApp {
             return handleForm(key, form)
         case .shift:
             return handleShift(key)
+        case .rollout(let panel):
+            return handleRollout(key, panel)
         case .invocation:
             switch key {
             case .escape, .enter, .character("q"): dispatch(.closeOverlay)

@@ -4,10 +4,10 @@ import Foundation
 /// The quick shift view: primary and target versions, the target's weight as a bar with its exact
 /// percentage, and the alias's routing before and after.
 enum AliasRoutingView {
-    static func draw(_ shift: TrafficShift, _ screen: Screen, _ theme: Theme) {
+    static func draw(_ shift: TrafficShift, _ state: ConsoleState, _ screen: Screen, _ theme: Theme) {
         let banner = shift.banner.map { Panel.wrap($0, width: min(90, screen.columns - 2) - 4).prefix(3) } ?? []
         let bannerRows = banner.isEmpty ? 0 : banner.count + 1
-        let panel = Panel(title: "Shift traffic: \(shift.function):\(shift.alias)", width: 90, height: bannerRows + 12, screen: screen, theme: theme)
+        let panel = Panel(title: "Shift traffic: \(shift.function):\(shift.alias)", width: 90, height: bannerRows + 13, screen: screen, theme: theme)
         for (index, line) in banner.enumerated() { panel.put(line, row: index, style: theme[.warn], on: screen) }
         var row = bannerRows
         panel.put("Primary version", row: row, style: .plain, on: screen)
@@ -32,6 +32,14 @@ enum AliasRoutingView {
         let after = shift.settings(for: shift.confirming ?? .apply)
         panel.put(split(after.version, after.additionalVersion.map { ($0, after.weight * 100) }), row: row, column: 18,
                   style: theme[.ok], on: screen)
+        row += 1
+        let observed = state.observedSplit(shift.function)
+        if !observed.isEmpty {
+            let total = observed.map(\.count).reduce(0, +)
+            let parts = observed.map { "\($0.version): \(percent(Double($0.count) * 100 / Double(total)))" }
+            panel.put("Observed", row: row, style: theme[.dim], on: screen)
+            panel.put(parts.joined(separator: "   ") + "  (\(total) invocations seen)", row: row, column: 18, style: theme[.dim], on: screen)
+        }
         row += 2
         if let confirming = shift.confirming {
             let question = switch confirming {
@@ -43,7 +51,7 @@ enum AliasRoutingView {
                 panel.put(line, row: row + offset, style: theme[.warn], on: screen)
             }
         }
-        panel.footnote("+/- 5 · >/< 1 · 1-9 10-90% · 0 clear · P promote · R roll back · Enter apply · Esc", screen: screen, theme: theme)
+        panel.footnote("+/- 5 · >/< 1 · 1-9 10-90% · 0 clear · P promote · R roll back · G gradual · Enter apply · Esc", screen: screen, theme: theme)
     }
 
     /// "3: 89 %   5: 11 %", or "3: 100 %" without routing.
@@ -52,10 +60,5 @@ enum AliasRoutingView {
         return "\(primary): \(percent(100 - routed.weight))   \(routed.version): \(percent(routed.weight))"
     }
 
-    /// Whole percentages without decimals, others with as many as they need (up to two).
-    static func percent(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return "\(Int(rounded)) %" }
-        return String(format: "%g %%", rounded)
-    }
+    static func percent(_ value: Double) -> String { AliasWeights.percent(value) }
 }

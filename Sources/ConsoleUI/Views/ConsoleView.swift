@@ -27,13 +27,14 @@ public enum ConsoleView {
         case .rawJSON(let name): rawJSON(name, state, screen, theme, top: top, height: height)
         }
         statusLine(state, screen, theme, row: screen.rows - 2)
-        footer(state, screen, theme, row: screen.rows - 1)
+        footer(state, screen, theme, row: screen.rows - 1, now: now)
         switch state.overlay {
         case .help: HelpOverlay.draw(readOnly: state.connection.readOnly, scroll: state.helpScroll, screen: screen, theme: theme)
         case .palette(let palette): PaletteView.draw(palette, state, screen, theme)
         case .form(let form): FormView.draw(form, screen, theme)
         case .invocation(let result): InvocationView.draw(result, screen, theme)
-        case .shift(let shift): AliasRoutingView.draw(shift, screen, theme)
+        case .shift(let shift): AliasRoutingView.draw(shift, state, screen, theme)
+        case .rollout(let panel): RolloutView.draw(panel, state, screen, theme, now: now)
         case .commandLine, nil: break
         }
         screen.present()
@@ -178,7 +179,7 @@ public enum ConsoleView {
     }
 
     /// Key hints from the key tables, and what is running in the background.
-    static func footer(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int) {
+    static func footer(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int, now: Date) {
         var x = 0
         let contexts: [KeyContext] = if case .pane = state.route { [.table, .actions, .global] } else { [.detail, .actions, .global] }
         for binding in contexts.flatMap({ KeyTables.bindings(for: $0) }) where binding.hint != nil {
@@ -191,6 +192,8 @@ public enum ConsoleView {
         let activity: String
         if let running = state.activity {
             activity = "⟳ " + running
+        } else if let rollout = state.rollouts.values.first(where: { $0.status == .running }) {
+            activity = "⟳ rollout \(rollout.key) \(AliasWeights.percent(rollout.appliedWeight)) · " + RolloutView.statusLine(rollout, now: now)
         } else if !state.inFlight.isEmpty {
             activity = "⟳ loading"
         } else if case .failed = state.functionsStatus, !state.functions.isEmpty {

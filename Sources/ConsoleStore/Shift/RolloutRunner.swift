@@ -1,0 +1,137 @@
+import AWSCore
+import Foundation
+import LambdaAPI
+
+/// Runs a rollout: applies each step with one UpdateAlias carrying the RevisionId of the last,
+/// waits the step's interval, checks the target version's health, and rolls back on its own when
+/// the error rate is above the threshold. The alias is consistent after every step, so a console
+/// killed mid-rollout leaves it in the last applied state, with the plan on disk.
+extension EffectRunner {
+    func runRollout(_ start: Rollout, progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction {
+        var rollout = start
+        guard !readOnly else {
+            rollout.message = "Read-only mode: the rollout was not run."
+            return .rolloutUpdated(rollout)
+        }
+        guard rollouts.begin(rollout.key) else { return .showError("The rollout of \(rollout.key) is already running.") }
+        defer { rollouts.end(rollout.key) }
+        rollout.status = .running
+        rollout.message = nil
+        do {
+            if rollout.nextStep > 0 {
+                // Resuming: the alias must still be as the rollout left it.
+                let alias = try await lambda.getAlias(rollout.function, name: rollout.alias)
+                if let left = rollout.revisionId, let now = alias.revisionId, left != now {
+                    return finish(&rollout, .paused, "Paused: \(rollout.key) was changed by someone else since the rollout's last step. "
+                        + "Check it, then resume or abort.", progress)
+                }
+            }
+            report(&rollout, progress)
+            while rollout.nextStep < rollout.plan.steps.count {
+                if rollout.nextStep > 0 {
+                    while let due = rollout.nextStepAt, due > Date(), !rollouts.abortRequested(rollout.key) {
+                        try await Task.sleep(for: .milliseconds(Int(min(250, max(10, due.timeIntervalSinceNow * 1000)))))
+                    }
+                    if rollouts.abortRequested(rollout.key) { return try await rollBack(&rollout, .aborted, "Aborted by the user.", progress) }
+                    let health = await health(of: rollout)
+                    rollout.note(health.summary(threshold: rollout.errorThreshold))
+                    if let rate = health.errorRate, rate > rollout.errorThreshold {
+                        return try await rollBack(&rollout, .rolledBack, "Rolled back: version \(rollout.target) had "
+                            + health.summary(threshold: rollout.errorThreshold) + ".", progress)
+                    }
+                }
+                try await apply(step: rollout.nextStep, &rollout)
+                report(&rollout, progress)
+            }
+            return finish(&rollout, .completed, "Completed: version \(rollout.target) is the primary of \(rollout.key).", progress)
+        } catch AWSClientError.service(let error) where error.code == .preconditionFailedException {
+            return finish(&rollout, .paused, "Paused: someone else changed \(rollout.key) (its RevisionId moved). Check it, then resume or abort.",
+                          progress)
+        } catch {
+            let reason = (error as? AWSClientError)?.description ?? "\(error)"
+            return finish(&rollout, .paused, "Paused: \(reason) Resume to try again, or abort.", progress)
+        }
+    }
+
+    /// Abort: a running rollout is told to roll back; one left by an earlier console is rolled back here.
+    func abortRollout(_ rollout: Rollout, progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction {
+        if rollouts.isRunning(rollout.key) {
+            rollouts.requestAbort(rollout.key)
+            var aborting = rollout
+            aborting.message = "Aborting: rolling back…"
+            return .rolloutUpdated(aborting)
+        }
+        guard !readOnly, rollouts.begin(rollout.key) else { return .showError("The rollout of \(rollout.key) cannot be aborted now.") }
+        defer { rollouts.end(rollout.key) }
+        var stopped = rollout
+        do {
+            return try await rollBack(&stopped, .aborted, "Aborted by the user.", progress)
+        } catch {
+            let reason = (error as? AWSClientError)?.description ?? "\(error)"
+            return finish(&stopped, .paused, "Could not roll back: \(reason)", progress)
+        }
+    }
+
+    private func apply(step: Int, _ rollout: inout Rollout) async throws {
+        let weight = rollout.plan.steps[step]
+        let settings = weight >= 100
+            ? AliasSettings(name: rollout.alias, version: rollout.target, description: rollout.description)
+            : AliasSettings(name: rollout.alias, version: rollout.primary, description: rollout.description,
+                            additionalVersion: rollout.target, weight: weight / 100)
+        let mutation = Mutation.updateAlias(function: rollout.function, settings, revisionId: rollout.revisionId)
+        do {
+            let updated = try await updateAlias(rollout.function, settings, revisionId: rollout.revisionId)
+            audit?.record(mutation, result: "ok: rollout step \(step + 1) of \(rollout.plan.steps.count), \(Int(weight)) %")
+            rollout.revisionId = updated.revisionId ?? rollout.revisionId
+        } catch {
+            audit?.record(mutation, result: "failed: rollout step \(step + 1)")
+            throw error
+        }
+        let now = Date()
+        rollout.appliedWeight = weight
+        rollout.stepAppliedAt = now
+        rollout.nextStep = step + 1
+        rollout.nextStepAt = now.addingTimeInterval(rollout.plan.interval)
+        rollout.note(weight >= 100 ? "Promoted version \(rollout.target)." : "Sent \(AliasWeights.percent(weight)) to version \(rollout.target).", at: now)
+    }
+
+    private func rollBack(_ rollout: inout Rollout, _ status: Rollout.Status, _ reason: String,
+                          _ progress: @escaping @Sendable (ConsoleAction) -> Void) async throws -> ConsoleAction {
+        let settings = AliasSettings(name: rollout.alias, version: rollout.primary, description: rollout.description)
+        let mutation = Mutation.updateAlias(function: rollout.function, settings, revisionId: rollout.revisionId)
+        do {
+            let updated = try await updateAlias(rollout.function, settings, revisionId: rollout.revisionId)
+            audit?.record(mutation, result: "ok: rollout \(status == .aborted ? "aborted" : "rolled back")")
+            rollout.revisionId = updated.revisionId ?? rollout.revisionId
+        } catch {
+            audit?.record(mutation, result: "failed: rollout roll back")
+            throw error
+        }
+        rollout.appliedWeight = 0
+        rollout.note(reason)
+        return finish(&rollout, status, reason, progress)
+    }
+
+    private func report(_ rollout: inout Rollout, _ progress: @Sendable (ConsoleAction) -> Void) {
+        try? rolloutFiles?.save(rollout)
+        progress(.rolloutUpdated(rollout))
+    }
+
+    private func finish(_ rollout: inout Rollout, _ status: Rollout.Status, _ message: String,
+                        _ progress: @Sendable (ConsoleAction) -> Void) -> ConsoleAction {
+        rollout.status = status
+        rollout.message = message
+        rollout.nextStepAt = nil
+        try? rolloutFiles?.save(rollout)
+        return .rolloutUpdated(rollout)
+    }
+}
+
+/// Percentages as the views write them.
+public enum AliasWeights {
+    public static func percent(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded() { return "\(Int(rounded)) %" }
+        return String(format: "%g %%", rounded)
+    }
+}

@@ -1,0 +1,133 @@
+import AWSCore
+import Foundation
+
+/// The CloudWatch metrics calls the console needs (GetMetricData, and PutMetricData for tests and
+/// tools), over CloudWatch's JSON 1.0 protocol (`X-Amz-Target: GraniteServiceVersion20100801.<Action>`).
+public struct MetricsClient: Sendable {
+    public let client: AWSClient
+
+    public init(client: AWSClient) {
+        self.client = client
+    }
+
+    public init(settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport) {
+        self.init(client: AWSClient(service: .monitoring, settings: settings, credentials: credentials, transport: transport))
+    }
+
+    func send(_ action: String, _ body: JSONValue, repeatability: Repeatability = .safe) async throws -> JSONValue {
+        let request = AWSRequest(operation: action, method: "POST", path: "/",
+                                 headers: HTTPHeaders([("X-Amz-Target", "GraniteServiceVersion20100801.\(action)"),
+                                                       ("Content-Type", "application/x-amz-json-1.0")]),
+                                 body: Data(body.serialized.utf8), repeatability: repeatability)
+        let response = try await client.send(request)
+        guard !response.body.isEmpty else { return .object([]) }
+        do {
+            return try JSONValue.parse(response.body)
+        } catch let error as JSONParseError {
+            throw AWSClientError.invalidResponse(operation: action, detail: error.description)
+        }
+    }
+
+    /// Every page of GetMetricData for `queries` between `start` and `end`, values merged per query id.
+    public func getMetricData(_ queries: [MetricQuery], start: Date, end: Date) async throws -> [String: [MetricPoint]] {
+        var results: [String: [MetricPoint]] = [:]
+        var token: String?
+        repeat {
+            var body: [JSONMember] = [
+                JSONMember(key: "MetricDataQueries", value: .array(queries.map(\.json))),
+                JSONMember(key: "StartTime", value: .number(start.timeIntervalSince1970.rounded(.down))),
+                JSONMember(key: "EndTime", value: .number(end.timeIntervalSince1970.rounded(.up))),
+            ]
+            if let token { body.append(JSONMember(key: "NextToken", value: .string(token))) }
+            let answer = try await send("GetMetricData", .object(body))
+            for result in answer["MetricDataResults"]?.arrayValue ?? [] {
+                guard let id = result["Id"]?.stringValue else { continue }
+                let values = result["Values"]?.arrayValue?.compactMap(\.doubleValue) ?? []
+                let times = result["Timestamps"]?.arrayValue?.compactMap(\.doubleValue) ?? []
+                results[id, default: []] += zip(times, values).map { MetricPoint(time: Date(timeIntervalSince1970: $0), value: $1) }
+            }
+            token = answer["NextToken"]?.stringValue
+        } while token != nil
+        return results
+    }
+
+    public func putMetricData(namespace: String, _ data: [MetricDatum]) async throws {
+        _ = try await send("PutMetricData", .object([
+            JSONMember(key: "Namespace", value: .string(namespace)),
+            JSONMember(key: "MetricData", value: .array(data.map(\.json))),
+        ]), repeatability: .onlyIfNotRun)
+    }
+}
+
+public struct MetricDimension: Sendable, Hashable {
+    public var name: String
+    public var value: String
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    var json: JSONValue { .object([JSONMember(key: "Name", value: .string(name)), JSONMember(key: "Value", value: .string(value))]) }
+}
+
+/// One statistic of one metric over periods of `period` seconds.
+public struct MetricQuery: Sendable {
+    public var id: String
+    public var namespace: String
+    public var metricName: String
+    public var dimensions: [MetricDimension]
+    public var period: Int
+    public var stat: String
+
+    public init(id: String, namespace: String, metricName: String, dimensions: [MetricDimension], period: Int = 60, stat: String = "Sum") {
+        self.id = id
+        self.namespace = namespace
+        self.metricName = metricName
+        self.dimensions = dimensions
+        self.period = period
+        self.stat = stat
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember(key: "Id", value: .string(id)),
+            JSONMember(key: "MetricStat", value: .object([
+                JSONMember(key: "Metric", value: .object([
+                    JSONMember(key: "Namespace", value: .string(namespace)),
+                    JSONMember(key: "MetricName", value: .string(metricName)),
+                    JSONMember(key: "Dimensions", value: .array(dimensions.map(\.json))),
+                ])),
+                JSONMember(key: "Period", value: .number(Double(period))),
+                JSONMember(key: "Stat", value: .string(stat)),
+            ])),
+        ])
+    }
+}
+
+public struct MetricPoint: Sendable, Equatable {
+    public var time: Date
+    public var value: Double
+}
+
+public struct MetricDatum: Sendable {
+    public var metricName: String
+    public var dimensions: [MetricDimension]
+    public var value: Double
+    public var time: Date
+
+    public init(metricName: String, dimensions: [MetricDimension], value: Double, time: Date = Date()) {
+        self.metricName = metricName
+        self.dimensions = dimensions
+        self.value = value
+        self.time = time
+    }
+
+    var json: JSONValue {
+        .object([
+            JSONMember(key: "MetricName", value: .string(metricName)),
+            JSONMember(key: "Dimensions", value: .array(dimensions.map(\.json))),
+            JSONMember(key: "Value", value: .number(value)),
+            JSONMember(key: "Timestamp", value: .number(time.timeIntervalSince1970.rounded())),
+        ])
+    }
+}
