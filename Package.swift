@@ -46,6 +46,6 @@ let package = Package(
         .testTarget(name: "LogsAPITests", dependencies: ["LogsAPI", "TestSupport"]),
         .testTarget(name: "ConsoleStoreTests", dependencies: ["ConsoleStore", "MetricsAPI", "LambdaTestSupport", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LambdaTestSupport", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ConsoleStore", "LambdaTestSupport", "TestSupport"]),
     ]
 )

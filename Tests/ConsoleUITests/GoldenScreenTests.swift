@@ -78,6 +78,25 @@ import Testing
             _ = Reducer.reduce(&state, .perform(.shift))
             _ = Reducer.reduce(&state, .editShift(.promote))
         }),
+        ("rollout-running", { state in
+            var rollout = Rollout(function: "payments-charge-card", alias: "live", description: "production", primary: "2", target: "3",
+                                  plan: RolloutPlan.presets[4], errorThreshold: 5, revisionId: "r")
+            rollout.nextStep = 3
+            rollout.appliedWeight = 30
+            rollout.nextStepAt = ConsoleFixtures.now.addingTimeInterval(42)
+            rollout.log = [.init(time: ConsoleFixtures.now.addingTimeInterval(-18), text: "Sent 30 % to version 3."),
+                           .init(time: ConsoleFixtures.now.addingTimeInterval(-19), text: "an error rate of 0 % (0 errors in 41 invocations, CloudWatch metrics) within the 5 % threshold")]
+            _ = Reducer.reduce(&state, .rolloutUpdated(rollout))
+            _ = Reducer.reduce(&state, .rolloutCommand(key: rollout.key, .open))
+        }),
+        ("rollout-resume-offer", { state in
+            var rollout = Rollout(function: "payments-charge-card", alias: "live", description: "production", primary: "2", target: "3",
+                                  plan: RolloutPlan.presets[0], errorThreshold: 5, revisionId: "r")
+            rollout.nextStep = 1
+            rollout.appliedWeight = 10
+            rollout.nextStepAt = ConsoleFixtures.now.addingTimeInterval(-30)
+            _ = Reducer.reduce(&state, .rolloutsFound([rollout]))
+        }),
         ("error", { state in _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect to http://127.0.0.1:5000: nothing is listening there.")))) }),
     ]
 

@@ -10,12 +10,17 @@ struct ActionConsole {
 
     init(_ function: String, endpoint: String, arguments: String = "", editor: String = "false") throws {
         folder = NSTemporaryDirectory() + "lt-actions-\(UUID().uuidString.prefix(8))"
-        session = try TmuxSession(endpoint: endpoint, arguments: arguments,
-                                  environment: ["XDG_CONFIG_HOME": folder + "/config", "XDG_STATE_HOME": folder + "/state", "EDITOR": editor])
+        session = try Self.session(endpoint: endpoint, folder: folder, arguments: arguments, editor: editor)
         #expect(session.waitFor(function).satisfied, "the console did not list \(function):\n\(session.screen)")
         try session.send("/")
         try session.type(function)
         try session.send("Enter")
+    }
+
+    /// The binary with `folder` for its config (saved events) and state (audit log, rollouts).
+    static func session(endpoint: String, folder: String, arguments: String = "", editor: String = "false") throws -> TmuxSession {
+        try TmuxSession(endpoint: endpoint, arguments: arguments,
+                        environment: ["XDG_CONFIG_HOME": folder + "/config", "XDG_STATE_HOME": folder + "/state", "EDITOR": editor])
     }
 
     /// Waits for the outcome sentence of a change, then dismisses it (Esc) so that the next

@@ -23,7 +23,7 @@ import TestSupport
         try session.send("/")
         try session.type(name)
         try session.send("Enter")
-        let keys = ["i", "P", "u", "e", "t", "a", "c", "x", "C-d", "C-p", ".", "Enter", "Enter"]
+        let keys = ["i", "P", "u", "e", "t", "a", "c", "x", "s", "C-d", "C-p", ".", "Enter", "Enter"]
         for (pane, heading) in [("functions", "NAME"), ("versions", "VERSION"), ("aliases", "ALIAS"), ("mappings", "SOURCE")] {
             try session.send(":")
             try session.type(pane)

@@ -1,3 +1,4 @@
+import ConsoleStore
 import Foundation
 import LambdaAPI
 import LambdaTestSupport
@@ -99,5 +100,45 @@ import TestSupport
         if let revision = seen.revisionId { #expect(update.body.contains(#""RevisionId":"\#(revision)""#)) }
         #expect(console.auditLog.contains("\tUpdateAlias\t\(name):live\trefused: RevisionId changed"))
         try console.quit()
+    }
+
+    @Test func aRolloutSurvivesAKilledConsoleAndResumes() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = try await Self.function(fixtures, "e2e-rollout")
+        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
+        var session = console.session
+        try console.show("aliases")
+        #expect(session.waitFor("production").satisfied)
+        try session.send("s")
+        #expect(session.waitFor("Shift traffic").satisfied)
+        try session.send("G")
+        #expect(session.waitFor("Gradual rollout of \(name):live").satisfied)
+        // Target (the newest version), then the plan: Left from the first preset is "custom".
+        try session.send("Tab", "Left", "Tab")
+        try session.type("linear 50% 4s")
+        try session.send("Enter")
+        var result = session.waitFor { $0.contains("Sent 50 % to version 3.") }
+        #expect(result.satisfied, "the rollout did not take its first step:\n\(result.screen)")
+        let pid = try #require(session.consolePID)
+        kill(pid, SIGKILL)
+        #expect(session.waitFor("EXITED").satisfied)
+
+        var alias = try await fixtures.lambda.getAlias(name, name: "live")
+        #expect(alias.functionVersion == "2" && alias.routingConfig?.additionalVersionWeights == ["3": 0.5],
+                "the alias stays as the last step left it")
+        let kept = RolloutFiles(directory: console.folder + "/state/lambda-tui/rollouts").unfinished()
+        #expect(kept.count == 1 && kept.first?.nextStep == 1 && kept.first?.appliedWeight == 50)
+
+        session = try ActionConsole.session(endpoint: fixtures.backend.motoURL, folder: console.folder)
+        result = session.waitFor("This rollout was interrupted")
+        #expect(result.satisfied, "the next start did not offer to resume:\n\(result.screen)")
+        try session.send("r")
+        result = session.waitFor(timeout: 30) { $0.contains("Completed: version 3 is the primary") }
+        #expect(result.satisfied, "the resumed rollout did not complete:\n\(result.screen)")
+        alias = try await fixtures.lambda.getAlias(name, name: "live")
+        #expect(alias.functionVersion == "3" && alias.routingConfig?.additionalVersionWeights?.isEmpty != false)
+        #expect(RolloutFiles(directory: console.folder + "/state/lambda-tui/rollouts").unfinished().isEmpty)
+        try session.send("Escape", "q")
+        #expect(session.waitFor("EXITED 0").satisfied)
     }
 }

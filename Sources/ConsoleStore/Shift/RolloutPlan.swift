@@ -86,6 +86,11 @@ public struct Rollout: Codable, Sendable, Equatable {
     public struct Entry: Codable, Sendable, Equatable {
         public var time: Date
         public var text: String
+
+        public init(time: Date, text: String) {
+            self.time = time
+            self.text = text
+        }
     }
 
     public var function: String

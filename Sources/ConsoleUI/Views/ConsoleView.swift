@@ -180,15 +180,6 @@ public enum ConsoleView {
 
     /// Key hints from the key tables, and what is running in the background.
     static func footer(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int, now: Date) {
-        var x = 0
-        let contexts: [KeyContext] = if case .pane = state.route { [.table, .actions, .global] } else { [.detail, .actions, .global] }
-        for binding in contexts.flatMap({ KeyTables.bindings(for: $0) }) where binding.hint != nil {
-            guard !(state.connection.readOnly && binding.mutates) else { continue }
-            let key = binding.keys[0].description
-            guard x + key.count + (binding.hint?.count ?? 0) + 3 < screen.columns - 16 else { break }
-            x = screen.put(key, row: row, column: x, style: theme[.footerKey])
-            x = screen.put(" \(binding.hint ?? "")  ", row: row, column: x, style: theme[.footer])
-        }
         let activity: String
         if let running = state.activity {
             activity = "⟳ " + running
@@ -201,9 +192,20 @@ public enum ConsoleView {
         } else {
             activity = ""
         }
-        if !activity.isEmpty {
-            let activity = DisplayWidth.prefix(activity, fitting: screen.columns / 2)
-            screen.put(activity, row: row, column: screen.columns - DisplayWidth.of(activity) - 1, style: theme[.stale])
+        let shown = DisplayWidth.prefix(activity, fitting: screen.columns / 2)
+        // The hints take what the activity leaves.
+        let room = screen.columns - max(16, DisplayWidth.of(shown) + 2)
+        var x = 0
+        let contexts: [KeyContext] = if case .pane = state.route { [.table, .actions, .global] } else { [.detail, .actions, .global] }
+        for binding in contexts.flatMap({ KeyTables.bindings(for: $0) }) where binding.hint != nil {
+            guard !(state.connection.readOnly && binding.mutates) else { continue }
+            let key = binding.keys[0].description
+            guard x + key.count + (binding.hint?.count ?? 0) + 3 < room else { break }
+            x = screen.put(key, row: row, column: x, style: theme[.footerKey])
+            x = screen.put(" \(binding.hint ?? "")  ", row: row, column: x, style: theme[.footer])
+        }
+        if !shown.isEmpty {
+            screen.put(shown, row: row, column: screen.columns - DisplayWidth.of(shown) - 1, style: theme[.stale])
         }
     }
 }

@@ -10,11 +10,13 @@ enum RolloutView {
                         height: 22, screen: screen, theme: theme)
         var row = 0
         if panel.offersResume {
-            box.put("This rollout was \(rollout.status == .paused ? "paused" : "interrupted") when the last console exited; the alias is as its "
-                    + "last step left it.", row: row, style: theme[.warn], on: screen)
-            box.put("r resumes it · A aborts it (all traffic back to version \(rollout.primary)) · Esc decides later", row: row + 1,
-                    style: theme[.warn], on: screen)
-            row += 3
+            let offer = "This rollout was \(rollout.status == .paused ? "paused" : "interrupted") when the last console exited; the alias is "
+                + "as its last step left it. r resumes it · A aborts it (all traffic back to version \(rollout.primary)) · Esc decides later."
+            for line in Panel.wrap(offer, width: box.innerWidth).prefix(3) {
+                box.put(line, row: row, style: theme[.warn], on: screen)
+                row += 1
+            }
+            row += 1
         }
         let steps = rollout.plan.steps
         for (index, weight) in steps.enumerated() {
@@ -23,7 +25,7 @@ enum RolloutView {
             box.put("\(mark) step \(index + 1) of \(steps.count): \(label)", row: row, column: 1,
                     style: index < rollout.nextStep ? theme[.ok] : .plain, on: screen)
             row += 1
-            if row > 8 + (panel.offersResume ? 3 : 0) { break }
+            if index >= 8 { break }
         }
         row += 1
         box.put("Weight now", row: row, style: .plain, on: screen)
@@ -44,7 +46,7 @@ enum RolloutView {
         }
         row += 2
         for entry in rollout.log.suffix(max(0, box.innerRows - row)) {
-            box.put(Self.clock(entry.time) + "  " + entry.text, row: row, style: theme[.dim], on: screen)
+            box.put(DisplayWidth.fit(Formatting.relative(entry.time, now: now), width: 11) + entry.text, row: row, style: theme[.dim], on: screen)
             row += 1
         }
         if panel.confirmingAbort {
@@ -70,12 +72,5 @@ enum RolloutView {
         let whole = max(0, Int(seconds.rounded(.up)))
         return whole >= 3600 ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
             : String(format: "%d:%02d", whole / 60, whole % 60)
-    }
-
-    static func clock(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
-        return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     }
 }
