@@ -159,11 +159,7 @@ import TestSupport
     @Test func aStaleRevisionPausesTheRollout() async throws {
         let lane = TestBackend.lane("rollout-stale")
         let setup = try await Self.setUp("rollout-stale", lane: lane)
-        try await setup.fixtures.backend.script(lane: lane, [[
-            "match": ["method": "PUT", "path": "/aliases/live"], "status": 412,
-            "headers": ["Content-Type": "application/json", "x-amzn-ErrorType": "PreconditionFailedException"],
-            "body": #"{"Type":"User","message":"The RevisionId provided does not match the latest RevisionId."}"#,
-        ]])
+        try await setup.fixtures.backend.script(lane: lane, [TestBackend.staleRevision("PUT", pathContaining: "/aliases/live")])
         let end = await setup.runner.run(.runRollout(try Self.rollout(setup, "linear 50% 1s")))
         guard case .rolloutUpdated(let final) = end else {
             Issue.record("no final state")

@@ -59,11 +59,7 @@ import TestSupport
         let function = try await fixtures.createFunction(name)
         let lane = TestBackend.lane("stale-revision")
         // The first configuration update is answered as AWS answers a stale RevisionId.
-        try await fixtures.backend.script(lane: lane, [[
-            "match": ["method": "PUT", "path": "/configuration"], "status": 412,
-            "headers": ["Content-Type": "application/json", "x-amzn-ErrorType": "PreconditionFailedException"],
-            "body": #"{"Type":"User","message":"The RevisionId provided does not match the latest RevisionId for the Lambda function or alias."}"#,
-        ]])
+        try await fixtures.backend.script(lane: lane, [TestBackend.staleRevision("PUT", pathContaining: "/configuration")])
         let session = try TmuxSession(endpoint: fixtures.backend.faultURL(lane: lane))
         #expect(session.waitFor(name).satisfied)
         try session.send("/")

@@ -80,11 +80,7 @@ import TestSupport
         let name = try await Self.function(fixtures, "e2e-shift-stale")
         let seen = try await fixtures.lambda.getAlias(name, name: "live")
         let lane = TestBackend.lane("shift-stale")
-        try await fixtures.backend.script(lane: lane, [[
-            "match": ["method": "PUT", "path": "/aliases/live"], "status": 412,
-            "headers": ["Content-Type": "application/json", "x-amzn-ErrorType": "PreconditionFailedException"],
-            "body": #"{"Type":"User","message":"The RevisionId provided does not match the latest RevisionId for the Lambda function or alias."}"#,
-        ]])
+        try await fixtures.backend.script(lane: lane, [TestBackend.staleRevision("PUT", pathContaining: "/aliases/live")])
         let console = try ActionConsole(name, endpoint: fixtures.backend.faultURL(lane: lane))
         let session = console.session
         try console.show("aliases")

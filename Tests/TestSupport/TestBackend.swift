@@ -76,6 +76,14 @@ public final class TestBackend: Sendable {
         guard response.status == 204 else { throw BackendError("scripting the fault server failed: \(response.status)") }
     }
 
+    /// A script step that answers the first `method` request whose path contains `path` as AWS
+    /// answers a stale RevisionId (moto ignores RevisionId).
+    public static func staleRevision(_ method: String, pathContaining path: String) -> [String: any Sendable] {
+        ["match": ["method": method, "path": path], "status": 412,
+         "headers": ["Content-Type": "application/json", "x-amzn-ErrorType": "PreconditionFailedException"],
+         "body": #"{"Type":"User","message":"The RevisionId provided does not match the latest RevisionId for the Lambda function or alias."}"#]
+    }
+
     /// From now on, GET answers on `lane` are cut into Marker/MaxItems pages of the list `member`.
     public func paginate(lane: String, member: String) async throws {
         let body = try JSONSerialization.data(withJSONObject: ["member": member])
