@@ -2,7 +2,7 @@ import Foundation
 
 /// The reducer's part for the action palette, its forms and the mutations they start.
 public enum ActionReducer {
-    static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
+    static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date = Date()) -> [ConsoleEffect] {
         switch action {
         case .openPalette:
             if state.connection.readOnly { return refuse(&state, "the action palette") }
@@ -66,7 +66,9 @@ public enum ActionReducer {
         case .toggleFormSecrets:
             editForm(&state) { $0.revealsSecrets.toggle() }
         case .submitForm:
-            return submit(&state)
+            let effects = submit(&state)
+            if case .mutate(.invoke(let request)) = effects.first { state.lastInvoked[request.function] = now }
+            return effects
         case .savedEventsLoaded(let function, let events):
             state.savedEvents[function] = events
             editForm(&state) { form in

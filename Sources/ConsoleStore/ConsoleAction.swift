@@ -67,6 +67,11 @@ public enum ConsoleAction: Sendable {
     /// A key in the traffic shift view.
     case editShift(ShiftEdit)
     case rolloutUpdated(Rollout)
+    /// Opens the live tail of the focused function.
+    case openTail
+    case tailEvents(function: String, generation: Int, [LogLine], mode: LogTail.Mode)
+    case tailFailed(function: String, generation: Int, String)
+    case tailCommand(TailCommand)
     /// Rollouts a previous console left unfinished, found at start.
     case rolloutsFound([Rollout])
     case rolloutCommand(key: String, RolloutCommand)
@@ -91,4 +96,9 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// Runs (or resumes) a rollout to its end, reporting every change as `.rolloutUpdated`.
     case runRollout(Rollout)
     case abortRollout(Rollout)
+    /// The next read of a live tail: StartLiveTail first (`tryLive`), else FilterLogEvents from
+    /// `start` after waiting `delay`.
+    case pollTail(function: String, group: String, generation: Int, start: Int64, pattern: String?, delay: TimeInterval, tryLive: Bool)
+    case stopTail(function: String)
+    case saveLines(path: String, [String])
 }

@@ -12,6 +12,8 @@ public enum Route: Sendable, Equatable {
     case pane(Pane)
     case detail(function: String)
     case rawJSON(function: String)
+    /// The live tail of a function's logs.
+    case tail(function: String)
 }
 
 /// Something drawn over the panes.
@@ -155,6 +157,12 @@ public struct ConsoleState: Sendable {
     public var savedEvents: [String: SavedEvents] = [:]
     /// Rollouts of this session and unfinished ones of earlier sessions, by `function:alias`.
     public var rollouts: [String: Rollout] = [:]
+    /// Live tails, by function name; one runs while its view is shown.
+    public var tails: [String: LogTail] = [:]
+    /// How many lines a live tail keeps (the config's `tail_lines`).
+    public var tailCapacity = 10_000
+    /// When the console last invoked each function, for the tail's "since this invocation".
+    public var lastInvoked: [String: Date] = [:]
     /// The versions that served the console's own invocations, per function.
     public var executedVersions: [String: [String: Int]] = [:]
     public var quitRequested = false

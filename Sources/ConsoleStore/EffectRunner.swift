@@ -20,6 +20,7 @@ public struct EffectRunner: Sendable {
     let metrics: MetricsClient?
     let rolloutFiles: RolloutFiles?
     let rollouts = RolloutSupervisor()
+    let tails = TailRegistry()
 
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
                 readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
@@ -40,6 +41,19 @@ public struct EffectRunner: Sendable {
         switch effect {
         case .mutate(let mutation):
             return await mutate(mutation, progress: progress)
+        case .pollTail(let function, let group, let generation, let start, let pattern, let delay, let tryLive):
+            return await tail(function: function, group: group, generation: generation, start: start, pattern: pattern, delay: delay,
+                              tryLive: tryLive, progress: progress)
+        case .stopTail(let function):
+            tails.stop(function)
+            return .tailEvents(function: function, generation: -1, [], mode: .starting)
+        case .saveLines(let path, let lines):
+            do {
+                try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+                return .mutationProgress("Saved \(lines.count) lines to \(path).")
+            } catch {
+                return .showError("Could not save the log to \(path): \(error.localizedDescription)")
+            }
         case .runRollout(let rollout):
             return await runRollout(rollout, progress: progress)
         case .abortRollout(let rollout):

@@ -15,6 +15,10 @@ public enum Reducer {
             state.overlay = .palette(palette)
             return []
         }
+        if case .tail(let function) = state.route, state.overlay == nil, let delta = scrollDelta(action, page: state.pageHeight) {
+            TailReducer.scroll(&state, function: function, by: delta)
+            return []
+        }
         if case .pane = state.route {} else if let delta = scrollDelta(action, page: state.pageHeight) {
             // Detail and JSON views scroll with the keys that move a table's cursor; the view
             // stops the scroll at the last line.
@@ -45,7 +49,10 @@ public enum Reducer {
             state.status = nil
             if state.overlay != nil { state.overlay = nil } else if state.editingFilter { state.editingFilter = false }
             else if state.choosingStream { state.choosingStream = false }
-            else if state.routes.count > 1 { state.routes.removeLast() }
+            else if state.routes.count > 1 {
+                let left = state.routes.removeLast()
+                if case .tail(let function) = left { return TailReducer.leave(&state, function: function) }
+            }
         case .showRawJSON:
             if case .detail(let function) = state.route {
                 state.detailScroll = 0
@@ -107,11 +114,13 @@ public enum Reducer {
 
         case .openPalette, .editPalette, .choosePaletteItem, .perform, .openAction, .editField, .setField, .moveFieldFocus, .cycleChoice,
              .toggleFormSecrets, .submitForm, .savedEventsLoaded, .mutationProgress, .mutationFinished:
-            return ActionReducer.reduce(&state, action)
+            return ActionReducer.reduce(&state, action, now: now)
         case .editShift(let edit):
             return ShiftReducer.reduce(&state, edit)
         case .rolloutUpdated, .rolloutsFound, .rolloutCommand:
             return RolloutReducer.reduce(&state, action)
+        case .openTail, .tailEvents, .tailFailed, .tailCommand:
+            return TailReducer.reduce(&state, action, now: now)
 
         case .functionsLoaded(let result):
             state.inFlight.remove("functions")
@@ -241,6 +250,7 @@ public enum Reducer {
         switch state.route {
         case .detail, .rawJSON: return load(.versions, &state)
         case .pane(let pane): return load(pane, &state)
+        case .tail: return []  // the tail reads on its own schedule
         }
     }
 

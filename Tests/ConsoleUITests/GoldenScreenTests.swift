@@ -97,6 +97,15 @@ import Testing
             rollout.nextStepAt = ConsoleFixtures.now.addingTimeInterval(-30)
             _ = Reducer.reduce(&state, .rolloutsFound([rollout]))
         }),
+        ("live-tail", { state in
+            _ = Reducer.reduce(&state, .openTail, now: ConsoleFixtures.now.addingTimeInterval(-3600))
+            let generation = state.tails["payments-charge-card"]?.generation ?? 0
+            _ = Reducer.reduce(&state, .tailEvents(function: "payments-charge-card", generation: generation, ConsoleFixtures.logLines,
+                                                   mode: .polling(interval: 2)))
+            _ = Reducer.reduce(&state, .tailCommand(.beginSearch))
+            _ = Reducer.reduce(&state, .tailCommand(.editSearch("card")))
+            _ = Reducer.reduce(&state, .tailCommand(.endSearch(keep: true)))
+        }),
         ("error", { state in _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect to http://127.0.0.1:5000: nothing is listening there.")))) }),
     ]
 

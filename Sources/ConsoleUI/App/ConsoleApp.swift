@@ -102,6 +102,20 @@ public final class ConsoleApp {
             }
             return
         }
+        if case .tail(let name) = state.route, let tail = state.tails[name], tail.editingSearch || tail.editingPattern {
+            let text = tail.editingSearch ? tail.search : (tail.filterPattern ?? "")
+            let edit: (String) -> TailCommand = tail.editingSearch ? { .editSearch($0) } : { .editPattern($0) }
+            let end: (Bool) -> TailCommand = tail.editingSearch ? { .endSearch(keep: $0) } : { .endPattern(keep: $0) }
+            switch key {
+            case .enter: dispatch(.tailCommand(end(true)))
+            case .escape: dispatch(.tailCommand(end(false)))
+            case .backspace: dispatch(.tailCommand(edit(String(text.dropLast()))))
+            case .character(let character): dispatch(.tailCommand(edit(text + String(character))))
+            case .control("c"): dispatch(.quit)
+            default: break
+            }
+            return
+        }
         if state.editingFilter {
             let text = state.tables[state.pane]?.filter ?? ""
             switch key {

@@ -6,6 +6,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case global = "Everywhere"
     case table = "Lists"
     case detail = "Function detail"
+    case tail = "Live tail"
     case actions = "Actions (not in --read-only)"
 }
 
@@ -52,6 +53,7 @@ public enum KeyTables {
         KeyBinding([.enter], "open", .drillDown, hint: "open"),
         KeyBinding([.character("/")], "filter as you type (runtime:, tag:k=v, state:, arch:, memory:>=N)", .beginFilter, hint: "filter"),
         KeyBinding([.character("S")], "logs: choose a log stream, or all of them", .toggleStreamList, hint: "streams"),
+        KeyBinding([.character("T")], "live tail of the function's logs", .openTail, hint: "tail"),
         KeyBinding([.character("1")], "sort by name (again: reverse)", .sort(column: "name")),
         KeyBinding([.character("2")], "sort by runtime", .sort(column: "runtime")),
         KeyBinding([.character("3")], "sort by memory", .sort(column: "memory")),
@@ -69,6 +71,22 @@ public enum KeyTables {
         KeyBinding([.character("J")], "raw JSON", .showRawJSON, hint: "json"),
         KeyBinding([.character("j"), .down], "scroll down", .moveCursor(1)),
         KeyBinding([.character("k"), .up], "scroll up", .moveCursor(-1)),
+    ]
+
+    public static let tail: [KeyBinding] = [
+        KeyBinding([.character("k"), .up], "up (pauses following)", .moveCursor(-1)),
+        KeyBinding([.character("j"), .down], "down", .moveCursor(1)),
+        KeyBinding([.pageUp, .control("b")], "page up", .pageUp),
+        KeyBinding([.pageDown, .control("f")], "page down", .pageDown),
+        KeyBinding([.character("f"), .end, .character("G")], "follow new lines again", .tailCommand(.follow), hint: "follow"),
+        KeyBinding([.character("/")], "search (highlighted)", .tailCommand(.beginSearch), hint: "search"),
+        KeyBinding([.character("n")], "previous match", .tailCommand(.nextMatch(-1))),
+        KeyBinding([.character("N")], "next match", .tailCommand(.nextMatch(1))),
+        KeyBinding([.character("F")], "server-side filter pattern (CloudWatch syntax)", .tailCommand(.beginPattern), hint: "pattern"),
+        KeyBinding([.character("I")], "since the last invocation", .tailCommand(.jump(.sinceInvocation))),
+        KeyBinding([.character("5")], "the last 5 minutes", .tailCommand(.jump(.lastMinutes(5)))),
+        KeyBinding([.character("h")], "the last hour", .tailCommand(.jump(.lastMinutes(60)))),
+        KeyBinding([.character("w")], "save the lines to a file in the current folder", .tailCommand(.save), hint: "save"),
     ]
 
     /// Every one opens a form or the palette first: nothing changes on a single stray key.
@@ -91,6 +109,7 @@ public enum KeyTables {
         case .global: return global
         case .table: return table
         case .detail: return detail
+        case .tail: return tail
         case .actions: return actions
         }
     }
@@ -101,6 +120,7 @@ public enum KeyTables {
         let contexts: [KeyContext] = switch route {
         case .pane: [.table, .actions, .global]
         case .detail, .rawJSON: [.detail, .actions, .global]
+        case .tail: [.tail, .actions, .global]
         }
         for context in contexts {
             for binding in bindings(for: context) where binding.keys.contains(key) {

@@ -25,6 +25,8 @@ public enum ConsoleView {
         case .pane(let pane): paneTable(pane, state, screen, theme, top: top, height: height, now: now)
         case .detail(let name): detail(name, state, screen, theme, top: top, height: height, now: now)
         case .rawJSON(let name): rawJSON(name, state, screen, theme, top: top, height: height)
+        case .tail(let name):
+            if let tail = state.tails[name] { LogTailView.draw(tail, screen, theme, top: top, height: height) }
         }
         statusLine(state, screen, theme, row: screen.rows - 2)
         footer(state, screen, theme, row: screen.rows - 1, now: now)
@@ -73,9 +75,13 @@ public enum ConsoleView {
             }
             if current != .functions, let name = state.focusedName { summary = "\(name) · \(summary)" }
             screen.put(summary, row: 1, column: max(x + 1, screen.columns - DisplayWidth.of(summary)), style: theme[.title])
-        case .detail(let name), .rawJSON(let name):
-            let trail = ["functions", name] + (state.route == .rawJSON(function: name) ? ["json"] : [])
-            screen.put(trail.joined(separator: " › "), row: 1, column: 1, style: theme[.title])
+        case .detail(let name), .rawJSON(let name), .tail(let name):
+            let last: [String] = switch state.route {
+            case .rawJSON: ["json"]
+            case .tail: ["live tail"]
+            default: []
+            }
+            screen.put((["functions", name] + last).joined(separator: " › "), row: 1, column: 1, style: theme[.title])
         }
     }
 
@@ -164,6 +170,10 @@ public enum ConsoleView {
             if !text.isEmpty, !completions.isEmpty {
                 screen.put("  " + completions.joined(separator: " "), row: row, column: x + 1, style: theme[.dim])
             }
+        } else if case .tail(let name) = state.route, let tail = state.tails[name], tail.editingSearch || tail.editingPattern {
+            let prompt = tail.editingSearch ? "/" + tail.search : "filter pattern: " + (tail.filterPattern ?? "")
+            let x = screen.put(prompt, row: row, column: 0, style: theme[.filter])
+            screen.put("█", row: row, column: x, style: theme[.filter])
         } else if state.editingFilter, case .pane = state.route {
             let x = screen.put("/" + (state.tables[state.pane]?.filter ?? ""), row: row, column: 0, style: theme[.filter])
             screen.put("█", row: row, column: x, style: theme[.filter])
@@ -196,7 +206,11 @@ public enum ConsoleView {
         // The hints take what the activity leaves.
         let room = screen.columns - max(16, DisplayWidth.of(shown) + 2)
         var x = 0
-        let contexts: [KeyContext] = if case .pane = state.route { [.table, .actions, .global] } else { [.detail, .actions, .global] }
+        let contexts: [KeyContext] = switch state.route {
+        case .pane: [.table, .actions, .global]
+        case .tail: [.tail, .global]
+        case .detail, .rawJSON: [.detail, .actions, .global]
+        }
         for binding in contexts.flatMap({ KeyTables.bindings(for: $0) }) where binding.hint != nil {
             guard !(state.connection.readOnly && binding.mutates) else { continue }
             let key = binding.keys[0].description

@@ -1,0 +1,73 @@
+import AWSCore
+import Foundation
+import LogsAPI
+import Synchronization
+
+/// Which tail reads are current: leaving the view or restarting a tail makes older ones stop.
+final class TailRegistry: Sendable {
+    private let current = Mutex<[String: Int]>([:])
+
+    func start(_ function: String, generation: Int) { current.withLock { $0[function] = generation } }
+    func stop(_ function: String) { current.withLock { $0[function] = nil } }
+    func isCurrent(_ function: String, generation: Int) -> Bool { current.withLock { $0[function] == generation } }
+}
+
+extension EffectRunner {
+    /// One step of a live tail. With `tryLive`, a StartLiveTail session is opened and its events
+    /// posted as they come; where the endpoint does not offer it (or the session ends), the
+    /// answer switches the tail to polling FilterLogEvents.
+    func tail(function: String, group: String, generation: Int, start: Int64, pattern: String?, delay: TimeInterval, tryLive: Bool,
+              progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction {
+        tails.start(function, generation: generation)
+        if tryLive, let ended = await liveTail(function: function, group: group, generation: generation, pattern: pattern, progress: progress) {
+            return ended
+        }
+        if delay > 0 { try? await Task.sleep(for: .milliseconds(Int(delay * 1000))) }
+        guard tails.isCurrent(function, generation: generation) else { return .tailEvents(function: function, generation: -1, [], mode: .starting) }
+        do {
+            var lines: [LogLine] = []
+            let request = FilterLogEventsRequest(logGroupName: group, startTime: start, filterPattern: pattern)
+            for try await page in logs.filteredEvents(request) {
+                lines += page.map { Self.tailLine(stream: $0.logStreamName, timestamp: $0.timestamp, message: $0.message) }
+                if lines.count >= maximumLogLines { break }
+            }
+            return .tailEvents(function: function, generation: generation, lines, mode: .polling(interval: max(delay, 1)))
+        } catch AWSClientError.service(let error) where error.code == .resourceNotFoundException {
+            // No log group until the function first runs: keep waiting for one.
+            return .tailEvents(function: function, generation: generation, [], mode: .polling(interval: max(delay, 1)))
+        } catch {
+            return .tailFailed(function: function, generation: generation, (error as? AWSClientError)?.description ?? "\(error)")
+        }
+    }
+
+    /// Nil when StartLiveTail is not offered; otherwise the action that ends the session.
+    private func liveTail(function: String, group: String, generation: Int, pattern: String?,
+                          progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction? {
+        let stream: AsyncThrowingStream<LiveTailEvent, Error>
+        do {
+            stream = try await logs.startLiveTail(logGroupIdentifiers: [group], filterPattern: pattern)
+        } catch {
+            return nil
+        }
+        progress(.tailEvents(function: function, generation: generation, [], mode: .live))
+        do {
+            for try await event in stream {
+                guard tails.isCurrent(function, generation: generation) else { break }
+                if case .sessionUpdate(let events, _) = event {
+                    let lines = events.map { Self.tailLine(stream: $0.logStreamName, timestamp: $0.timestamp, message: $0.message) }
+                    progress(.tailEvents(function: function, generation: generation, lines, mode: .live))
+                }
+            }
+        } catch {}
+        // The session ended (sessions last up to three hours): polling carries on from here.
+        return .tailEvents(function: function, generation: generation, [], mode: .polling(interval: 1))
+    }
+
+    /// A tail event's identity is its stream, time and text, the same whether StartLiveTail or
+    /// FilterLogEvents brought it (only the latter has event ids), so that the switch from one to
+    /// the other shows no line twice.
+    static func tailLine(stream: String?, timestamp: Int64?, message: String?) -> LogLine {
+        LogLine(timestamp: timestamp ?? 0, stream: stream ?? "", message: message ?? "",
+                id: "\(stream ?? "")/\(timestamp ?? 0)/\(message ?? "")")
+    }
+}

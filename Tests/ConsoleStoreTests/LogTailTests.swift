@@ -1,0 +1,94 @@
+import ConsoleStore
+import Foundation
+import LambdaAPI
+import LambdaTestSupport
+import LogsAPI
+import Testing
+import TestSupport
+
+@Suite struct LogTailTests {
+    static func line(_ time: Int64, _ stream: String, _ message: String) -> LogLine {
+        LogLine(timestamp: time, stream: stream, message: message, id: "\(stream)/\(time)/\(message)")
+    }
+
+    @Test func eachEventOnceInTimeOrderAcrossStreamsWithinTheCapacity() {
+        var tail = LogTail(function: "f", group: "/aws/lambda/f", since: 1_000, capacity: 100)
+        #expect(tail.merge([Self.line(1_010, "a/[1]x", "one"), Self.line(1_005, "a/[2]y", "two")]) == 2)
+        #expect(tail.lines.map(\.text) == ["two", "one"])
+        // The next poll reads the overlap window again: the same events are not shown twice, and
+        // an event written late is put where its time belongs.
+        #expect(tail.merge([Self.line(1_010, "a/[1]x", "one"), Self.line(1_007, "a/[1]x", "late"), Self.line(1_020, "a/[2]y", "three")]) == 2)
+        #expect(tail.lines.map(\.text) == ["two", "late", "one", "three"])
+        #expect(tail.merge((0..<150).map { Self.line(2_000 + Int64($0), "a/[1]x", "n\($0)") }) == 150)
+        #expect(tail.lines.count == 100 && tail.lines.last?.text == "n149", "the ring keeps the newest lines")
+        #expect(tail.merge([Self.line(900, "a/[1]x", "before the start")]) == 0)
+    }
+
+    @Test func pausedReadersKeepTheirPlace() {
+        var tail = LogTail(function: "f", group: "g", since: 0, capacity: 100)
+        tail.merge((0..<10).map { Self.line(Int64($0), "s", "l\($0)") })
+        tail.following = false
+        tail.offset = 3
+        tail.merge([Self.line(20, "s", "new")])
+        #expect(tail.offset == 4 && tail.visibleLines(page: 2).map(\.text) == ["l5", "l6"])
+    }
+
+    @Test func linesKnowTheirVersionLevelAndKind() {
+        let json = TailLine(Self.line(1, "2026/11/25/[3]abc", #"{"timestamp":"2026-11-25T10:00:00Z","level":"ERROR","message":"card declined","requestId":"r1"}"#))
+        #expect(json.version == "3" && json.level == "ERROR" && json.text == #"ERROR card declined {"requestId":"r1"}"#)
+        #expect(TailLine(Self.line(1, "2026/11/25/[$LATEST]abc", "START RequestId: 1 Version: $LATEST")).kind == .start)
+        #expect(TailLine(Self.line(1, "s", "REPORT RequestId: 1\tDuration: 2 ms")).kind == .report)
+        #expect(TailLine(Self.line(1, "s", "[WARN] slow")).level == "WARN")
+        #expect(TailLine(Self.line(1, "s", "2026-11-25T10:00:00Z r1 Task timed out after 3.00 seconds")).level == "ERROR")
+    }
+
+    @Test func pollingSpeedsUpWhileEventsFlowAndBacksOffWhenIdle() {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "r", endpoint: "e", readOnly: true))
+        var function = FunctionConfiguration(functionName: "f")
+        function.functionArn = "arn:aws:lambda:us-east-1:1:function:f"
+        _ = Reducer.reduce(&state, .functionsLoaded(.success([function])))
+        let opened = Reducer.reduce(&state, .openTail)
+        guard case .pollTail(_, _, let generation, _, _, 0, true) = opened.first else {
+            Issue.record("the tail did not start with StartLiveTail: \(opened)")
+            return
+        }
+        var delays: [TimeInterval] = []
+        for events in [[Self.line(Int64(Date().timeIntervalSince1970 * 1000), "[1]", "x")], [], [], [], [], []] {
+            let next = Reducer.reduce(&state, .tailEvents(function: "f", generation: generation, events, mode: .polling(interval: delays.last ?? 1)))
+            if case .pollTail(_, _, _, _, _, let delay, false) = next.first { delays.append(delay) }
+        }
+        #expect(delays == [1, 2, 4, 8, 10, 10])
+        _ = Reducer.reduce(&state, .goBack)
+        #expect(Reducer.reduce(&state, .tailEvents(function: "f", generation: generation, [], mode: .polling(interval: 1))).isEmpty,
+                "leaving the view ends the polling")
+    }
+
+    @Test func theTailReadsMotoStreamsWithoutRepeatsInTimeOrder() async throws {
+        let backend = try await TestBackend.shared()
+        let logs = LogsClient(client: backend.client(.logs))
+        let group = "/aws/lambda/\(LambdaFixtures.uniqueName("tail"))"
+        try await logs.createLogGroup(group)
+        for stream in ["2026/11/25/[1]aaa", "2026/11/25/[2]bbb"] { try await logs.createLogStream(group: group, stream: stream) }
+        let start = Int64(Date().timeIntervalSince1970 * 1000) - 1_000
+        try await logs.putLogEvents(group: group, stream: "2026/11/25/[1]aaa", events: [InputLogEvent(timestamp: start + 10, message: "a1"),
+                                                                                          InputLogEvent(timestamp: start + 30, message: "a2")])
+        try await logs.putLogEvents(group: group, stream: "2026/11/25/[2]bbb", events: [InputLogEvent(timestamp: start + 20, message: "b1")])
+        let runner = EffectRunner(lambda: LambdaClient(client: backend.client(.lambda)), logs: logs)
+        var tail = LogTail(function: "f", group: group, since: start, capacity: 1000)
+
+        func poll(tryLive: Bool) async -> LogTail.Mode? {
+            let action = await runner.run(.pollTail(function: "f", group: group, generation: 1, start: tail.pollStart, pattern: nil, delay: 0,
+                                                    tryLive: tryLive))
+            guard case .tailEvents(_, 1, let events, let mode) = action else { return nil }
+            tail.merge(events)
+            return mode
+        }
+        #expect(await poll(tryLive: true) == .polling(interval: 1), "moto offers no StartLiveTail: the tail polls")
+        #expect(tail.lines.map(\.text) == ["a1", "b1", "a2"])
+        try await logs.putLogEvents(group: group, stream: "2026/11/25/[2]bbb", events: [InputLogEvent(timestamp: start + 40, message: "b2")])
+        try await logs.putLogEvents(group: group, stream: "2026/11/25/[1]aaa", events: [InputLogEvent(timestamp: start + 50, message: "a3")])
+        _ = await poll(tryLive: false)
+        #expect(tail.lines.map(\.text) == ["a1", "b1", "a2", "b2", "a3"], "new events once each, in time order across streams")
+        #expect(tail.lines.map(\.version) == ["1", "2", "1", "2", "1"])
+    }
+}
