@@ -77,6 +77,10 @@ public enum ConsoleAction: Sendable {
     case rolloutCommand(key: String, RolloutCommand)
     /// A problem the UI met (the editor failed), for the status line.
     case showError(String)
+    /// Something done, for the status line (a log saved).
+    case showStatus(String)
+    /// A tail's reads were stopped; nothing changes.
+    case tailStopped(function: String)
 }
 
 /// A failure as one sentence for the footer.

@@ -159,7 +159,7 @@ public struct ConsoleState: Sendable {
     public var rollouts: [String: Rollout] = [:]
     /// Live tails, by function name; one runs while its view is shown.
     public var tails: [String: LogTail] = [:]
-    /// How many lines a live tail keeps (the config's `tail_lines`).
+    /// How many lines a live tail keeps.
     public var tailCapacity = 10_000
     /// When the console last invoked each function, for the tail's "since this invocation".
     public var lastInvoked: [String: Date] = [:]

@@ -46,11 +46,11 @@ public struct EffectRunner: Sendable {
                               tryLive: tryLive, progress: progress)
         case .stopTail(let function):
             tails.stop(function)
-            return .tailEvents(function: function, generation: -1, [], mode: .starting)
+            return .tailStopped(function: function)
         case .saveLines(let path, let lines):
             do {
                 try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-                return .mutationProgress("Saved \(lines.count) lines to \(path).")
+                return .showStatus("Saved \(lines.count) lines to \(path).")
             } catch {
                 return .showError("Could not save the log to \(path): \(error.localizedDescription)")
             }

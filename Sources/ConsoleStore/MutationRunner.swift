@@ -29,8 +29,16 @@ extension EffectRunner {
         case .conflict: "refused: RevisionId changed"
         case .failed(let message): "failed: \(message)"
         }
-        if let problem = audit?.record(mutation, result: result) { progress(.mutationProgress(problem)) }
-        return .mutationFinished(mutation, outcome)
+        guard let problem = audit?.record(mutation, result: result) else { return .mutationFinished(mutation, outcome) }
+        // The change is done either way; the user learns that its audit line is missing.
+        switch outcome {
+        case .done(let message, let select): return .mutationFinished(mutation, .done(message + " " + problem, select: select))
+        case .conflict(let message): return .mutationFinished(mutation, .conflict(message + " " + problem))
+        case .failed(let message): return .mutationFinished(mutation, .failed(message + " " + problem))
+        case .invoked:
+            progress(.showError(problem))
+            return .mutationFinished(mutation, outcome)
+        }
     }
 
     private func send(_ mutation: Mutation, progress: @escaping @Sendable (ConsoleAction) -> Void) async throws -> MutationOutcome {

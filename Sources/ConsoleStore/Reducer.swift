@@ -105,6 +105,11 @@ public enum Reducer {
             state.overlay = nil
         case .showError(let message):
             state.lastError = message
+        case .showStatus(let message):
+            state.status = message
+            state.lastError = nil
+        case .tailStopped:
+            break
 
         case .refresh, .timerFired:
             return refresh(&state)

@@ -63,6 +63,19 @@ import TestSupport
                 "leaving the view ends the polling")
     }
 
+    @Test func savingWritesTheLinesAndSaysWhere() async throws {
+        let backend = try await TestBackend.shared()
+        let runner = EffectRunner(lambda: LambdaClient(client: backend.client(.lambda)), logs: LogsClient(client: backend.client(.logs)))
+        let path = NSTemporaryDirectory() + "lt-tail-\(UUID().uuidString.prefix(8)).log"
+        let action = await runner.run(.saveLines(path: path, ["first", "second"]))
+        guard case .showStatus(let message) = action else {
+            Issue.record("saving did not say where: \(action)")
+            return
+        }
+        #expect(message == "Saved 2 lines to \(path).")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "first\nsecond\n")
+    }
+
     @Test func theTailReadsMotoStreamsWithoutRepeatsInTimeOrder() async throws {
         let backend = try await TestBackend.shared()
         let logs = LogsClient(client: backend.client(.logs))

@@ -54,6 +54,20 @@ import TestSupport
         #expect(saved.payloads["card test"] == #"{"card":"4111-1111"}"# && saved.last == #"{"card":"4111-1111"}"#)
     }
 
+    @Test func anUnwritableAuditLogIsSaidWithTheOutcome() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("runner-no-audit")
+        try await fixtures.createFunction(name)
+        let runner = EffectRunner(lambda: fixtures.lambda, logs: LogsClient(client: fixtures.backend.client(.logs)),
+                                  audit: AuditLog(path: "/proc/lambda-tui-cannot-write/audit.log", profile: "p", region: "us-east-1"))
+        let action = await runner.run(.mutate(.setReservedConcurrency(function: name, 3)))
+        guard case .mutationFinished(_, .done(let message, _)) = action else {
+            Issue.record("the change itself should succeed: \(action)")
+            return
+        }
+        #expect(message.hasPrefix("Reserved 3 concurrent executions") && message.contains("audit log") && message.contains("could not be written"))
+    }
+
     @Test func codeFromS3AndImagesIsSentAsTheReferenceSays() async throws {
         let backend = try await TestBackend.shared()
         let lane = TestBackend.lane("runner-code-sources")

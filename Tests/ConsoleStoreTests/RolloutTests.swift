@@ -65,12 +65,7 @@ import TestSupport
         let fixtures = try await LambdaFixtures()
         let name = LambdaFixtures.uniqueName(hint)
         try await fixtures.createFunction(name)
-        for release in ["one", "two"] {
-            var change = UpdateFunctionConfigurationRequest()
-            change.description = release
-            _ = try await fixtures.lambda.updateFunctionConfiguration(name, change)
-            _ = try await fixtures.lambda.publishVersion(name, PublishVersionRequest(description: release))
-        }
+        try await fixtures.publishVersions(name, descriptions: ["one", "two"])
         let alias = try await fixtures.lambda.createAlias(name, CreateAliasRequest(name: "live", functionVersion: "1", description: "prod"))
         let folder = NSTemporaryDirectory() + "lt-rollout-\(UUID().uuidString.prefix(8))"
         let backend = fixtures.backend

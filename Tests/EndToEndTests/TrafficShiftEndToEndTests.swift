@@ -11,13 +11,7 @@ import TestSupport
     static func function(_ fixtures: LambdaFixtures, _ hint: String) async throws -> String {
         let name = LambdaFixtures.uniqueName(hint)
         try await fixtures.createFunction(name)
-        for release in ["one", "two", "three"] {
-            // A version is only published when something changed since the last one.
-            var change = UpdateFunctionConfigurationRequest()
-            change.description = "release \(release)"
-            _ = try await fixtures.lambda.updateFunctionConfiguration(name, change)
-            _ = try await fixtures.lambda.publishVersion(name, PublishVersionRequest(description: release))
-        }
+        try await fixtures.publishVersions(name, descriptions: ["one", "two", "three"])
         _ = try await fixtures.lambda.createAlias(name, CreateAliasRequest(name: "live", functionVersion: "2", description: "production"))
         return name
     }

@@ -35,6 +35,17 @@ public struct LambdaFixtures: Sendable {
         return try await lambda.createFunction(request)
     }
 
+    /// Publishes one version per description. Each is preceded by a configuration change, since
+    /// a version is only published when something changed since the last one.
+    public func publishVersions(_ name: String, descriptions: [String]) async throws {
+        for description in descriptions {
+            var change = UpdateFunctionConfigurationRequest()
+            change.description = "release \(description)"
+            _ = try await lambda.updateFunctionConfiguration(name, change)
+            _ = try await lambda.publishVersion(name, PublishVersionRequest(description: description))
+        }
+    }
+
     /// `count` functions named PREFIX-0000 onwards, created eight at a time.
     public func createFunctions(count: Int, prefix: String) async throws {
         let role = try await backend.lambdaRole()

@@ -23,7 +23,7 @@ extension EffectRunner {
             return ended
         }
         if delay > 0 { try? await Task.sleep(for: .milliseconds(Int(delay * 1000))) }
-        guard tails.isCurrent(function, generation: generation) else { return .tailEvents(function: function, generation: -1, [], mode: .starting) }
+        guard tails.isCurrent(function, generation: generation) else { return .tailStopped(function: function) }
         do {
             var lines: [LogLine] = []
             let request = FilterLogEventsRequest(logGroupName: group, startTime: start, filterPattern: pattern)
