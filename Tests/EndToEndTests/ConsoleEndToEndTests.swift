@@ -28,18 +28,17 @@ import TestSupport
         #expect(result.satisfied, "filtering did not narrow the list:\n\(result.screen)")
         try session.send("Enter")
         try session.send("Enter")
-        result = session.waitFor("functions › \(name)")
-        #expect(result.satisfied, "Enter did not open the detail:\n\(result.screen)")
-        #expect(result.screen.contains("DB_PASSWORD"))
+        // A capture can catch a frame half drawn, so one wait covers the title and the environment.
+        result = session.waitFor { $0.contains("functions › \(name)") && $0.contains("DB_PASSWORD") }
+        #expect(result.satisfied, "Enter did not open the detail with its environment:\n\(result.screen)")
         #expect(!result.screen.contains("hunter2-secret"), "environment values must be masked until revealed")
         try session.send("s")
         #expect(session.waitFor("hunter2-secret").satisfied)
 
         try session.send("Escape")
         try session.send("Tab")
-        result = session.waitFor { $0.contains("VERSION") && $0.contains("first release") }
-        #expect(result.satisfied, "the versions pane did not show the published version:\n\(result.screen)")
-        #expect(result.screen.contains("live 100%"))
+        result = session.waitFor { $0.contains("VERSION") && $0.contains("first release") && $0.contains("live 100%") }
+        #expect(result.satisfied, "the versions pane did not show the published version and its alias:\n\(result.screen)")
         try session.send(":")
         try session.type("aliases")
         try session.send("Enter")

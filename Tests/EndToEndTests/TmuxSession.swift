@@ -26,9 +26,11 @@ final class TmuxSession {
         env.merge(environment) { $1 }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         // After lambda-tui exits, the shell prints on one line its status and whether the terminal
-        // is back in line mode with echo ("modes: icanon echo").
+        // is back in line mode with echo ("modes: icanon echo"). That line starts on a fresh row:
+        // after a kill, the shell's "Killed" notice leaves the cursor near the right edge, and a
+        // wrapped "EXITE|D" would not be found.
         let command = "env \(exports) \(Self.binary) --endpoint-url \(endpoint) \(arguments); status=$?; "
-            + "modes=$(stty -a | grep -o ' icanon\\| echo ' | tr -d ' ' | tr '\\n' ' '); echo \"EXITED $status modes: $modes\"; sleep 60"
+            + "modes=$(stty -a | grep -o ' icanon\\| echo ' | tr -d ' ' | tr '\\n' ' '); echo; echo \"EXITED $status modes: $modes\"; sleep 60"
         try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
     }
 
