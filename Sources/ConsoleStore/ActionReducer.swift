@@ -66,9 +66,7 @@ public enum ActionReducer {
         case .toggleFormSecrets:
             editForm(&state) { $0.revealsSecrets.toggle() }
         case .submitForm:
-            let effects = submit(&state)
-            if case .mutate(.invoke(let request)) = effects.first { state.lastInvoked[request.function] = now }
-            return effects
+            return submit(&state, now: now)
         case .savedEventsLoaded(let function, let events):
             state.savedEvents[function] = events
             editForm(&state) { form in
@@ -80,7 +78,7 @@ public enum ActionReducer {
         case .mutationProgress(let text):
             state.activity = text
         case .mutationFinished(let mutation, let outcome):
-            return finish(mutation, outcome, &state)
+            return finish(mutation, outcome, &state, now: now)
         default:
             break
         }
@@ -138,7 +136,7 @@ public enum ActionReducer {
         state.overlay = .form(form)
     }
 
-    static func submit(_ state: inout ConsoleState) -> [ConsoleEffect] {
+    static func submit(_ state: inout ConsoleState, now: Date) -> [ConsoleEffect] {
         guard case .form(var form) = state.overlay else { return [] }
         if state.connection.readOnly { return refuse(&state, form.title.lowercased()) }
         guard !state.inFlight.contains("mutation") else {
@@ -160,11 +158,16 @@ public enum ActionReducer {
             return []
         }
         form.banner = nil
+        if case .invoke(let request) = mutation {
+            // The invoke screen shows the request running; the form comes back only if it fails.
+            let effects = InvokeReducer.begin(request, &state, now: now)
+            return effects + start(mutation, reopening: .form(form), &state)
+        }
         return start(mutation, reopening: .form(form), &state)
     }
 
     /// Sends `mutation`, one at a time; `overlay` comes back as it was if it fails.
-    static func start(_ mutation: Mutation, reopening overlay: Overlay, _ state: inout ConsoleState) -> [ConsoleEffect] {
+    static func start(_ mutation: Mutation, reopening overlay: Overlay?, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.pendingOverlay = overlay
         state.overlay = nil
         state.inFlight.insert("mutation")
@@ -173,7 +176,7 @@ public enum ActionReducer {
         return [.mutate(mutation)]
     }
 
-    static func finish(_ mutation: Mutation, _ outcome: MutationOutcome, _ state: inout ConsoleState) -> [ConsoleEffect] {
+    static func finish(_ mutation: Mutation, _ outcome: MutationOutcome, _ state: inout ConsoleState, now: Date) -> [ConsoleEffect] {
         state.inFlight.remove("mutation")
         state.activity = nil
         let pending = state.pendingOverlay
@@ -193,15 +196,23 @@ public enum ActionReducer {
             }
         case .invoked(let result):
             state.status = "Invoked \(mutation.auditTarget): status \(result.statusCode)\(result.functionError.map { ", \($0) error" } ?? "")"
-            state.overlay = .invocation(result)
             if let version = result.executedVersion { state.executedVersions[result.function, default: [:]][version, default: 0] += 1 }
-            if var events = state.savedEvents[result.function], case .invoke(let request) = mutation {
-                events.last = request.payload
-                if let name = request.saveAs { events.payloads[name] = request.payload }
-                state.savedEvents[result.function] = events
+            if case .invoke(let request) = mutation {
+                InvokeReducer.answered(result, request, &state, now: now)
+                if var events = state.savedEvents[result.function] {
+                    events.last = request.payload
+                    if let name = request.saveAs { events.payloads[name] = request.payload }
+                    state.savedEvents[result.function] = events
+                }
             }
+        case .burst(let progress):
+            InvokeReducer.burstEnded(progress, function: mutation.function, &state)
+            let versions = progress.split.map { "\($0.version): \($0.count)" }.joined(separator: ", ")
+            state.status = "Burst \(progress.stopped ? "stopped" : "done"): \(progress.answered) of \(progress.spec.count) answered"
+                + (versions.isEmpty ? "" : " (\(versions))") + (progress.failed > 0 ? ", \(progress.failed) failed" : "")
         case .conflict(let message), .failed(let message):
             state.lastError = message
+            if case .invoke = mutation { state.invokeSessions[mutation.function]?.running = false }
             // The form or shift view comes back as the user left it; on a conflict the refresh
             // below brings the RevisionId that the next try carries.
             let conflict = if case .conflict = outcome { true } else { false }

@@ -81,6 +81,28 @@ public enum ConsoleAction: Sendable {
     case showStatus(String)
     /// A tail's reads were stopped; nothing changes.
     case tailStopped(function: String)
+    /// A key of the invoke screen or the history.
+    case invokeCommand(InvokeCommand)
+    /// A piece of a streamed response (InvokeWithResponseStream), as it arrives.
+    case invocationChunk(function: String, String)
+    case burstProgress(function: String, BurstProgress)
+}
+
+/// Keys of the invoke screen and the invocation history.
+public enum InvokeCommand: Sendable, Equatable {
+    /// The same request again.
+    case rerun
+    /// The invoke form, filled with this screen's request.
+    case edit
+    case toggleRaw
+    /// Movement keys scroll the response or the logs.
+    case switchFocus
+    /// The whole response body to a file.
+    case save
+    case stopBurst
+    case showHistory
+    /// The history entry under the cursor, back on the invoke screen.
+    case openHistory
 }
 
 /// A failure as one sentence for the footer.
@@ -105,4 +127,5 @@ public enum ConsoleEffect: Sendable, Equatable {
     case pollTail(function: String, group: String, generation: Int, start: Int64, pattern: String?, delay: TimeInterval, tryLive: Bool)
     case stopTail(function: String)
     case saveLines(path: String, [String])
+    case stopBurst
 }

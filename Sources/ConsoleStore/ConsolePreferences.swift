@@ -7,6 +7,7 @@ import Foundation
 ///     profile = work
 ///     region = eu-west-1
 ///     read_only = true
+///     tail_lines = 20000
 ///
 /// Command-line flags win over these.
 public struct ConsolePreferences: Sendable, Equatable {
@@ -15,6 +16,9 @@ public struct ConsolePreferences: Sendable, Equatable {
     public var profile: String?
     public var region: String?
     public var readOnly = false
+    /// How many lines a live tail keeps before the oldest go.
+    public var tailLines = 10_000
+    public static let tailLinesRange = 100...1_000_000
 
     public init() {}
 
@@ -53,6 +57,9 @@ public struct ConsolePreferences: Sendable, Equatable {
                 if ["true", "yes", "1"].contains(parts[1].lowercased()) { preferences.readOnly = true }
                 else if ["false", "no", "0"].contains(parts[1].lowercased()) { preferences.readOnly = false }
                 else { problems.append("\(path), line \(index + 1): read_only must be true or false") }
+            case "tail_lines":
+                if let lines = Int(parts[1]), tailLinesRange.contains(lines) { preferences.tailLines = lines }
+                else { problems.append("\(path), line \(index + 1): tail_lines must be a whole number from 100 to 1000000") }
             default:
                 problems.append("\(path), line \(index + 1): unknown setting `\(parts[0])`")
             }

@@ -14,6 +14,16 @@ public enum Route: Sendable, Equatable {
     case rawJSON(function: String)
     /// The live tail of a function's logs.
     case tail(function: String)
+    /// The invoke screen: request, response and the logs that follow.
+    case invoke(function: String)
+
+    /// The function whose live tail this route shows, if it shows one.
+    public var tailFunction: String? {
+        switch self {
+        case .tail(let function), .invoke(let function): function
+        default: nil
+        }
+    }
 }
 
 /// Something drawn over the panes.
@@ -23,7 +33,8 @@ public enum Overlay: Sendable, Equatable {
     /// The action palette, with what is typed to narrow it.
     case palette(PaletteState)
     case form(FormState)
-    case invocation(InvocationResult)
+    /// The session's invocations, newest last, with the one under the cursor.
+    case history(cursor: Int)
     /// The quick traffic shift of an alias.
     case shift(TrafficShift)
     /// A rollout's progress, by key (`function:alias`).
@@ -161,6 +172,10 @@ public struct ConsoleState: Sendable {
     public var tails: [String: LogTail] = [:]
     /// How many lines a live tail keeps.
     public var tailCapacity = 10_000
+    /// The invoke screen of each function invoked in this session.
+    public var invokeSessions: [String: InvokeSession] = [:]
+    /// The session's invocations, oldest first, at most `InvocationRecord.kept`.
+    public var invocationHistory: [InvocationRecord] = []
     /// When the console last invoked each function, for the tail's "since this invocation".
     public var lastInvoked: [String: Date] = [:]
     /// The versions that served the console's own invocations, per function.

@@ -21,6 +21,7 @@ public struct EffectRunner: Sendable {
     let rolloutFiles: RolloutFiles?
     let rollouts = RolloutSupervisor()
     let tails = TailRegistry()
+    let burstControl = BurstControl()
 
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
                 readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
@@ -44,6 +45,9 @@ public struct EffectRunner: Sendable {
         case .pollTail(let function, let group, let generation, let start, let pattern, let delay, let tryLive):
             return await tail(function: function, group: group, generation: generation, start: start, pattern: pattern, delay: delay,
                               tryLive: tryLive, progress: progress)
+        case .stopBurst:
+            burstControl.requestStop()
+            return .showStatus("Stopping the burst: no more invocations are sent.")
         case .stopTail(let function):
             tails.stop(function)
             return .tailStopped(function: function)

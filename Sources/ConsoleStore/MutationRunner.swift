@@ -26,6 +26,7 @@ extension EffectRunner {
         let result: String = switch outcome {
         case .done: "ok"
         case .invoked(let invocation): "status \(invocation.statusCode)\(invocation.functionError.map { " \($0)" } ?? "")"
+        case .burst(let burst): "\(burst.answered) answered, \(burst.functionErrors) function errors, \(burst.failed) failed"
         case .conflict: "refused: RevisionId changed"
         case .failed(let message): "failed: \(message)"
         }
@@ -35,7 +36,7 @@ extension EffectRunner {
         case .done(let message, let select): return .mutationFinished(mutation, .done(message + " " + problem, select: select))
         case .conflict(let message): return .mutationFinished(mutation, .conflict(message + " " + problem))
         case .failed(let message): return .mutationFinished(mutation, .failed(message + " " + problem))
-        case .invoked:
+        case .invoked, .burst:
             progress(.showError(problem))
             return .mutationFinished(mutation, outcome)
         }
@@ -44,7 +45,8 @@ extension EffectRunner {
     private func send(_ mutation: Mutation, progress: @escaping @Sendable (ConsoleAction) -> Void) async throws -> MutationOutcome {
         switch mutation {
         case .invoke(let request):
-            return .invoked(try await invoke(request))
+            if let spec = request.burst { return .burst(await burst(request, spec, progress: progress)) }
+            return .invoked(try await invoke(request, progress: progress))
         case .publishVersion(let function, let description, let sha, let revision):
             let version = try await lambda.publishVersion(function, PublishVersionRequest(description: description, codeSha256: sha, revisionId: revision))
             return .done("Published version \(version.version ?? "?") of \(function).", select: version.version.map { (.versions, $0) })
@@ -108,18 +110,66 @@ extension EffectRunner {
         }
     }
 
-    private func invoke(_ request: InvocationRequest) async throws -> InvocationResult {
+    private func invoke(_ request: InvocationRequest, progress: @escaping @Sendable (ConsoleAction) -> Void) async throws -> InvocationResult {
         let type = InvocationType(rawValue: request.invocationType) ?? .requestResponse
         let started = ContinuousClock.now
-        let response = try await lambda.invoke(request.function, InvokeRequest(payload: Data(request.payload.utf8), qualifier: request.qualifier,
-                                                                               invocationType: type, tailLogs: type == .requestResponse))
-        let elapsed = ContinuousClock.now - started
+        let wire = InvokeRequest(payload: Data(request.payload.utf8), qualifier: request.qualifier, invocationType: type,
+                                 tailLogs: type == .requestResponse, clientContext: request.clientContext)
+        let result: InvocationResult
+        if request.streamed {
+            result = try await invokeStreamed(request, wire, started: started, progress: progress)
+        } else {
+            let response = try await lambda.invoke(request.function, wire)
+            result = InvocationResult(function: request.function, qualifier: request.qualifier, statusCode: response.statusCode,
+                                      functionError: response.functionError, executedVersion: response.executedVersion,
+                                      payload: String(decoding: response.payload, as: UTF8.self), logTail: response.logResult,
+                                      milliseconds: Self.milliseconds(ContinuousClock.now - started))
+        }
         try? events?.save(function: request.function, name: request.saveAs, payload: request.payload)
-        let tail = response.logResult.flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
-        return InvocationResult(function: request.function, qualifier: request.qualifier, statusCode: response.statusCode,
-                                functionError: response.functionError, executedVersion: response.executedVersion,
-                                payload: String(decoding: response.payload, as: UTF8.self), logTail: tail,
-                                milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
+        return result
+    }
+
+    /// InvokeWithResponseStream: each chunk is posted as it arrives; the stream's InvokeComplete
+    /// carries the error and the log tail.
+    private func invokeStreamed(_ request: InvocationRequest, _ wire: InvokeRequest, started: ContinuousClock.Instant,
+                                progress: @escaping @Sendable (ConsoleAction) -> Void) async throws -> InvocationResult {
+        let stream = try await lambda.invokeWithResponseStream(request.function, wire)
+        var body = Data()
+        var pending = Data()  // bytes of a character cut between two chunks
+        var functionError: String?
+        var log: String?
+        for try await event in stream.events {
+            switch event {
+            case .payloadChunk(let data):
+                body.append(data)
+                pending.append(data)
+                let (text, rest) = Self.completeCharacters(pending)
+                pending = rest
+                if !text.isEmpty { progress(.invocationChunk(function: request.function, text)) }
+            case .invokeComplete(let errorCode, let details, let logResult):
+                functionError = errorCode.map { code in details.map { "\(code): \($0)" } ?? code }
+                log = logResult
+            }
+        }
+        return InvocationResult(function: request.function, qualifier: request.qualifier, statusCode: stream.statusCode,
+                                functionError: functionError, executedVersion: stream.executedVersion,
+                                payload: String(decoding: body, as: UTF8.self), logTail: log,
+                                milliseconds: Self.milliseconds(ContinuousClock.now - started), streamed: true)
+    }
+
+    /// The UTF-8 text of `data` up to its last whole character, and the bytes after it.
+    static func completeCharacters(_ data: Data) -> (String, Data) {
+        let bytes = [UInt8](data)
+        var end = bytes.count
+        // Back over continuation bytes (10xxxxxx) to the lead byte of the last character.
+        var lead = bytes.count - 1
+        while lead >= 0, bytes.count - lead < 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        if lead >= 0 {
+            let byte = bytes[lead]
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            if bytes.count - lead < length { end = lead }
+        }
+        return (String(decoding: bytes[..<end], as: UTF8.self), Data(bytes[end...]))
     }
 
     private func codeRequest(_ source: CodeSource) async throws -> UpdateFunctionCodeRequest {

@@ -15,8 +15,16 @@ public enum Reducer {
             state.overlay = .palette(palette)
             return []
         }
+        if case .history(let cursor) = state.overlay, let delta = scrollDelta(action, page: state.pageHeight) {
+            state.overlay = .history(cursor: max(0, min(state.invocationHistory.count - 1, cursor + delta)))
+            return []
+        }
         if case .tail(let function) = state.route, state.overlay == nil, let delta = scrollDelta(action, page: state.pageHeight) {
             TailReducer.scroll(&state, function: function, by: delta)
+            return []
+        }
+        if case .invoke(let function) = state.route, state.overlay == nil, let delta = scrollDelta(action, page: state.pageHeight) {
+            InvokeReducer.scroll(&state, function: function, by: delta)
             return []
         }
         if case .pane = state.route {} else if let delta = scrollDelta(action, page: state.pageHeight) {
@@ -51,7 +59,13 @@ public enum Reducer {
             else if state.choosingStream { state.choosingStream = false }
             else if state.routes.count > 1 {
                 let left = state.routes.removeLast()
-                if case .tail(let function) = left { return TailReducer.leave(&state, function: function) }
+                var effects: [ConsoleEffect] = []
+                if let function = left.tailFunction { effects = TailReducer.leave(&state, function: function) }
+                // Back on a screen with a tail (the tail under an invoke screen): it reads again.
+                if let function = state.route.tailFunction, let group = state.tails[function]?.group {
+                    effects = [TailReducer.start(&state, function: function, group: group, since: nil)]
+                }
+                return effects
             }
         case .showRawJSON:
             if case .detail(let function) = state.route {
@@ -126,6 +140,8 @@ public enum Reducer {
             return RolloutReducer.reduce(&state, action)
         case .openTail, .tailEvents, .tailFailed, .tailCommand:
             return TailReducer.reduce(&state, action, now: now)
+        case .invokeCommand, .invocationChunk, .burstProgress:
+            return InvokeReducer.reduce(&state, action, now: now)
 
         case .functionsLoaded(let result):
             state.inFlight.remove("functions")
@@ -255,7 +271,7 @@ public enum Reducer {
         switch state.route {
         case .detail, .rawJSON: return load(.versions, &state)
         case .pane(let pane): return load(pane, &state)
-        case .tail: return []  // the tail reads on its own schedule
+        case .tail, .invoke: return []  // the tail reads on its own schedule
         }
     }
 

@@ -52,6 +52,7 @@ struct ConsoleCommand: AsyncParsableCommand {
                                   rolloutFiles: rolloutFiles)
         var state = ConsoleState(connection: ConnectionInfo(
             profile: settings.profile, region: settings.region, endpoint: settings.endpoint(for: .lambda).url, readOnly: readOnly))
+        state.tailCapacity = preferences.tailLines
 
         // NO_COLOR is the default; a theme the user names, on the command line or in the config
         // file, overrides it (as https://no-color.org asks).

@@ -98,7 +98,35 @@ import Testing
         Self.set("payload", #"{"a": [1, 2]}"#, in: &state)
         Self.set("qualifier", "live", in: &state)
         let effects = Reducer.reduce(&state, .submitForm)
-        #expect(effects == [.mutate(.invoke(InvocationRequest(function: "checkout", qualifier: "live", payload: #"{"a": [1, 2]}"#)))])
+        #expect(effects.last == .mutate(.invoke(InvocationRequest(function: "checkout", qualifier: "live", payload: #"{"a": [1, 2]}"#))))
+        #expect(state.route == .invoke(function: "checkout"), "the invoke screen opens while the invocation runs")
+    }
+
+    @Test func clientContextMustBeASmallObjectAndOnlyRequestResponseStreams() throws {
+        var state = Self.state()
+        _ = try #require(Self.open(.invoke, in: &state))
+        Self.set("clientContext", "[1, 2]", in: &state)
+        Self.set("response", "streamed", in: &state)
+        Self.set("type", "Event", in: &state)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty)
+        #expect(Self.form(state)?.field("clientContext")?.error?.hasPrefix("a JSON object") == true)
+        #expect(Self.form(state)?.field("response")?.error == "only a RequestResponse invocation can be streamed")
+        Self.set("clientContext", #"{"custom": {"blob": "\#(String(repeating: "x", count: 2_700))"}}"#, in: &state)
+        _ = Reducer.reduce(&state, .submitForm)
+        #expect(Self.form(state)?.field("clientContext")?.error?.hasPrefix("at most 3,583 bytes") == true)
+        Self.set("clientContext", #"{"custom": {"tenant": "acme"}}"#, in: &state)
+        Self.set("type", "RequestResponse", in: &state)
+        Self.set("count", "1001", in: &state)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty, "a burst is bounded")
+        Self.set("count", "3", in: &state)
+        Self.set("rate", "2", in: &state)
+        let effects = Reducer.reduce(&state, .submitForm)
+        guard case .mutate(.invoke(let request)) = effects.last else {
+            Issue.record("no invocation was sent: \(effects)")
+            return
+        }
+        #expect(request.clientContext == #"{"custom": {"tenant": "acme"}}"#)
+        #expect(request.burst == BurstSpec(count: 3, perSecond: 2) && !request.streamed, "a burst reads buffered answers")
     }
 
     @Test func choicesOnlyTakeTheirValues() throws {

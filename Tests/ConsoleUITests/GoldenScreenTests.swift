@@ -59,13 +59,37 @@ import Testing
             _ = Reducer.reduce(&state, .submitForm)
         }),
         ("form-delete-confirmation", { state in _ = Reducer.reduce(&state, .perform(.delete)) }),
-        ("invocation-result", { state in
-            let request = InvocationRequest(function: "payments-charge-card", qualifier: "live", payload: "{}")
+        ("invoke-screen", { state in
+            GoldenScreenTests.invoke(&state, count: "1")
+            let request = InvocationRequest(function: "payments-charge-card", qualifier: "live", payload: #"{"amount": 1299, "card": "tok_visa"}"#)
             _ = Reducer.reduce(&state, .mutationFinished(.invoke(request), .invoked(InvocationResult(
                 function: "payments-charge-card", qualifier: "live", statusCode: 200, functionError: "Unhandled", executedVersion: "3",
-                payload: #"{"errorMessage":"card declined","errorType":"CardError"}"#,
-                logTail: "START RequestId: 7f1c Version: 3\nERROR card declined\nEND RequestId: 7f1c\nREPORT RequestId: 7f1c\tDuration: 12.3 ms",
-                milliseconds: 48))))
+                payload: #"{"errorMessage":"card declined","errorType":"CardError","stackTrace":["handler.py:12","stripe.py:88"]}"#,
+                logTail: "START RequestId: 7f1c Version: 3\n[ERROR] card declined\nEND RequestId: 7f1c\n"
+                    + "REPORT RequestId: 7f1c\tDuration: 12.34 ms\tBilled Duration: 13 ms\tMemory Size: 256 MB\tMax Memory Used: 71 MB\tInit Duration: 150.12 ms",
+                milliseconds: 48))), now: ConsoleFixtures.now)
+        }),
+        ("invoke-burst", { state in
+            GoldenScreenTests.invoke(&state, count: "40")
+            var progress = BurstProgress(spec: BurstSpec(count: 40, perSecond: 10))
+            progress.sent = 31
+            progress.answered = 29
+            progress.byVersion = ["2": 26, "3": 3]
+            progress.functionErrors = 1
+            progress.failures = ["TooManyRequestsException": 2]
+            progress.roundTrips = Array(20...46)
+            _ = Reducer.reduce(&state, .burstProgress(function: "payments-charge-card", progress))
+        }),
+        ("invocation-history", { state in
+            GoldenScreenTests.invoke(&state, count: "1")
+            let request = InvocationRequest(function: "payments-charge-card", qualifier: "live", payload: "{}")
+            for (index, error) in [nil, "Unhandled", nil].enumerated() {
+                _ = Reducer.reduce(&state, .mutationFinished(.invoke(request), .invoked(InvocationResult(
+                    function: "payments-charge-card", qualifier: "live", statusCode: 200, functionError: error, executedVersion: "3",
+                    payload: "{}", logTail: "REPORT RequestId: r\(index)\tDuration: \(10 + index).5 ms", milliseconds: 40 + index))),
+                    now: ConsoleFixtures.now.addingTimeInterval(Double(index) * 60))
+            }
+            _ = Reducer.reduce(&state, .invokeCommand(.showHistory))
         }),
         ("shift", { state in
             _ = Reducer.reduce(&state, .show(.aliases))
@@ -137,6 +161,16 @@ import Testing
             if rows > 0 && columns > 2 { #expect(screen.lines[0].hasPrefix(String("Terminal too small".prefix(columns)))) }
         }
     }
+
+    /// The invoke form of the selected function, sent: the invoke screen opens, running.
+    static func invoke(_ state: inout ConsoleState, count: String) {
+        _ = Reducer.reduce(&state, .openAction(.invoke))
+        _ = Reducer.reduce(&state, .setField(id: "qualifier", value: "live"))
+        _ = Reducer.reduce(&state, .setField(id: "payload", value: #"{"amount": 1299, "card": "tok_visa"}"#))
+        _ = Reducer.reduce(&state, .setField(id: "count", value: count))
+        _ = Reducer.reduce(&state, .setField(id: "rate", value: "10"))
+        _ = Reducer.reduce(&state, .submitForm, now: ConsoleFixtures.now.addingTimeInterval(-1))
+    }
 }
 
 @Suite struct StatusLineTests {
@@ -150,4 +184,5 @@ import Testing
         ConsoleView.render(state, on: screen, theme: .dark, now: ConsoleFixtures.now)
         #expect(screen.lines[22].contains("Cannot connect"))
     }
+
 }

@@ -35,7 +35,7 @@ public enum Mutation: Sendable, Equatable {
     /// The API operation, as the audit log names it.
     public var auditAction: String {
         switch self {
-        case .invoke: "Invoke"
+        case .invoke(let request): request.burst.map { "Invoke ×\($0.count) at \($0.perSecond)/s" } ?? (request.streamed ? "InvokeWithResponseStream" : "Invoke")
         case .publishVersion: "PublishVersion"
         case .updateCode: "UpdateFunctionCode"
         case .updateConfiguration: "UpdateFunctionConfiguration"
@@ -74,14 +74,24 @@ public struct InvocationRequest: Sendable, Equatable {
     /// RequestResponse, Event or DryRun.
     public var invocationType: String
     public var payload: String
+    /// The ClientContext object as JSON text (for mobile SDK style handlers), nil for none.
+    public var clientContext: String?
+    /// Read the answer with InvokeWithResponseStream, chunk by chunk.
+    public var streamed: Bool
+    /// Invoke this many times at this rate instead of once.
+    public var burst: BurstSpec?
     /// Saves the payload as a test event of this name too.
     public var saveAs: String?
 
-    public init(function: String, qualifier: String? = nil, invocationType: String = "RequestResponse", payload: String, saveAs: String? = nil) {
+    public init(function: String, qualifier: String? = nil, invocationType: String = "RequestResponse", payload: String,
+                clientContext: String? = nil, streamed: Bool = false, burst: BurstSpec? = nil, saveAs: String? = nil) {
         self.function = function
         self.qualifier = qualifier
         self.invocationType = invocationType
         self.payload = payload
+        self.clientContext = clientContext
+        self.streamed = streamed
+        self.burst = burst
         self.saveAs = saveAs
     }
 }
@@ -137,6 +147,8 @@ public enum MutationOutcome: Sendable, Equatable {
     /// Done: a sentence for the footer, and the row to select afterwards (pane and key).
     case done(String, select: (Pane, String)?)
     case invoked(InvocationResult)
+    /// A burst ended (done, or stopped by the user).
+    case burst(BurstProgress)
     /// The RevisionId sent was not the current one: someone else changed the resource.
     case conflict(String)
     case failed(String)
@@ -145,13 +157,14 @@ public enum MutationOutcome: Sendable, Equatable {
         switch (lhs, rhs) {
         case (.done(let a, let x), .done(let b, let y)): a == b && x?.0 == y?.0 && x?.1 == y?.1
         case (.invoked(let a), .invoked(let b)): a == b
+        case (.burst(let a), .burst(let b)): a == b
         case (.conflict(let a), .conflict(let b)), (.failed(let a), .failed(let b)): a == b
         default: false
         }
     }
 }
 
-/// What an invocation answered, for the result view.
+/// What an invocation answered, for the invoke view.
 public struct InvocationResult: Sendable, Equatable {
     public var function: String
     public var qualifier: String?
@@ -159,12 +172,17 @@ public struct InvocationResult: Sendable, Equatable {
     public var functionError: String?
     public var executedVersion: String?
     public var payload: String
-    /// The decoded `LogType=Tail` result, when there is one.
+    /// The decoded `LogType=Tail` result (the last 4 KB of the log), when there is one.
     public var logTail: String?
+    /// Round trip, as the console measured it.
     public var milliseconds: Int
+    /// Read with InvokeWithResponseStream.
+    public var streamed: Bool
+    /// The figures of the log tail's REPORT line.
+    public var report: InvocationReport?
 
     public init(function: String, qualifier: String?, statusCode: Int, functionError: String?, executedVersion: String?,
-                payload: String, logTail: String?, milliseconds: Int) {
+                payload: String, logTail: String?, milliseconds: Int, streamed: Bool = false) {
         self.function = function
         self.qualifier = qualifier
         self.statusCode = statusCode
@@ -173,5 +191,7 @@ public struct InvocationResult: Sendable, Equatable {
         self.payload = payload
         self.logTail = logTail
         self.milliseconds = milliseconds
+        self.streamed = streamed
+        report = logTail.flatMap(InvocationReport.parse)
     }
 }

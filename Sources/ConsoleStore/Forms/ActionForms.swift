@@ -4,8 +4,10 @@ import LambdaAPI
 /// The form each action opens, filled from what the console shows: the current values, and the
 /// RevisionId and CodeSha256 the user is looking at.
 public enum ActionForms {
-    public static func form(for action: ActionID, in state: ConsoleState) -> FormState? {
-        guard let function = state.focusedConfiguration, let name = function.functionName else { return nil }
+    /// The form of `action` on the focused function, or on `named` (the invoke screen's).
+    public static func form(for action: ActionID, in state: ConsoleState, function named: String? = nil) -> FormState? {
+        let chosen = named.map { name in state.functions.first { $0.functionName == name } } ?? state.focusedConfiguration
+        guard let function = chosen, let name = function.functionName else { return nil }
         var target = ActionTarget(function: name, functionArn: function.functionArn, revisionId: function.revisionId,
                                   codeSha256: function.codeSha256)
         // The detail's configuration is the freshest the console has (it also carries tags).
@@ -20,11 +22,20 @@ public enum ActionForms {
             let saved = state.savedEvents[name]
             let qualifier = state.pane == .aliases ? state.selectedAlias?.name : state.pane == .versions ? state.selectedVersion?.version : nil
             let events = ["(last payload)"] + (saved?.names ?? [])
+            // A function whose URL streams its responses is read as a stream by default.
+            let streams = state.details[name]?.url?.invokeMode == "RESPONSE_STREAM"
             return FormState(action: action, title: "Invoke \(name)", target: target, fields: [
                 FormField("qualifier", "Qualifier", value: qualifier ?? "", hint: "a version or alias; empty for $LATEST"),
                 FormField("type", "Invocation type", .choice(FieldRules.invocationTypes), value: "RequestResponse"),
                 FormField("event", "Saved event", .choice(events), value: events[0], hint: "saved under $XDG_CONFIG_HOME/lambda-tui/events"),
                 FormField("payload", "Payload (JSON)", .json, value: saved?.last ?? "{}", hint: "ctrl-e edits it in $EDITOR"),
+                FormField("clientContext", "Client context", .json, hint: "a JSON object (custom, client, env); empty: none"),
+                FormField("response", "Response", .choice(["buffered", "streamed"]), value: streams ? "streamed" : "buffered",
+                          hint: "streamed: InvokeWithResponseStream, chunks as they come"),
+                FormField("count", "Times", .integer(1...BurstSpec.maximumCount, unit: "invocations", optional: false), value: "1",
+                          hint: "more than 1: a burst, showing which versions answered"),
+                FormField("rate", "Per second", .integer(1...BurstSpec.maximumRate, unit: "per second", optional: false), value: "5",
+                          hint: "a burst's pace; at most \(BurstSpec.maximumInFlight) run at once"),
                 FormField("saveAs", "Save as event", hint: "a name to keep this payload for next time; empty: don't"),
             ])
         case .publishVersion:

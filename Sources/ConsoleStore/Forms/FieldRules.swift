@@ -102,8 +102,10 @@ public enum FieldRules {
     /// The payload pretty-printed, or as typed when it is not JSON.
     public static func prettyJSON(_ text: String) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .fragmentsAllowed])
+              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
         else { return text }
-        return String(decoding: data, as: UTF8.self)
+        // Foundation writes an empty object or array over three lines.
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: #"([\[{])\n\s*\n(\s*)([\]}])"#, with: "$1$3",
+                                                                          options: .regularExpression)
     }
 }

@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// Turns a validated form into the mutation it asks for. Configuration sends only what changed,
@@ -12,8 +13,12 @@ public enum FormSubmission {
 
         switch form.action {
         case .invoke:
+            let count = number("count") ?? 1
             return .invoke(InvocationRequest(function: function, qualifier: optional("qualifier"), invocationType: form.value("type"),
-                                             payload: form.value("payload").isEmpty ? "{}" : form.value("payload"), saveAs: optional("saveAs")))
+                                             payload: form.value("payload").isEmpty ? "{}" : form.value("payload"),
+                                             clientContext: optional("clientContext"), streamed: form.value("response") == "streamed" && count == 1,
+                                             burst: count > 1 ? BurstSpec(count: count, perSecond: number("rate") ?? 5) : nil,
+                                             saveAs: optional("saveAs")))
         case .publishVersion:
             return .publishVersion(function: function, description: form.value("description"), codeSha256: optional("codeSha256"),
                                    revisionId: target.revisionId)
@@ -93,6 +98,16 @@ public enum FormSubmission {
             }
         case .editConfiguration:
             if configurationChanges(form).isEmpty { errors["description"] = "nothing changed" }
+        case .invoke:
+            let context = form.value("clientContext").trimmingCharacters(in: .whitespacesAndNewlines)
+            if !context.isEmpty, !Self.isObject(context) {
+                errors["clientContext"] = "a JSON object, like {\"custom\": {\"tenant\": \"a\"}}"
+            } else if Data(context.utf8).base64EncodedString().utf8.count > 3583 {
+                errors["clientContext"] = "at most 3,583 bytes once base64-encoded (about 2.6 KB of JSON)"
+            }
+            if form.value("response") == "streamed", form.value("type") != "RequestResponse" {
+                errors["response"] = "only a RequestResponse invocation can be streamed"
+            }
         default:
             break
         }
@@ -141,5 +156,10 @@ public enum FormSubmission {
     static func pair(_ text: String) -> (String, String) {
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         return (String(parts[0]).trimmingCharacters(in: .whitespaces), parts.count > 1 ? String(parts[1]) : "")
+    }
+
+    static func isObject(_ text: String) -> Bool {
+        if case .object = try? JSONValue.parse(text) { return true }
+        return false
     }
 }

@@ -33,6 +33,8 @@ public struct LogTail: Sendable, Equatable {
     public var editingSearch = false
     public var editingPattern = false
     public var lastError: String?
+    /// START and END lines hidden, REPORT lines shown as their figures.
+    public var folded = false
     /// Bumped on every restart, so that answers to an earlier poll are not merged.
     public var generation = 0
 
@@ -50,19 +52,66 @@ public struct LogTail: Sendable, Equatable {
         let fresh = events.filter { $0.timestamp >= since && seen[$0.id] == nil }
         guard !fresh.isEmpty else { return 0 }
         for event in fresh { seen[event.id] = event.timestamp }
-        let added = fresh.map(TailLine.init).sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
+        let added = fresh.map { TailLine($0) }.sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
+        if provisionalCount > 0 { dropProvisional(matching: added) }
+        insert(added)
+        newest = max(newest, added.last?.timestamp ?? newest)
+        if !following { offset += added.count }
+        let horizon = newest - Self.overlapMilliseconds * 2
+        if seen.count > capacity * 2 { seen = seen.filter { $0.value >= horizon } }
+        return added.count
+    }
+
+    /// An invocation's LogResult (the last 4 KB of its log), shown until CloudWatch delivers the
+    /// same lines: they are not read again from the service, so they come before it answers.
+    public mutating func seed(logResult: String, at timestamp: Int64, version: String?) {
+        var messages = logResult.split(whereSeparator: \.isNewline).map(String.init)
+        if logResult.utf8.count >= Self.logResultLimit - 100, let first = messages.first, !first.hasPrefix("START") {
+            messages[0] = "…" + first  // the 4 KB cut fell inside this line
+        }
+        let stream = "LogResult/[\(version ?? "$LATEST")]"
+        let lines = messages.enumerated().map { index, message in
+            var line = TailLine(LogLine(timestamp: timestamp, stream: stream, message: message, id: "\(stream)/\(timestamp)/\(index)"))
+            line.provisional = true
+            return line
+        }
+        provisionalCount += lines.count
+        insert(lines)
+        if !following { offset += lines.count }
+    }
+
+    /// How much of the log Invoke returns with `LogType=Tail`.
+    public static let logResultLimit = 4096
+    private var provisionalCount = 0
+
+    private mutating func insert(_ added: [TailLine]) {
+        guard !added.isEmpty else { return }
         if let last = lines.last, let first = added.first, (first.timestamp, first.id) < (last.timestamp, last.id) {
             // Late events from the overlap window: put them where they belong.
             lines = (lines + added).sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
         } else {
             lines += added
         }
-        if lines.count > capacity { lines.removeFirst(lines.count - capacity) }
-        newest = max(newest, added.last?.timestamp ?? newest)
-        if !following { offset += added.count }
-        let horizon = newest - Self.overlapMilliseconds * 2
-        if seen.count > capacity * 2 { seen = seen.filter { $0.value >= horizon } }
-        return added.count
+        if lines.count > capacity {
+            let dropped = lines.prefix(lines.count - capacity)
+            provisionalCount -= dropped.filter(\.provisional).count
+            lines.removeFirst(lines.count - capacity)
+        }
+    }
+
+    /// A line CloudWatch delivered replaces the LogResult copy of it, once per copy.
+    private mutating func dropProvisional(matching added: [TailLine]) {
+        var wanted: [String: Int] = [:]
+        for line in added { wanted[line.text, default: 0] += 1 }
+        var removed = 0
+        lines.removeAll { line in
+            guard line.provisional, let count = wanted[line.text], count > 0 else { return false }
+            wanted[line.text] = count - 1
+            removed += 1
+            return true
+        }
+        provisionalCount -= removed
+        if !following { offset = max(0, offset - removed) }
     }
 
     /// Where the next poll reads from.
@@ -71,6 +120,7 @@ public struct LogTail: Sendable, Equatable {
     /// Empties the ring and reads from `time` on.
     public mutating func restart(since time: Int64) {
         lines = []
+        provisionalCount = 0
         seen = [:]
         since = time
         newest = time
@@ -79,10 +129,18 @@ public struct LogTail: Sendable, Equatable {
         generation += 1
     }
 
-    /// The lines a page of `page` rows shows: the newest, or those above them while paused.
+    /// The lines a page of `page` rows shows: the newest, or those above them while paused;
+    /// folded, without START and END lines.
     public func visibleLines(page: Int) -> ArraySlice<TailLine> {
         let end = max(0, lines.count - offset)
-        return lines[max(0, end - page)..<end]
+        guard folded else { return lines[max(0, end - page)..<end] }
+        var shown: [TailLine] = []
+        var index = end - 1
+        while index >= 0, shown.count < page {
+            if lines[index].kind != .start, lines[index].kind != .end { shown.append(lines[index]) }
+            index -= 1
+        }
+        return ArraySlice(shown.reversed())
     }
 
     /// The indices of lines containing the search text, case-insensitively.

@@ -15,6 +15,8 @@ public struct TailLine: Sendable, Equatable {
     public var level: String?
     /// What is shown: the message, or a JSON log line compacted.
     public var text: String
+    /// From an invocation's LogResult: shown at once, replaced when CloudWatch delivers the same line.
+    public var provisional = false
 
     public init(_ line: LogLine) {
         timestamp = line.timestamp

@@ -10,6 +10,8 @@ public enum TailCommand: Sendable, Equatable {
     case beginPattern, editPattern(String), endPattern(keep: Bool)
     case jump(TailJump)
     case save
+    /// z: hide START and END, show REPORT as its figures.
+    case fold
 }
 
 public enum TailJump: Sendable, Equatable {
@@ -28,13 +30,9 @@ enum TailReducer {
                 state.lastError = "Select a function to tail its logs."
                 return []
             }
-            let since = Int64((now.timeIntervalSince1970 - 300) * 1000)
-            var tail = state.tails[name] ?? LogTail(function: name, group: configuration.logGroupName, since: since, capacity: state.tailCapacity)
-            tail.generation += 1
-            tail.mode = .starting
-            state.tails[name] = tail
+            let since = state.tails[name] == nil ? Int64((now.timeIntervalSince1970 - 300) * 1000) : nil
             state.routes.append(.tail(function: name))
-            return [poll(tail, delay: 0, tryLive: true)]
+            return [start(&state, function: name, group: configuration.logGroupName, since: since)]
         case .tailEvents(let function, let generation, let events, let mode):
             guard var tail = state.tails[function], tail.generation == generation else { return [] }
             let added = tail.merge(events)
@@ -56,7 +54,7 @@ enum TailReducer {
             state.tails[function] = tail
             return [poll(tail, delay: slowestInterval, tryLive: false)]
         case .tailCommand(let command):
-            guard case .tail(let function) = state.route, var tail = state.tails[function] else { return [] }
+            guard let function = state.route.tailFunction, var tail = state.tails[function] else { return [] }
             var effects: [ConsoleEffect] = []
             switch command {
             case .follow:
@@ -75,14 +73,17 @@ enum TailReducer {
                 if !keep { tail.filterPattern = nil }
                 if tail.filterPattern?.isEmpty == true { tail.filterPattern = nil }
                 tail.restart(since: tail.since)
-                effects = [.stopTail(function: function), poll(tail, delay: 0, tryLive: true)]
+                // The new generation makes the reads of the old one stop on their own.
+                effects = [poll(tail, delay: 0, tryLive: true)]
             case .jump(let jump):
                 let start: Date = switch jump {
                 case .sinceInvocation: state.lastInvoked[function] ?? now.addingTimeInterval(-300)
                 case .lastMinutes(let minutes): now.addingTimeInterval(-Double(minutes) * 60)
                 }
                 tail.restart(since: Int64(start.timeIntervalSince1970 * 1000))
-                effects = [.stopTail(function: function), poll(tail, delay: 0, tryLive: true)]
+                effects = [poll(tail, delay: 0, tryLive: true)]
+            case .fold:
+                tail.folded.toggle()
             case .save:
                 let stamp = Int(now.timeIntervalSince1970)
                 let path = FileManager.default.currentDirectoryPath + "/\(SavedEventStore.fileName(function))-\(stamp).log"
@@ -130,5 +131,16 @@ public enum TailFormat {
     public static func plain(_ line: TailLine) -> String {
         let time = Date(timeIntervalSince1970: Double(line.timestamp) / 1000)
         return ISO8601DateFormatter().string(from: time) + " " + (line.version.map { "[\($0)] " } ?? "") + line.text
+    }
+}
+
+extension TailReducer {
+    /// Starts (or restarts from `since`) the reads of a function's tail, for the tail and invoke screens.
+    static func start(_ state: inout ConsoleState, function: String, group: String, since: Int64?) -> ConsoleEffect {
+        var tail = state.tails[function] ?? LogTail(function: function, group: group, since: since ?? 0, capacity: state.tailCapacity)
+        if let since { tail.restart(since: since) } else { tail.generation += 1 }
+        tail.mode = .starting
+        state.tails[function] = tail
+        return poll(tail, delay: 0, tryLive: true)
     }
 }

@@ -102,7 +102,7 @@ public final class ConsoleApp {
             }
             return
         }
-        if case .tail(let name) = state.route, let tail = state.tails[name], tail.editingSearch || tail.editingPattern {
+        if let name = state.route.tailFunction, let tail = state.tails[name], tail.editingSearch || tail.editingPattern {
             let text = tail.editingSearch ? tail.search : (tail.filterPattern ?? "")
             let edit: (String) -> TailCommand = tail.editingSearch ? { .editSearch($0) } : { .editPattern($0) }
             let end: (Bool) -> TailCommand = tail.editingSearch ? { .endSearch(keep: $0) } : { .endPattern(keep: $0) }
@@ -138,11 +138,15 @@ public final class ConsoleApp {
             return handleShift(key)
         case .rollout(let panel):
             return handleRollout(key, panel)
-        case .invocation:
+        case .history:
             switch key {
-            case .escape, .enter, .character("q"): dispatch(.closeOverlay)
+            case .enter: dispatch(.invokeCommand(.openHistory))
+            case .escape, .character("q"), .character("H"): dispatch(.closeOverlay)
             case .control("c"): dispatch(.quit)
-            default: break
+            default:
+                if let action = KeyTables.action(for: key, route: .pane(.functions)), Reducer.scrollDelta(action, page: 1) != nil {
+                    dispatch(action)
+                }
             }
             return
         default:

@@ -7,6 +7,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case table = "Lists"
     case detail = "Function detail"
     case tail = "Live tail"
+    case invoke = "Invoke screen (logs keys as in the live tail)"
     case actions = "Actions (not in --read-only)"
 }
 
@@ -38,6 +39,7 @@ public enum KeyTables {
         KeyBinding([.backTab], "previous pane", .previousPane),
         KeyBinding([.character("r"), .control("r")], "refresh now", .refresh, hint: "refresh"),
         KeyBinding([.escape], "back; dismisses the message", .goBack, hint: "back"),
+        KeyBinding([.character("H")], "this session's invocations, to open again", .invokeCommand(.showHistory)),
         KeyBinding([.character("q"), .control("c")], "quit", .quit, hint: "quit"),
         KeyBinding([.control("z")], "suspend (fg resumes)", .suspend),
     ]
@@ -87,6 +89,29 @@ public enum KeyTables {
         KeyBinding([.character("5")], "the last 5 minutes", .tailCommand(.jump(.lastMinutes(5)))),
         KeyBinding([.character("h")], "the last hour", .tailCommand(.jump(.lastMinutes(60)))),
         KeyBinding([.character("w")], "save the lines to a file in the current folder", .tailCommand(.save), hint: "save"),
+        KeyBinding([.character("z")], "fold START/END, REPORT as its figures", .tailCommand(.fold), hint: "fold"),
+    ]
+
+    public static let invoke: [KeyBinding] = [
+        KeyBinding([.character("r")], "invoke again with the same request", .invokeCommand(.rerun), mutates: true, hint: "again"),
+        KeyBinding([.character("e"), .character("i")], "edit the request: payload, qualifier, type, context, burst", .invokeCommand(.edit),
+                   mutates: true, hint: "edit"),
+        KeyBinding([.tab], "scroll the response or the logs", .invokeCommand(.switchFocus), hint: "focus"),
+        KeyBinding([.character("j"), .down], "down", .moveCursor(1)),
+        KeyBinding([.character("k"), .up], "up (logs: pauses following)", .moveCursor(-1)),
+        KeyBinding([.pageDown, .control("f")], "page down", .pageDown),
+        KeyBinding([.pageUp, .control("b")], "page up", .pageUp),
+        KeyBinding([.character("g"), .home], "top", .moveToTop),
+        KeyBinding([.character("v")], "raw or pretty response", .invokeCommand(.toggleRaw), hint: "raw"),
+        KeyBinding([.character("w")], "save the whole response body to a file", .invokeCommand(.save), hint: "save"),
+        KeyBinding([.character("x")], "stop a running burst", .invokeCommand(.stopBurst)),
+        KeyBinding([.character("H")], "history of this session's invocations", .invokeCommand(.showHistory), hint: "history"),
+        KeyBinding([.character("f"), .end, .character("G")], "logs: follow new lines again", .tailCommand(.follow), hint: "follow"),
+        KeyBinding([.character("z")], "logs: fold START/END, REPORT as its figures", .tailCommand(.fold)),
+        KeyBinding([.character("/")], "logs: search", .tailCommand(.beginSearch)),
+        KeyBinding([.character("n")], "logs: previous match", .tailCommand(.nextMatch(-1))),
+        KeyBinding([.character("N")], "logs: next match", .tailCommand(.nextMatch(1))),
+        KeyBinding([.character("F")], "logs: server-side filter pattern", .tailCommand(.beginPattern)),
     ]
 
     /// Every one opens a form or the palette first: nothing changes on a single stray key.
@@ -110,6 +135,7 @@ public enum KeyTables {
         case .table: return table
         case .detail: return detail
         case .tail: return tail
+        case .invoke: return invoke
         case .actions: return actions
         }
     }
@@ -121,6 +147,7 @@ public enum KeyTables {
         case .pane: [.table, .actions, .global]
         case .detail, .rawJSON: [.detail, .actions, .global]
         case .tail: [.tail, .actions, .global]
+        case .invoke: [.invoke, .global]
         }
         for context in contexts {
             for binding in bindings(for: context) where binding.keys.contains(key) {

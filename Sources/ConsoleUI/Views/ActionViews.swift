@@ -92,30 +92,27 @@ enum FormView {
     }
 }
 
-/// What an invocation answered: status, error, executed version, the payload pretty-printed and
-/// the log tail. The full invoke screen with live logs builds on this.
-enum InvocationView {
-    static func draw(_ result: InvocationResult, _ screen: Screen, _ theme: Theme) {
-        let payload = FieldRules.prettyJSON(result.payload).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // The REPORT line separates its figures with tabs, which a terminal cell cannot hold.
-        let tail = (result.logTail ?? "").split(separator: "\n").map { $0.replacingOccurrences(of: "\t", with: "  ") }
-        let panel = Panel(title: "Invoked \(result.function)\(result.qualifier.map { ":\($0)" } ?? "")", width: 110,
-                          height: payload.count + tail.count + 7, screen: screen, theme: theme)
-        var status = "status \(result.statusCode) · \(result.milliseconds) ms"
-        if let version = result.executedVersion { status += " · executed version \(version)" }
-        panel.put(status, row: 0, style: theme[.ok], on: screen)
-        if let error = result.functionError { panel.put("FunctionError: \(error)", row: 1, style: theme[.error], on: screen) }
-        var row = 2
-        for line in payload where row < panel.innerRows {
-            panel.put(line, row: row, column: 1, style: .plain, on: screen)
-            row += 1
+/// `H`: this session's invocations, newest at the bottom; Enter opens one on the invoke screen.
+enum HistoryView {
+    static func draw(_ records: [InvocationRecord], cursor: Int, _ screen: Screen, _ theme: Theme) {
+        let panel = Panel(title: "Invocations of this session", width: 100, height: min(screen.rows - 2, records.count + 3),
+                          screen: screen, theme: theme)
+        let rows = panel.innerRows - 1
+        panel.put(DisplayWidth.fit("TIME", width: 10) + DisplayWidth.fit("FUNCTION:QUALIFIER", width: 40) + "STATUS         DURATION",
+                  row: 0, style: theme[.columnHeader], on: screen)
+        let first = max(0, min(cursor - rows + 1, records.count - rows))
+        for (offset, index) in (first..<min(records.count, first + rows)).enumerated() {
+            let record = records[index]
+            let result = record.result
+            let target = result.function + (result.qualifier.map { ":\($0)" } ?? "")
+            let status = "\(result.statusCode)" + (result.functionError.map { " \($0)" } ?? "")
+            let duration = result.report?.duration.map { InvocationReport.milliseconds($0) } ?? "\(result.milliseconds) ms rt"
+            let text = DisplayWidth.fit(Formatting.clock(Int64(record.at.timeIntervalSince1970 * 1000)).prefix(8) + "  ", width: 10)
+                + DisplayWidth.fit(target, width: 40) + DisplayWidth.fit(status, width: 15) + duration
+            let failed = result.functionError != nil || result.statusCode >= 300
+            let style = index == cursor ? theme[.selection] : failed ? theme[.error] : .plain
+            panel.put(DisplayWidth.fit(text, width: panel.innerWidth), row: offset + 1, style: style, on: screen)
         }
-        if !tail.isEmpty, row + 1 < panel.innerRows {
-            panel.put("Log tail", row: row + 1, style: theme[.title], on: screen)
-            for (offset, line) in tail.suffix(max(0, panel.innerRows - row - 2)).enumerated() {
-                panel.put(line, row: row + 2 + offset, column: 1, style: line.contains("ERROR") ? theme[.logError] : theme[.logMeta], on: screen)
-            }
-        }
-        panel.footnote("Esc closes", screen: screen, theme: theme)
+        panel.footnote("Enter opens · Esc closes", screen: screen, theme: theme)
     }
 }

@@ -27,6 +27,7 @@ public enum ConsoleView {
         case .rawJSON(let name): rawJSON(name, state, screen, theme, top: top, height: height)
         case .tail(let name):
             if let tail = state.tails[name] { LogTailView.draw(tail, screen, theme, top: top, height: height) }
+        case .invoke(let name): InvokeView.draw(name, state, screen, theme, top: top, height: height, now: now)
         }
         statusLine(state, screen, theme, row: screen.rows - 2)
         footer(state, screen, theme, row: screen.rows - 1, now: now)
@@ -34,7 +35,7 @@ public enum ConsoleView {
         case .help: HelpOverlay.draw(readOnly: state.connection.readOnly, scroll: state.helpScroll, screen: screen, theme: theme)
         case .palette(let palette): PaletteView.draw(palette, state, screen, theme)
         case .form(let form): FormView.draw(form, screen, theme)
-        case .invocation(let result): InvocationView.draw(result, screen, theme)
+        case .history(let cursor): HistoryView.draw(state.invocationHistory, cursor: cursor, screen, theme)
         case .shift(let shift): AliasRoutingView.draw(shift, state, screen, theme)
         case .rollout(let panel): RolloutView.draw(panel, state, screen, theme, now: now)
         case .commandLine, nil: break
@@ -75,10 +76,11 @@ public enum ConsoleView {
             }
             if current != .functions, let name = state.focusedName { summary = "\(name) · \(summary)" }
             screen.put(summary, row: 1, column: max(x + 1, screen.columns - DisplayWidth.of(summary)), style: theme[.title])
-        case .detail(let name), .rawJSON(let name), .tail(let name):
+        case .detail(let name), .rawJSON(let name), .tail(let name), .invoke(let name):
             let last: [String] = switch state.route {
             case .rawJSON: ["json"]
             case .tail: ["live tail"]
+            case .invoke: ["invoke"]
             default: []
             }
             screen.put((["functions", name] + last).joined(separator: " › "), row: 1, column: 1, style: theme[.title])
@@ -170,7 +172,7 @@ public enum ConsoleView {
             if !text.isEmpty, !completions.isEmpty {
                 screen.put("  " + completions.joined(separator: " "), row: row, column: x + 1, style: theme[.dim])
             }
-        } else if case .tail(let name) = state.route, let tail = state.tails[name], tail.editingSearch || tail.editingPattern {
+        } else if let name = state.route.tailFunction, let tail = state.tails[name], tail.editingSearch || tail.editingPattern {
             let prompt = tail.editingSearch ? "/" + tail.search : "filter pattern: " + (tail.filterPattern ?? "")
             let x = screen.put(prompt, row: row, column: 0, style: theme[.filter])
             screen.put("█", row: row, column: x, style: theme[.filter])
@@ -209,10 +211,15 @@ public enum ConsoleView {
         let contexts: [KeyContext] = switch state.route {
         case .pane: [.table, .actions, .global]
         case .tail: [.tail, .global]
+        case .invoke: [.invoke, .global]
         case .detail, .rawJSON: [.detail, .actions, .global]
         }
-        for binding in contexts.flatMap({ KeyTables.bindings(for: $0) }) where binding.hint != nil {
-            guard !(state.connection.readOnly && binding.mutates) else { continue }
+        var taken: Set<Key> = []
+        for binding in contexts.flatMap({ KeyTables.bindings(for: $0) }) {
+            // A key an earlier binding took (Tab on the invoke screen) means that there, not this.
+            let shadowed = taken.contains(binding.keys[0])
+            taken.formUnion(binding.keys)
+            guard binding.hint != nil, !shadowed, !(state.connection.readOnly && binding.mutates) else { continue }
             let key = binding.keys[0].description
             guard x + key.count + (binding.hint?.count ?? 0) + 3 < room else { break }
             x = screen.put(key, row: row, column: x, style: theme[.footerKey])
