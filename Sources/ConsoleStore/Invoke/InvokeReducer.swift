@@ -37,6 +37,7 @@ enum InvokeReducer {
     /// An answer: shown, kept in the history, and its LogResult put into the logs at once.
     static func answered(_ result: InvocationResult, _ request: InvocationRequest, _ state: inout ConsoleState, now: Date) {
         var session = state.invokeSessions[result.function] ?? InvokeSession(request: request)
+        session.request = request
         session.answered(result)
         state.invokeSessions[result.function] = session
         state.invocationHistory.append(InvocationRecord(at: now, request: request, result: result))

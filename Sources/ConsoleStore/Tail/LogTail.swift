@@ -71,7 +71,7 @@ public struct LogTail: Sendable, Equatable {
         }
         let stream = "LogResult/[\(version ?? "$LATEST")]"
         let lines = messages.enumerated().map { index, message in
-            var line = TailLine(LogLine(timestamp: timestamp, stream: stream, message: message, id: "\(stream)/\(timestamp)/\(index)"))
+            var line = TailLine(LogLine(timestamp: timestamp, stream: stream, message: message, id: "\(stream)/\(timestamp)/" + String(format: "%06d", index)))
             line.provisional = true
             return line
         }

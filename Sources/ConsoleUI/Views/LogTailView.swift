@@ -27,7 +27,9 @@ enum LogTailView {
             case (_, "WARN"): theme[.logWarn]
             default: .plain
             }
-            let text = DisplayWidth.prefix(line.text, fitting: max(0, screen.columns - x))
+            let shown = tail.folded && line.kind == .report
+                ? "REPORT " + (InvocationReport.parse(line.text)?.summary ?? "") : line.text
+            let text = DisplayWidth.prefix(TableView.sanitize(shown), fitting: max(0, screen.columns - x))
             screen.put(text, row: row, column: x, style: style)
             if !needle.isEmpty, let match = highlight(needle, in: text) {
                 screen.put(match.text, row: row, column: x + match.column, style: TableView.merge(TextStyle(reverse: true), over: style))
@@ -57,6 +59,7 @@ enum LogTailView {
         }
         parts.append(tail.following ? "following" : "paused, \(tail.offset) newer below (f follows)")
         parts.append("\(Formatting.count(tail.lines.count)) lines")
+        if tail.folded { parts.append("START/END folded (z)") }
         if let pattern = tail.filterPattern { parts.append("pattern \(pattern)") }
         if !tail.search.isEmpty { parts.append("/\(tail.search): \(tail.matches.count) matches") }
         if let error = tail.lastError { parts.append("✗ \(error)") }

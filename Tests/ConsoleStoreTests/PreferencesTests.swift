@@ -1,0 +1,25 @@
+import ConsoleStore
+import Testing
+
+/// The config file: every setting read, and each line that cannot be used named with its line.
+@Suite struct PreferencesTests {
+    @Test func settingsAreReadAndBadLinesNamed() {
+        let text = """
+            # defaults for work
+            theme = solarized
+            refresh_interval = 15
+            read_only = yes
+            tail_lines = 50000
+            region eu-west-1
+            tail_lines = 12
+            colour = red
+            """
+        let (preferences, problems) = ConsolePreferences.parse(text, path: "/c")
+        #expect(preferences.theme == "solarized" && preferences.refreshInterval == 15 && preferences.readOnly)
+        #expect(preferences.tailLines == 50_000, "a bad later line leaves the good value")
+        #expect(problems == ["/c, line 6: expected `key = value`",
+                             "/c, line 7: tail_lines must be a whole number from 100 to 1000000",
+                             "/c, line 8: unknown setting `colour`"])
+        #expect(ConsolePreferences.parse("", path: "/c").0.tailLines == 10_000)
+    }
+}
