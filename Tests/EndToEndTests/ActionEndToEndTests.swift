@@ -20,7 +20,7 @@ import TestSupport
         try session.send("Tab")
         try session.type("smoke")
         try session.send("Enter")
-        let result = session.waitFor { $0.contains("status 200") && $0.contains(#""order" : 42"#) }
+        let result = session.waitFor { $0.contains("✓ 200") && $0.contains("round trip") && $0.contains(#""order" : 42"#) }
         #expect(result.satisfied, "the invocation's response was not shown:\n\(result.screen)")
         let saved = try String(contentsOfFile: console.folder + "/config/lambda-tui/events/\(name)/smoke.json", encoding: .utf8)
         #expect(saved.contains(#""order": 42"#))
@@ -240,7 +240,7 @@ import TestSupport
         try session.send("Tab", "Tab", "Tab", "C-e")
         #expect(session.waitFor(#"{"from": "the editor""#).satisfied, "the editor's text did not come back into the field:\n\(session.screen)")
         try session.send("Enter")
-        let result = session.waitFor { $0.contains("status 200") && $0.contains(#""from" : "the editor""#) }
+        let result = session.waitFor { $0.contains("✓ 200") && $0.contains(#""from" : "the editor""#) }
         #expect(result.satisfied, "the edited payload was not invoked:\n\(result.screen)")
         try console.quit()
     }

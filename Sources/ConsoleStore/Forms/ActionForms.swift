@@ -29,6 +29,7 @@ public enum ActionForms {
                 FormField("type", "Invocation type", .choice(FieldRules.invocationTypes), value: "RequestResponse"),
                 FormField("event", "Saved event", .choice(events), value: events[0], hint: "saved under $XDG_CONFIG_HOME/lambda-tui/events"),
                 FormField("payload", "Payload (JSON)", .json, value: saved?.last ?? "{}", hint: "ctrl-e edits it in $EDITOR"),
+                FormField("saveAs", "Save as event", hint: "a name to keep this payload for next time; empty: don't"),
                 FormField("clientContext", "Client context", .json, hint: "a JSON object (custom, client, env); empty: none"),
                 FormField("response", "Response", .choice(["buffered", "streamed"]), value: streams ? "streamed" : "buffered",
                           hint: "streamed: InvokeWithResponseStream, chunks as they come"),
@@ -36,7 +37,6 @@ public enum ActionForms {
                           hint: "more than 1: a burst, showing which versions answered"),
                 FormField("rate", "Per second", .integer(1...BurstSpec.maximumRate, unit: "per second", optional: false), value: "5",
                           hint: "a burst's pace; at most \(BurstSpec.maximumInFlight) run at once"),
-                FormField("saveAs", "Save as event", hint: "a name to keep this payload for next time; empty: don't"),
             ])
         case .publishVersion:
             return FormState(action: action, title: "Publish a version of \(name)", target: target, fields: [
