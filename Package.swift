@@ -35,7 +35,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "lambda-tui-console-bench",
-            dependencies: ["ConsoleStore", "ConsoleUI", "LambdaAPI", "TestSupport"],
+            dependencies: ["ConsoleStore", "ConsoleUI", "LambdaAPI", "LogsAPI", "TestSupport"],
             path: "Benchmarks/ConsoleBenchmarks"
         ),
         // Starts moto and the loopback fault server for tests and benchmarks.

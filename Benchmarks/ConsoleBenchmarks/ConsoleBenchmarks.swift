@@ -35,6 +35,7 @@ struct ConsoleBenchmarks {
         try terminalBytes(state)
         print(String(format: "resident memory with %d functions loaded and drawn: %.1f MB (budget 60 MB)", count, residentMegabytes()))
         try await idleCPU()
+        try await TailBenchmarks.run()
     }
 
     static func loadedState() -> ConsoleState {

@@ -48,6 +48,20 @@ import TestSupport
         #expect(tail.lines.first?.text.hasPrefix("…x") == true && tail.lines.first?.version == "$LATEST")
     }
 
+    @Test func theMatchCountFollowsLinesInAndOut() {
+        var tail = LogTail(function: "f", group: "g", since: 0, capacity: 100)
+        tail.search = "err"
+        tail.merge((0..<150).map { LogLine(timestamp: Int64($0), stream: "s", message: $0 % 3 == 0 ? "ERROR \($0)" : "ok \($0)", id: "\($0)") })
+        #expect(tail.matchCount == tail.matches.count && tail.matchCount == 33, "lines that left the ring are not counted")
+        // Two seeded lines push out lines 50 and 51 (an ERROR line): one match in, one out.
+        tail.seed(logResult: "ERROR seeded\nfine", at: 500, version: "1")
+        #expect(tail.matchCount == tail.matches.count && tail.matchCount == 33)
+        tail.merge([LogLine(timestamp: 400, stream: "s", message: "ERROR seeded", id: "cw")])
+        #expect(tail.matchCount == tail.matches.count && tail.matchCount == 33, "the CloudWatch copy replaces the seeded one")
+        tail.search = "fine"
+        #expect(tail.matchCount == 1)
+    }
+
     @Test func foldingHidesStartAndEnd() {
         var tail = LogTail(function: "f", group: "g", since: 0, capacity: 100)
         tail.merge(["START RequestId: 1", "hello", "END RequestId: 1", "REPORT RequestId: 1\tDuration: 2 ms"].enumerated().map {

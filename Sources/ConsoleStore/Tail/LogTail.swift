@@ -29,7 +29,11 @@ public struct LogTail: Sendable, Equatable {
     public var following = true
     /// Lines between the last shown and the newest, while paused.
     public var offset = 0
-    public var search = ""
+    public var search = "" {
+        didSet { matchCount = lines.reduce(0) { $0 + (matchesSearch($1) ? 1 : 0) } }
+    }
+    /// Lines containing the search text, kept as lines come and go so that a frame need not count.
+    public private(set) var matchCount = 0
     public var editingSearch = false
     public var editingPattern = false
     public var lastError: String?
@@ -92,9 +96,11 @@ public struct LogTail: Sendable, Equatable {
         } else {
             lines += added
         }
+        if !search.isEmpty { matchCount += added.filter(matchesSearch).count }
         if lines.count > capacity {
             let dropped = lines.prefix(lines.count - capacity)
             provisionalCount -= dropped.filter(\.provisional).count
+            if !search.isEmpty { matchCount -= dropped.filter(matchesSearch).count }
             lines.removeFirst(lines.count - capacity)
         }
     }
@@ -104,10 +110,12 @@ public struct LogTail: Sendable, Equatable {
         var wanted: [String: Int] = [:]
         for line in added { wanted[line.text, default: 0] += 1 }
         var removed = 0
+        let needle = search
         lines.removeAll { line in
             guard line.provisional, let count = wanted[line.text], count > 0 else { return false }
             wanted[line.text] = count - 1
             removed += 1
+            if Self.line(line, contains: needle) { matchCount -= 1 }
             return true
         }
         provisionalCount -= removed
@@ -121,6 +129,7 @@ public struct LogTail: Sendable, Equatable {
     public mutating func restart(since time: Int64) {
         lines = []
         provisionalCount = 0
+        matchCount = 0
         seen = [:]
         since = time
         newest = time
@@ -146,7 +155,12 @@ public struct LogTail: Sendable, Equatable {
     /// The indices of lines containing the search text, case-insensitively.
     public var matches: [Int] {
         guard !search.isEmpty else { return [] }
-        let needle = search.lowercased()
-        return lines.indices.filter { lines[$0].text.lowercased().contains(needle) }
+        return lines.indices.filter { matchesSearch(lines[$0]) }
+    }
+
+    func matchesSearch(_ line: TailLine) -> Bool { Self.line(line, contains: search) }
+
+    static func line(_ line: TailLine, contains needle: String) -> Bool {
+        !needle.isEmpty && line.text.range(of: needle, options: .caseInsensitive) != nil
     }
 }

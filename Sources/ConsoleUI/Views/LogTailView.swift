@@ -61,7 +61,7 @@ enum LogTailView {
         parts.append("\(Formatting.count(tail.lines.count)) lines")
         if tail.folded { parts.append("START/END folded (z)") }
         if let pattern = tail.filterPattern { parts.append("pattern \(pattern)") }
-        if !tail.search.isEmpty { parts.append("/\(tail.search): \(tail.matches.count) matches") }
+        if !tail.search.isEmpty { parts.append("/\(tail.search): \(tail.matchCount) matches") }
         if let error = tail.lastError { parts.append("✗ \(error)") }
         return parts.joined(separator: " · ")
     }
