@@ -162,6 +162,21 @@ import Testing
         }
     }
 
+    @Test func everySceneDrawsAtEverySizeFromTheSmallest() throws {
+        for scene in Self.scenes {
+            var state = ConsoleFixtures.loadedState()
+            scene.1(&state)
+            for (columns, rows) in [(50, 12), (51, 13), (60, 15), (80, 12), (200, 60), (50, 50)] {
+                _ = Reducer.reduce(&state, .resized(rows: rows, columns: columns))
+                let screen = GridScreen(rows: rows, columns: columns)
+                ConsoleView.render(state, on: screen, theme: .dark, now: ConsoleFixtures.now)
+                // Drawn without a crash, and as a console, not as the too-small notice.
+                #expect(screen.lines.count == rows && !screen.lines[0].hasPrefix("Terminal too small")
+                        && screen.lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == false, "\(scene.0) at \(columns)x\(rows)")
+            }
+        }
+    }
+
     /// The invoke form of the selected function, sent: the invoke screen opens, running.
     static func invoke(_ state: inout ConsoleState, count: String) {
         _ = Reducer.reduce(&state, .openAction(.invoke))
