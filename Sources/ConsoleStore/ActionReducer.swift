@@ -229,6 +229,9 @@ public enum ActionReducer {
                 break
             }
         }
+        // An invocation changes no configuration: nothing to read again (a burst would otherwise
+        // list every function after it).
+        if case .invoke = mutation { return [] }
         if case .deleteFunction(_, nil) = mutation, case .done = outcome {
             return reload(nil, &state)  // its detail is gone with it
         }

@@ -38,8 +38,9 @@ public final class ConsoleApp {
                 ConsoleView.render(state, on: screen, theme: theme)
                 dirty = false
             }
-            // A running rollout's countdown is redrawn every second; otherwise nothing wakes the loop.
-            let ticking = state.rollouts.values.contains { $0.status == .running }
+            // A running rollout's countdown and a running invocation's clock are redrawn every
+            // second; otherwise nothing wakes the loop.
+            let ticking = state.rollouts.values.contains { $0.status == .running } || state.invokeSessions.values.contains { $0.running }
             let wait = min(max(0, nextRefresh.timeIntervalSinceNow), ticking ? 1 : .infinity)
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0)]
