@@ -1,4 +1,3 @@
-import AWSCore
 import ConsoleStore
 import Foundation
 import LambdaAPI
@@ -234,11 +233,7 @@ import TestSupport
     @Test func aStreamedAnswerArrivesChunkByChunk() async throws {
         let backend = try await TestBackend.shared()
         let lane = TestBackend.lane("stream-console")
-        func event(_ type: String, _ payload: Data) -> Data {
-            EventStreamEncoder.encode(EventStreamMessage(headers: [
-                (":message-type", .string("event")), (":event-type", .string(type)), (":content-type", .string("application/octet-stream")),
-            ], payload: payload))
-        }
+        func event(_ type: String, _ payload: Data) -> Data { RecordedEvent.frame(type, payload, contentType: "application/octet-stream") }
         // "café" is cut inside its é: the screen must never show half a character.
         let word = Data("café au lait".utf8)
         var body = event("PayloadChunk", Data("{\"drink\": \"".utf8)) + event("PayloadChunk", word.prefix(4))

@@ -56,14 +56,9 @@ import TestSupport
         let lane = TestBackend.lane("stream-invoke")
         var body = Data()
         for chunk in ["Hello, ", "streaming ", "world"] {
-            body.append(EventStreamEncoder.encode(EventStreamMessage(headers: [
-                (":message-type", .string("event")), (":event-type", .string("PayloadChunk")),
-                (":content-type", .string("application/octet-stream")),
-            ], payload: Data(chunk.utf8))))
+            body.append(RecordedEvent.frame("PayloadChunk", Data(chunk.utf8), contentType: "application/octet-stream"))
         }
-        body.append(EventStreamEncoder.encode(EventStreamMessage(headers: [
-            (":message-type", .string("event")), (":event-type", .string("InvokeComplete")), (":content-type", .string("application/json")),
-        ], payload: Data(#"{"LogResult":"\#(Data("REPORT Duration: 3 ms".utf8).base64EncodedString())"}"#.utf8))))
+        body.append(RecordedEvent.frame("InvokeComplete", Data(#"{"LogResult":"\#(Data("REPORT Duration: 3 ms".utf8).base64EncodedString())"}"#.utf8)))
         try await backend.script(lane: lane, [["status": 200, "body_b64": body.base64EncodedString(),
                                                "headers": ["Content-Type": "application/vnd.amazon.eventstream", "X-Amz-Executed-Version": "3"]]])
         let stream = try await LambdaClient(client: backend.client(.lambda, lane: lane)).invokeWithResponseStream("f")

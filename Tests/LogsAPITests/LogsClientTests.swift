@@ -87,11 +87,7 @@ import TestSupport
     @Test func liveTailSessionsDecodeFromTheEventStream() async throws {
         let backend = try await TestBackend.shared()
         let lane = TestBackend.lane("live-tail")
-        func frame(_ type: String, _ json: String) -> Data {
-            EventStreamEncoder.encode(EventStreamMessage(headers: [
-                (":message-type", .string("event")), (":event-type", .string(type)), (":content-type", .string("application/json")),
-            ], payload: Data(json.utf8)))
-        }
+        func frame(_ type: String, _ json: String) -> Data { RecordedEvent.frame(type, Data(json.utf8)) }
         let body = frame("sessionStart", #"{"requestId":"req","sessionId":"sess","logGroupIdentifiers":["/aws/lambda/f"]}"#)
             + frame("sessionUpdate", #"{"sessionMetadata":{"sampled":false},"sessionResults":[{"logStreamName":"2026/11/25/[$LATEST]x","message":"hello","timestamp":1764064800000,"ingestionTime":1764064800100,"logGroupIdentifier":"/aws/lambda/f"}]}"#)
         try await backend.script(lane: lane, [["status": 200, "body_b64": body.base64EncodedString(),
