@@ -6,10 +6,15 @@ import Synchronization
 /// Which tail reads are current: leaving the view or restarting a tail makes older ones stop.
 final class TailRegistry: Sendable {
     private let current = Mutex<[String: Int]>([:])
+    /// How long each tail's last read took, so that reads start an interval apart rather than an
+    /// interval after the last answer (which would add the read's time to every line's delay).
+    private let readTimes = Mutex<[String: Duration]>([:])
 
     func start(_ function: String, generation: Int) { current.withLock { $0[function] = generation } }
     func stop(_ function: String) { current.withLock { $0[function] = nil } }
     func isCurrent(_ function: String, generation: Int) -> Bool { current.withLock { $0[function] == generation } }
+    func lastRead(_ function: String) -> Duration { readTimes.withLock { $0[function] ?? .zero } }
+    func read(_ function: String, took time: Duration) { readTimes.withLock { $0[function] = time } }
 }
 
 extension EffectRunner {
@@ -22,8 +27,11 @@ extension EffectRunner {
         if tryLive, let ended = await liveTail(function: function, group: group, generation: generation, pattern: pattern, progress: progress) {
             return ended
         }
-        if delay > 0 { try? await Task.sleep(for: .milliseconds(Int(delay * 1000))) }
+        let wait = Duration.milliseconds(Int(delay * 1000)) - tails.lastRead(function)
+        if wait > .zero { try? await Task.sleep(for: wait) }
         guard tails.isCurrent(function, generation: generation) else { return .tailStopped(function: function) }
+        let started = ContinuousClock.now
+        defer { tails.read(function, took: ContinuousClock.now - started) }
         do {
             var lines: [LogLine] = []
             let request = FilterLogEventsRequest(logGroupName: group, startTime: start, filterPattern: pattern)
