@@ -123,7 +123,7 @@ final class SleepRecorder: Sendable {
     @Test func cancellingARequestReturnsAtOnce() async throws {
         let backend = try await TestBackend.shared()
         let lane = TestBackend.lane("cancel")
-        try await backend.script(lane: lane, [["delay": 5.0, "status": 200, "body": "{}"]])
+        try await backend.script(lane: lane, [["delay": 10.0, "status": 200, "body": "{}"]])
         let client = backend.client(.lambda, lane: lane)
         let request = listFunctions
         let started = ContinuousClock.now
@@ -131,7 +131,9 @@ final class SleepRecorder: Sendable {
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
         await #expect(throws: AWSClientError.cancelled) { try await task.value }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Far sooner than the 10 s answer; the margin is for a loaded CI machine (curl notices
+        // the cancellation at its next progress call, up to a second later).
+        #expect(ContinuousClock.now - started < .seconds(4))
     }
 
     @Test func errorAnswersBecomeNamedErrors() async throws {
