@@ -110,14 +110,15 @@ final class SleepRecorder: Sendable {
     @Test func slowResponseHitsTheReadTimeout() async throws {
         let backend = try await TestBackend.shared()
         let lane = TestBackend.lane("slow")
-        try await backend.script(lane: lane, [["delay": 3.0, "status": 200, "body": "{}"]])
+        try await backend.script(lane: lane, [["delay": 8.0, "status": 200, "body": "{}"]])
         var request = listFunctions
         request.readTimeout = .seconds(1)
         let started = ContinuousClock.now
         await #expect(throws: AWSClientError.transport(.readTimeout("http://127.0.0.1:\(backend.faultPort)"))) {
             try await backend.client(.lambda, lane: lane, retry: RetryStrategy(maxAttempts: 1)).send(request)
         }
-        #expect(ContinuousClock.now - started < .seconds(2.8))
+        // Well before the 8 s answer, with room for a loaded CI machine.
+        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test func cancellingARequestReturnsAtOnce() async throws {
