@@ -16,9 +16,7 @@ public struct AuditLog: Sendable {
 
     /// `$XDG_STATE_HOME/lambda-tui/audit.log`, or `~/.local/state/lambda-tui/audit.log`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        return state + "/lambda-tui/audit.log"
+        AppDirectories.state(environment) + "/audit.log"
     }
 
     /// Appends the line; a log that cannot be written is reported, never fatal.

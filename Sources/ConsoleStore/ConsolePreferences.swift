@@ -23,9 +23,7 @@ public struct ConsolePreferences: Sendable, Equatable {
     public init() {}
 
     public static func path(environment: [String: String]) -> String {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
-        return base + "/lambda-tui/config"
+        AppDirectories.config(environment) + "/config"
     }
 
     /// The preferences, and a sentence for each line that could not be used (the rest still apply).

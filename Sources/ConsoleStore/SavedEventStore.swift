@@ -10,9 +10,7 @@ public struct SavedEventStore: Sendable {
     }
 
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
-        return config + "/lambda-tui/events"
+        AppDirectories.config(environment) + "/events"
     }
 
     public func load(function: String) -> SavedEvents {

@@ -22,4 +22,15 @@ import Testing
                              "/c, line 8: unknown setting `colour`"])
         #expect(ConsolePreferences.parse("", path: "/c").0.tailLines == 10_000)
     }
+
+    @Test func everyFileFollowsTheXDGFolders() {
+        let set = ["XDG_CONFIG_HOME": "/cfg", "XDG_STATE_HOME": "/st", "HOME": "/home/u"]
+        #expect(ConsolePreferences.path(environment: set) == "/cfg/lambda-tui/config")
+        #expect(SavedEventStore.defaultDirectory(environment: set) == "/cfg/lambda-tui/events")
+        #expect(AuditLog.defaultPath(environment: set) == "/st/lambda-tui/audit.log")
+        #expect(RolloutFiles.defaultDirectory(environment: set) == "/st/lambda-tui/rollouts")
+        // An empty variable counts as unset.
+        let unset = ["XDG_CONFIG_HOME": "", "HOME": "/home/u"]
+        #expect(AppDirectories.config(unset) == "/home/u/.config/lambda-tui" && AppDirectories.state(unset) == "/home/u/.local/state/lambda-tui")
+    }
 }

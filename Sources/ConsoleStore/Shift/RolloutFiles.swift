@@ -10,9 +10,7 @@ public struct RolloutFiles: Sendable {
     }
 
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        return state + "/lambda-tui/rollouts"
+        AppDirectories.state(environment) + "/rollouts"
     }
 
     func path(_ rollout: Rollout) -> String {

@@ -1,3 +1,4 @@
+import ConsoleStore
 import Foundation
 
 /// Finds the theme the user asked for: `--theme NAME|PATH`, then `LAMBDA_TUI_THEME`, then the
@@ -16,8 +17,7 @@ public struct ThemeLoader: Sendable {
     }
 
     public var userDirectory: String {
-        let config = environment["XDG_CONFIG_HOME"] ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
-        return config + "/lambda-tui/themes"
+        AppDirectories.config(environment) + "/themes"
     }
 
     /// The theme and, when it could not be used, one sentence saying why.
