@@ -61,9 +61,12 @@ public enum Reducer {
                 let left = state.routes.removeLast()
                 var effects: [ConsoleEffect] = []
                 if let function = left.tailFunction { effects = TailReducer.leave(&state, function: function) }
-                // Back on a screen with a tail (the tail under an invoke screen): it reads again.
+                // Back on a screen with a tail (the tail under an invoke screen): it reads again. For
+                // the same function the new generation alone retires the old reads; a stop sent
+                // with it could arrive after the new read began and silence it.
                 if let function = state.route.tailFunction, let group = state.tails[function]?.group {
-                    effects = [TailReducer.start(&state, function: function, group: group, since: nil)]
+                    if left.tailFunction == function { effects = [] }
+                    effects.append(TailReducer.start(&state, function: function, group: group, since: nil))
                 }
                 return effects
             }

@@ -152,6 +152,22 @@ import TestSupport
         #expect(state.overlay == nil && state.invokeSessions["checkout"]?.result?.functionError == nil)
     }
 
+    @Test func backFromTheInvokeScreenTheTailUnderItReadsAgain() throws {
+        var state = FormTests.state()
+        _ = Reducer.reduce(&state, .openTail)
+        _ = try #require(FormTests.open(.invoke, in: &state))
+        _ = Reducer.reduce(&state, .submitForm)
+        #expect(state.routes.suffix(2) == [.tail(function: "checkout"), .invoke(function: "checkout")])
+        let generation = state.tails["checkout"]?.generation ?? 0
+        let effects = Reducer.reduce(&state, .goBack)
+        // No stop for the same tail: it could arrive after the new read began and silence it.
+        guard effects.count == 1, case .pollTail(_, _, let next, _, _, _, _) = effects[0] else {
+            Issue.record("expected one new read of the tail: \(effects)")
+            return
+        }
+        #expect(next > generation && state.route == .tail(function: "checkout"))
+    }
+
     @Test func readOnlyRefusesToInvokeAgain() throws {
         var state = FormTests.state()
         state.invokeSessions["checkout"] = InvokeSession(request: InvocationRequest(function: "checkout", payload: "{}"))

@@ -115,7 +115,7 @@ extension EffectRunner {
                         if case .service(let service) = error { return .failed(service.code.rawValue) }
                         return .failed(error.description)
                     } catch {
-                        return .failed("\(error)")
+                        return .failed("unexpected error: \(error.localizedDescription)")
                     }
                 }
                 inFlight += 1

@@ -94,7 +94,7 @@ enum InvokeReducer {
                 return []
             }
             let stamp = Int(now.timeIntervalSince1970)
-            let suffix = ResponseText(body: result.payload, raw: true).isJSON ? "json" : "txt"
+            let suffix = session.response.isJSON ? "json" : "txt"
             let path = FileManager.default.currentDirectoryPath + "/\(SavedEventStore.fileName(function))-response-\(stamp).\(suffix)"
             return [.saveLines(path: path, [result.payload])]
         case .stopBurst:

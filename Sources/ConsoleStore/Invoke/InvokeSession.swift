@@ -5,7 +5,11 @@ import Foundation
 public struct InvokeSession: Sendable, Equatable {
     public enum Part: Sendable, Equatable { case response, logs }
 
-    public var request: InvocationRequest
+    public var request: InvocationRequest {
+        didSet { if request.payload != oldValue.payload { requestLines = Self.lines(request.payload) } }
+    }
+    /// The payload pretty-printed, once per request rather than once per frame.
+    public private(set) var requestLines: [String]
     public var result: InvocationResult?
     /// Sent and not answered yet.
     public var running = false
@@ -22,6 +26,11 @@ public struct InvokeSession: Sendable, Equatable {
 
     public init(request: InvocationRequest) {
         self.request = request
+        requestLines = Self.lines(request.payload)
+    }
+
+    static func lines(_ payload: String) -> [String] {
+        ResponseText(body: payload, raw: false).lines
     }
 
     mutating func answered(_ result: InvocationResult) {

@@ -66,8 +66,8 @@ public struct LogTail: Sendable, Equatable {
         return added.count
     }
 
-    /// An invocation's LogResult (the last 4 KB of its log), shown until CloudWatch delivers the
-    /// same lines: they are not read again from the service, so they come before it answers.
+    /// An invocation's LogResult (the last 4 KB of its log), shown at once, seconds before
+    /// CloudWatch has the same lines; each copy goes when CloudWatch delivers its line.
     public mutating func seed(logResult: String, at timestamp: Int64, version: String?) {
         var messages = logResult.split(whereSeparator: \.isNewline).map(String.init)
         if logResult.utf8.count >= Self.logResultLimit - 100, let first = messages.first, !first.hasPrefix("START") {

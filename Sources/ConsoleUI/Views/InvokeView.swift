@@ -15,7 +15,7 @@ enum InvokeView {
         let responseFocused = session.focus == .response
         screen.put(" " + responseTitle(session) + " ", row: top, column: right, style: responseFocused ? focusStyle : theme[.title])
         for row in top..<top + upper { screen.put("│", row: row, column: leftWidth, style: theme[.border]) }
-        request(session.request, screen, theme, top: top + 1, height: upper - 1, width: leftWidth - 1)
+        request(session, screen, theme, top: top + 1, height: upper - 1, width: leftWidth - 1)
         let width = screen.columns - right
         if let burst = session.burst {
             BurstView.draw(burst, screen, theme, top: top + 1, left: right, width: width, height: upper - 1)
@@ -48,7 +48,8 @@ enum InvokeView {
         return title
     }
 
-    static func request(_ request: InvocationRequest, _ screen: Screen, _ theme: Theme, top: Int, height: Int, width: Int) {
+    static func request(_ session: InvokeSession, _ screen: Screen, _ theme: Theme, top: Int, height: Int, width: Int) {
+        let request = session.request
         var rows: [(String, String)] = [("qualifier", request.qualifier ?? "$LATEST"), ("type", request.invocationType)]
         if request.streamed { rows.append(("response", "streamed")) }
         if let burst = request.burst { rows.append(("burst", "\(burst.count) at \(burst.perSecond)/s")) }
@@ -60,8 +61,8 @@ enum InvokeView {
             row += 1
         }
         row += 1
-        for line in FieldRules.prettyJSON(request.payload).split(separator: "\n") where row < top + height {
-            drawJSON(String(line), screen, theme, row: row, column: 1, width: width - 1)
+        for line in session.requestLines where row < top + height {
+            drawJSON(TableView.sanitize(line), screen, theme, row: row, column: 1, width: width - 1)
             row += 1
         }
     }
