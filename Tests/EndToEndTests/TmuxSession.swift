@@ -26,11 +26,12 @@ final class TmuxSession {
         env.merge(environment) { $1 }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         // After lambda-tui exits, the shell prints on one line its status and whether the terminal
-        // is back in line mode with echo ("modes: icanon echo"). That line starts on a fresh row:
-        // after a kill, the shell's "Killed" notice leaves the cursor near the right edge, and a
-        // wrapped "EXITE|D" would not be found.
+        // is back in line mode with echo ("modes: icanon echo"). That line is written with explicit
+        // carriage returns: a killed console leaves the terminal raw, where a bare newline keeps the
+        // column, and the line would start near the right edge and wrap as "EXITE|D".
         let command = "env \(exports) \(Self.binary) --endpoint-url \(endpoint) \(arguments); status=$?; "
-            + "modes=$(stty -a | grep -o ' icanon\\| echo ' | tr -d ' ' | tr '\\n' ' '); echo; echo \"EXITED $status modes: $modes\"; sleep 60"
+            + "modes=$(stty -a | grep -o ' icanon\\| echo ' | tr -d ' ' | tr '\\n' ' '); "
+            + "printf '\\r\\nEXITED %s modes: %s\\r\\n' \"$status\" \"$modes\"; sleep 60"
         try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
     }
 
