@@ -16,7 +16,8 @@ is any name a test picks, so that tests running in parallel do not share scripts
                            {"forward": true}              pass this one to moto
                            {"match": {"method": "PUT", "path": "/configuration"}, ...}: this step
                            waits for the first request with that method whose path contains that
-                           text; other requests pass it by
+                           text (and, with "target", whose X-Amz-Target contains that text);
+                           other requests pass it by
   GET  /__requests/<lane>  JSON list of the requests seen: method, path, headers, body
   POST /__paginate/<lane>  {"member": "Functions", "path": "/2015-03-31/functions/"}: from then on,
                            GET answers on that path are cut into pages by Marker and MaxItems
@@ -25,7 +26,8 @@ is any name a test picks, so that tests running in parallel do not share scripts
   POST /__latency/<lane>   {"seconds": 0.05}: every request on the lane waits that long first, as a
                            network round trip would (requests in flight together wait together).
 Requests with no step left are forwarded to moto with the lane stripped from the path.
-A step's "body_b64" sends bytes (an event stream, say) instead of "body" text.
+A step's "body_b64" sends bytes (an event stream, say) instead of "body" text; "chunks_b64", a list,
+sends them as chunks "pause" seconds apart, as a stream that stays open a while.
 """
 import argparse
 import base64
@@ -74,6 +76,22 @@ class FaultHandler(BaseHTTPRequestHandler):
         self.wfile.write(b"".join(self._headers_buffer) + body)
         self._headers_buffer = []
 
+    def _reply_chunked(self, status: int, chunks: list, pause: float, headers=None):
+        """An answer that arrives piece by piece, as an event stream does, ending after the last."""
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        self.wfile.flush()
+        for index, chunk in enumerate(chunks):
+            if index:
+                time.sleep(pause)
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            self.wfile.flush()
+        self.wfile.write(b"0\r\n\r\n")
+        self.wfile.flush()
+
     def _handle(self):
         body = self._body()
         parts = self.path.split("/", 2)
@@ -109,7 +127,8 @@ class FaultHandler(BaseHTTPRequestHandler):
             step = {"forward": True}
             for index, candidate in enumerate(script):
                 match = candidate.get("match")
-                if match is None or (match.get("method", self.command) == self.command and match.get("path", "") in rest):
+                if match is None or (match.get("method", self.command) == self.command and match.get("path", "") in rest
+                                     and match.get("target", "") in self.headers.get("X-Amz-Target", "")):
                     step = script.pop(index)
                     break
             latency = LATENCY.get(lane, 0)
@@ -131,6 +150,9 @@ class FaultHandler(BaseHTTPRequestHandler):
                 # marker into one consistent listing would.
                 return self._reply(200, self._page(rest, LISTINGS[lane], member, lane), {"Content-Type": "application/json"})
             return self._forward(rest, body, member, lane)
+        if "chunks_b64" in step:
+            return self._reply_chunked(step.get("status", 200), [base64.b64decode(c) for c in step["chunks_b64"]],
+                                       step.get("pause", 0), step.get("headers"))
         if "body_b64" in step:
             data = base64.b64decode(step["body_b64"])
         else:

@@ -122,9 +122,10 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// Runs (or resumes) a rollout to its end, reporting every change as `.rolloutUpdated`.
     case runRollout(Rollout)
     case abortRollout(Rollout)
-    /// The next read of a live tail: StartLiveTail first (`tryLive`), else FilterLogEvents from
-    /// `start` after waiting `delay`.
-    case pollTail(function: String, group: String, generation: Int, start: Int64, pattern: String?, delay: TimeInterval, tryLive: Bool)
+    /// The next read of a live tail: a StartLiveTail session on `liveGroupARN` when given, else
+    /// (or when the endpoint does not offer it) FilterLogEvents from `start` after waiting `delay`.
+    case pollTail(function: String, group: String, generation: Int, start: Int64, pattern: String?, delay: TimeInterval,
+                  liveGroupARN: String?)
     case stopTail(function: String)
     case saveLines(path: String, [String])
     case stopBurst

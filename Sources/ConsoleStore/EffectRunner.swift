@@ -42,9 +42,9 @@ public struct EffectRunner: Sendable {
         switch effect {
         case .mutate(let mutation):
             return await mutate(mutation, progress: progress)
-        case .pollTail(let function, let group, let generation, let start, let pattern, let delay, let tryLive):
+        case .pollTail(let function, let group, let generation, let start, let pattern, let delay, let liveGroupARN):
             return await tail(function: function, group: group, generation: generation, start: start, pattern: pattern, delay: delay,
-                              tryLive: tryLive, progress: progress)
+                              liveGroupARN: liveGroupARN, progress: progress)
         case .stopBurst:
             burstControl.requestStop()
             return .showStatus("Stopping the burst: no more invocations are sent.")

@@ -64,9 +64,9 @@ public enum Reducer {
                 // Back on a screen with a tail (the tail under an invoke screen): it reads again. For
                 // the same function the new generation alone retires the old reads; a stop sent
                 // with it could arrive after the new read began and silence it.
-                if let function = state.route.tailFunction, let group = state.tails[function]?.group {
+                if let function = state.route.tailFunction, let tail = state.tails[function] {
                     if left.tailFunction == function { effects = [] }
-                    effects.append(TailReducer.start(&state, function: function, group: group, since: nil))
+                    effects.append(TailReducer.start(&state, function: function, group: tail.group, groupARN: tail.groupARN, since: nil))
                 }
                 return effects
             }

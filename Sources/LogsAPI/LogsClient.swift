@@ -99,13 +99,15 @@ public struct LogsClient: Sendable {
     }
 
     /// StartLiveTail: a session of pushed log events, where the endpoint offers it (AWS does;
-    /// moto does not, and the console then polls FilterLogEvents).
+    /// moto does not, and the console then polls FilterLogEvents). AWS wants the log groups by
+    /// ARN, and serves the call at the `streaming-` host.
     public func startLiveTail(logGroupIdentifiers: [String], logStreamNamePrefixes: [String]? = nil,
                               filterPattern: String? = nil) async throws -> AsyncThrowingStream<LiveTailEvent, Error> {
         struct Body: Encodable { var logGroupIdentifiers: [String]; var logStreamNamePrefixes: [String]?; var logEventFilterPattern: String? }
         var wire = try request("StartLiveTail", Body(logGroupIdentifiers: logGroupIdentifiers, logStreamNamePrefixes: logStreamNamePrefixes,
                                                       logEventFilterPattern: filterPattern))
         wire.readTimeout = .seconds(3 * 3600)  // sessions last up to three hours
+        wire.hostPrefix = "streaming-"
         let response = try await client.stream(wire)
         return AsyncThrowingStream { continuation in
             let reader = Task {

@@ -1,8 +1,10 @@
+import AWSCore
 import ConsoleStore
 import Foundation
 import LambdaAPI
 import LambdaTestSupport
 import LogsAPI
+import Synchronization
 import Testing
 import TestSupport
 
@@ -48,14 +50,15 @@ import TestSupport
         function.functionArn = "arn:aws:lambda:us-east-1:1:function:f"
         _ = Reducer.reduce(&state, .functionsLoaded(.success([function])))
         let opened = Reducer.reduce(&state, .openTail)
-        guard case .pollTail(_, _, let generation, _, _, 0, true) = opened.first else {
+        guard case .pollTail(_, _, let generation, _, _, 0, let live?) = opened.first else {
             Issue.record("the tail did not start with StartLiveTail: \(opened)")
             return
         }
+        #expect(live == "arn:aws:logs:us-east-1:1:log-group:/aws/lambda/f", "StartLiveTail takes the log group by ARN")
         var delays: [TimeInterval] = []
         for events in [[Self.line(Int64(Date().timeIntervalSince1970 * 1000), "[1]", "x")], [], [], [], [], []] {
             let next = Reducer.reduce(&state, .tailEvents(function: "f", generation: generation, events, mode: .polling(interval: delays.last ?? 1)))
-            if case .pollTail(_, _, _, _, _, let delay, false) = next.first { delays.append(delay) }
+            if case .pollTail(_, _, _, _, _, let delay, nil) = next.first { delays.append(delay) }
         }
         #expect(delays == [1, 2, 4, 8, 10, 10])
         _ = Reducer.reduce(&state, .goBack)
@@ -91,7 +94,7 @@ import TestSupport
 
         func poll(tryLive: Bool) async -> LogTail.Mode? {
             let action = await runner.run(.pollTail(function: "f", group: group, generation: 1, start: tail.pollStart, pattern: nil, delay: 0,
-                                                    tryLive: tryLive))
+                                                    liveGroupARN: tryLive ? "arn:aws:logs:us-east-1:123456789012:log-group:\(group)" : nil))
             guard case .tailEvents(_, 1, let events, let mode) = action else { return nil }
             tail.merge(events)
             return mode
@@ -103,5 +106,50 @@ import TestSupport
         _ = await poll(tryLive: false)
         #expect(tail.lines.map(\.text) == ["a1", "b1", "a2", "b2", "a3"], "new events once each, in time order across streams")
         #expect(tail.lines.map(\.version) == ["1", "2", "1", "2", "1"])
+    }
+
+    /// StartLiveTail through the scripted proxy (moto has none): the session is asked for the
+    /// group by ARN, its pushed events show, and what was written before it opened is read from
+    /// FilterLogEvents (moto), each line once.
+    @Test func aLiveSessionShowsPushedEventsAndWhatCameBefore() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("live-tail-runner")
+        let logs = LogsClient(client: backend.client(.logs, lane: lane))
+        let group = "/aws/lambda/\(LambdaFixtures.uniqueName("live"))"
+        let stream = "2026/11/25/[1]aaa"
+        try await logs.createLogGroup(group)
+        try await logs.createLogStream(group: group, stream: stream)
+        let start = Int64(Date().timeIntervalSince1970 * 1000) - 1_000
+        try await logs.putLogEvents(group: group, stream: stream, events: [InputLogEvent(timestamp: start + 10, message: "before the session"),
+                                                                          InputLogEvent(timestamp: start + 20, message: "as it opened")])
+        func event(_ stream: String, _ time: Int64, _ message: String) -> String {
+            #"{"logStreamName":"\#(stream)","timestamp":\#(time),"ingestionTime":\#(time + 100),"message":"\#(message)","logGroupIdentifier":"\#(group)"}"#
+        }
+        let frames = [RecordedEvent.frame("sessionStart", Data(#"{"requestId":"r","sessionId":"s"}"#.utf8)),
+                      RecordedEvent.frame("sessionUpdate", Data(#"{"sessionMetadata":{"sampled":false},"sessionResults":[]}"#.utf8)),
+                      RecordedEvent.frame("sessionUpdate", Data(#"{"sessionMetadata":{"sampled":false},"sessionResults":[\#(event(stream, start + 20, "as it opened")),\#(event("2026/11/25/[2]bbb", start + 30, "pushed live"))]}"#.utf8))]
+        try await backend.script(lane: lane, [["match": ["target": "StartLiveTail"], "status": 200, "pause": 1.0,
+                                               "chunks_b64": frames.map { $0.base64EncodedString() },
+                                               "headers": ["Content-Type": "application/vnd.amazon.eventstream"]]])
+        let runner = EffectRunner(lambda: LambdaClient(client: backend.client(.lambda)), logs: logs)
+        let posted = Mutex<[ConsoleAction]>([])
+        let arn = "arn:aws:logs:us-east-1:123456789012:log-group:\(group)"
+        let ended = await runner.run(.pollTail(function: "f", group: group, generation: 1, start: start, pattern: nil, delay: 0,
+                                               liveGroupARN: arn)) { action in posted.withLock { $0.append(action) } }
+        guard case .tailEvents(_, 1, let rest, .polling(interval: 1)) = ended, rest.isEmpty else {
+            Issue.record("the ended session did not hand over to polling: \(ended)")
+            return
+        }
+        var tail = LogTail(function: "f", group: group, since: start, capacity: 100)
+        var modes: [LogTail.Mode] = []
+        for case .tailEvents(_, 1, let events, let mode) in posted.withLock({ $0 }) {
+            tail.merge(events)
+            modes.append(mode)
+        }
+        #expect(!modes.isEmpty && modes.allSatisfy { $0 == .live }, "the footer says live while the session runs")
+        #expect(tail.lines.map(\.text) == ["before the session", "as it opened", "pushed live"])
+        let calls = try await backend.requests(lane: lane)
+        let session = try #require(calls.first { $0.headers["x-amz-target"] == "Logs_20140328.StartLiveTail" })
+        #expect(try JSONValue.parse(session.body)["logGroupIdentifiers"] == .array([.string(arn)]))
     }
 }

@@ -179,6 +179,7 @@ import TestSupport
         #expect(configuration.vpcConfig?.vpcId == "vpc-1")
         #expect(configuration.loggingConfig?.logFormat == .json)
         #expect(configuration.logGroupName == "/custom/group")
+        #expect(configuration.logGroupArn == nil, "without the function's ARN, no account or region to name the group's")
         #expect(configuration.ephemeralStorage?.size == 1024)
         #expect(response.result.concurrency?.reservedConcurrentExecutions == 5)
         #expect(response.result.tags == ["team": "payments"])

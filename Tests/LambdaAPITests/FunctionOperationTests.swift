@@ -24,6 +24,7 @@ import TestSupport
         #expect(first.functionArn?.hasSuffix(":function:\(prefix)-0") == true)
         #expect(first.lastModified != nil)
         #expect(first.logGroupName == "/aws/lambda/\(prefix)-0")
+        #expect(first.logGroupArn == "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/\(prefix)-0")
     }
 
     @Test func functionNamesAndARNsAreEncodedAsOnePathLabel() async throws {

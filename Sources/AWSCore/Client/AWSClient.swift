@@ -14,6 +14,8 @@ public final class AWSClient: Sendable {
     /// Worked out once: the Host header the signature covers, and any base path of the endpoint.
     private let host: String
     private let basePath: String
+    /// Whether the endpoint is one of AWS's own service hostnames, where host prefixes apply.
+    private let acceptsHostPrefix: Bool
 
     public init(service: AWSService, region: String, endpoint: String, credentials: any CredentialProvider,
                 transport: any HTTPTransport, retry: RetryStrategy = RetryStrategy(),
@@ -29,6 +31,7 @@ public final class AWSClient: Sendable {
         self.now = now
         host = Self.hostHeader(of: self.endpoint)
         basePath = String(self.endpoint.dropFirst(CurlTransfer.origin(of: self.endpoint).count))
+        acceptsHostPrefix = Self.isAWSHostname(host, service: service)
     }
 
     /// A client for `service` at the endpoint, region and retry settings resolved for it.
@@ -101,6 +104,12 @@ public final class AWSClient: Sendable {
     func sign(_ request: AWSRequest) async throws -> HTTPRequest {
         let query = request.encodedQuery
         var headers = request.headers
+        var endpoint = endpoint
+        var host = host
+        if let prefix = request.hostPrefix, acceptsHostPrefix, let scheme = endpoint.range(of: "://") {
+            host = prefix + host
+            endpoint.insert(contentsOf: prefix, at: scheme.upperBound)
+        }
         headers.set("Host", host)
         let url = endpoint + request.path + (query.isEmpty ? "" : "?" + query)
         guard request.isSigned else {
@@ -124,6 +133,18 @@ public final class AWSClient: Sendable {
         for header in signature.headers { headers.set(header.name, header.value) }
         return HTTPRequest(method: request.method, url: url, headers: headers, body: request.body,
                            readTimeout: request.readTimeout, requiresFreshConnection: request.repeatability == .onlyIfNotRun)
+    }
+
+    /// `logs.us-east-1.amazonaws.com` and the like (FIPS and dual-stack included), as the
+    /// endpoint resolver makes them; not a VPC endpoint, a proxy or an emulator.
+    static func isAWSHostname(_ host: String, service: AWSService) -> Bool {
+        let suffixes = ["amazonaws.com", "amazonaws.com.cn", "api.aws", "api.amazonwebservices.com.cn", "c2s.ic.gov", "sc2s.sgov.gov"]
+        let labels = host.split(separator: ".")
+        guard let first = labels.first, first == service.endpointPrefix || first == "\(service.endpointPrefix)-fips", labels.count >= 4 else {
+            return false
+        }
+        let rest = labels.dropFirst(2).joined(separator: ".")
+        return suffixes.contains(rest)
     }
 
     /// `host[:port]` exactly as curl will send it, since the signature covers it.

@@ -15,6 +15,9 @@ public struct AWSRequest: Sendable {
     public var readTimeout: Duration?
     /// False only for the few calls AWS takes without a signature (AssumeRoleWithWebIdentity).
     public var isSigned = true
+    /// The host prefix an operation's model declares (StartLiveTail's `streaming-`), which
+    /// AWS's own endpoints need and a custom endpoint (a proxy, a local emulator) does not get.
+    public var hostPrefix: String?
 
     public init(operation: String, method: String, path: String, query: [(name: String, value: String)] = [],
                 headers: HTTPHeaders = HTTPHeaders(), body: Data = Data(), repeatability: Repeatability = .safe,

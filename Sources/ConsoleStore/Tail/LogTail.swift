@@ -13,6 +13,8 @@ public struct LogTail: Sendable, Equatable {
 
     public var function: String
     public var group: String
+    /// The group's ARN, which StartLiveTail needs; nil when the function's ARN is not known.
+    public var groupARN: String?
     public var mode: Mode = .starting
     public private(set) var lines: [TailLine] = []
     public let capacity: Int
@@ -42,9 +44,10 @@ public struct LogTail: Sendable, Equatable {
     /// Bumped on every restart, so that answers to an earlier poll are not merged.
     public var generation = 0
 
-    public init(function: String, group: String, since: Int64, capacity: Int) {
+    public init(function: String, group: String, groupARN: String? = nil, since: Int64, capacity: Int) {
         self.function = function
         self.group = group
+        self.groupARN = groupARN
         self.since = since
         self.newest = since
         self.capacity = max(100, capacity)

@@ -32,7 +32,7 @@ enum TailReducer {
             }
             let since = state.tails[name] == nil ? Int64((now.timeIntervalSince1970 - 300) * 1000) : nil
             state.routes.append(.tail(function: name))
-            return [start(&state, function: name, group: configuration.logGroupName, since: since)]
+            return [start(&state, function: name, group: configuration.logGroupName, groupARN: configuration.logGroupArn, since: since)]
         case .tailEvents(let function, let generation, let events, let mode):
             guard var tail = state.tails[function], tail.generation == generation else { return [] }
             let added = tail.merge(events)
@@ -112,7 +112,7 @@ enum TailReducer {
 
     static func poll(_ tail: LogTail, delay: TimeInterval, tryLive: Bool) -> ConsoleEffect {
         .pollTail(function: tail.function, group: tail.group, generation: tail.generation, start: tail.pollStart, pattern: tail.filterPattern,
-                  delay: delay, tryLive: tryLive)
+                  delay: delay, liveGroupARN: tryLive ? tail.groupARN : nil)
     }
 
     /// n/N: the next match above (-1, as `less` reads back) or below, brought into view.
@@ -136,8 +136,9 @@ public enum TailFormat {
 
 extension TailReducer {
     /// Starts (or restarts from `since`) the reads of a function's tail, for the tail and invoke screens.
-    static func start(_ state: inout ConsoleState, function: String, group: String, since: Int64?) -> ConsoleEffect {
-        var tail = state.tails[function] ?? LogTail(function: function, group: group, since: since ?? 0, capacity: state.tailCapacity)
+    static func start(_ state: inout ConsoleState, function: String, group: String, groupARN: String?, since: Int64?) -> ConsoleEffect {
+        var tail = state.tails[function]
+            ?? LogTail(function: function, group: group, groupARN: groupARN, since: since ?? 0, capacity: state.tailCapacity)
         if let since { tail.restart(since: since) } else { tail.generation += 1 }
         tail.mode = .starting
         state.tails[function] = tail

@@ -18,13 +18,14 @@ final class TailRegistry: Sendable {
 }
 
 extension EffectRunner {
-    /// One step of a live tail. With `tryLive`, a StartLiveTail session is opened and its events
-    /// posted as they come; where the endpoint does not offer it (or the session ends), the
-    /// answer switches the tail to polling FilterLogEvents.
-    func tail(function: String, group: String, generation: Int, start: Int64, pattern: String?, delay: TimeInterval, tryLive: Bool,
+    /// One step of a live tail. With `liveGroupARN`, a StartLiveTail session is opened and its
+    /// events posted as they come; where the endpoint does not offer it (or the session ends),
+    /// the answer switches the tail to polling FilterLogEvents.
+    func tail(function: String, group: String, generation: Int, start: Int64, pattern: String?, delay: TimeInterval, liveGroupARN: String?,
               progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction {
         tails.start(function, generation: generation)
-        if tryLive, let ended = await liveTail(function: function, group: group, generation: generation, pattern: pattern, progress: progress) {
+        if let liveGroupARN, let ended = await liveTail(function: function, group: group, groupARN: liveGroupARN, generation: generation,
+                                                       start: start, pattern: pattern, progress: progress) {
             return ended
         }
         let wait = Duration.milliseconds(Int(delay * 1000)) - tails.lastRead(function)
@@ -33,12 +34,7 @@ extension EffectRunner {
         let started = ContinuousClock.now
         defer { tails.read(function, took: ContinuousClock.now - started) }
         do {
-            var lines: [LogLine] = []
-            let request = FilterLogEventsRequest(logGroupName: group, startTime: start, filterPattern: pattern)
-            for try await page in logs.filteredEvents(request) {
-                lines += page.map { Self.tailLine(stream: $0.logStreamName, timestamp: $0.timestamp, message: $0.message) }
-                if lines.count >= maximumLogLines { break }
-            }
+            let lines = try await read(group: group, start: start, pattern: pattern)
             return .tailEvents(function: function, generation: generation, lines, mode: .polling(interval: max(delay, 1)))
         } catch AWSClientError.service(let error) where error.code == .resourceNotFoundException {
             // No log group until the function first runs: keep waiting for one.
@@ -48,16 +44,38 @@ extension EffectRunner {
         }
     }
 
+    /// The group's events from `start` on, all streams, in the order FilterLogEvents gives.
+    private func read(group: String, start: Int64, pattern: String?) async throws -> [LogLine] {
+        var lines: [LogLine] = []
+        let request = FilterLogEventsRequest(logGroupName: group, startTime: start, filterPattern: pattern)
+        for try await page in logs.filteredEvents(request) {
+            lines += page.map { Self.tailLine(stream: $0.logStreamName, timestamp: $0.timestamp, message: $0.message) }
+            if lines.count >= maximumLogLines { break }
+        }
+        return lines
+    }
+
     /// Nil when StartLiveTail is not offered; otherwise the action that ends the session.
-    private func liveTail(function: String, group: String, generation: Int, pattern: String?,
+    private func liveTail(function: String, group: String, groupARN: String, generation: Int, start: Int64, pattern: String?,
                           progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction? {
         let stream: AsyncThrowingStream<LiveTailEvent, Error>
         do {
-            stream = try await logs.startLiveTail(logGroupIdentifiers: [group], filterPattern: pattern)
+            stream = try await logs.startLiveTail(logGroupIdentifiers: [groupARN], filterPattern: pattern)
         } catch {
             return nil
         }
         progress(.tailEvents(function: function, generation: generation, [], mode: .live))
+        // A session carries only what is ingested from now on. What came before (the tail's
+        // window, the lines of an invocation just sent) is read now, and once more after the
+        // few seconds FilterLogEvents may lag behind ingestion; the tail shows each line once.
+        let catchUp = Task {
+            for pause in [Duration.zero, .seconds(5)] {
+                try? await Task.sleep(for: pause)
+                guard !Task.isCancelled, tails.isCurrent(function, generation: generation),
+                      let lines = try? await read(group: group, start: start, pattern: pattern) else { return }
+                progress(.tailEvents(function: function, generation: generation, lines, mode: .live))
+            }
+        }
         do {
             for try await event in stream {
                 guard tails.isCurrent(function, generation: generation) else { break }
@@ -67,6 +85,9 @@ extension EffectRunner {
                 }
             }
         } catch {}
+        // Nothing of the catch-up may arrive after the answer below, which hands over to polling.
+        catchUp.cancel()
+        await catchUp.value
         // The session ended (sessions last up to three hours): polling carries on from here.
         return .tailEvents(function: function, generation: generation, [], mode: .polling(interval: 1))
     }

@@ -150,6 +150,14 @@ extension FunctionConfiguration {
     public var logGroupName: String {
         loggingConfig?.logGroup ?? "/aws/lambda/\(functionName ?? "")"
     }
+
+    /// The log group's ARN, in the function's partition, region and account (a function's log
+    /// group always lives beside it). StartLiveTail takes log groups only in this form.
+    public var logGroupArn: String? {
+        let parts = (functionArn ?? "").split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 7, parts[0] == "arn", parts[2] == "lambda" else { return nil }
+        return "arn:\(parts[1]):logs:\(parts[3]):\(parts[4]):log-group:\(logGroupName)"
+    }
 }
 
 /// The reference's EnvironmentError, ImageConfigError, RuntimeVersionError, TagsError and
