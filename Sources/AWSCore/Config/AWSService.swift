@@ -22,6 +22,11 @@ public struct AWSService: Sendable, Hashable {
                                         environmentSuffix: "CLOUDWATCH_LOGS", configKey: "cloudwatch_logs")
     public static let sts = AWSService(signingName: "sts", endpointPrefix: "sts",
                                        environmentSuffix: "STS", configKey: "sts")
+    /// IAM Identity Center's portal (GetRoleCredentials) and its OIDC service (CreateToken).
+    public static let ssoPortal = AWSService(signingName: "awsssoportal", endpointPrefix: "portal.sso",
+                                             environmentSuffix: "SSO", configKey: "sso")
+    public static let ssoOIDC = AWSService(signingName: "sso-oauth", endpointPrefix: "oidc",
+                                           environmentSuffix: "SSO_OIDC", configKey: "sso_oidc")
     public static let monitoring = AWSService(signingName: "monitoring", endpointPrefix: "monitoring",
                                               environmentSuffix: "CLOUDWATCH", configKey: "cloudwatch")
 }

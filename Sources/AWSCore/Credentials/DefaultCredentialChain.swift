@@ -48,12 +48,16 @@ struct ProfileCredentialBuilder {
         if let roleARN = config.value("role_arn", profile: profile) {
             return try assumeRole(roleARN, profile: profile, visited: visited + [profile])
         }
-        return keys(profile: profile)
+        return try keys(profile: profile)
     }
 
-    /// Static keys or credential_process, the ways a profile holds credentials without a role.
-    private func keys(profile: String) -> (any CredentialProvider)? {
+    /// SSO, static keys or credential_process: the ways a profile holds credentials without a
+    /// role, in the CLI's order.
+    private func keys(profile: String) throws -> (any CredentialProvider)? {
         let config = settings.config
+        if let login = try SSOCredentialProvider.profile(profile, in: config) {
+            return sso(login)
+        }
         if let section = config.credentialsSection(profile), let credentials = Self.credentials(in: section) {
             return StaticCredentialProvider(credentials, source: "\(config.credentialsPath) [\(profile)]")
         }
@@ -76,7 +80,7 @@ struct ProfileCredentialBuilder {
                 throw AWSClientError.credentials("profile '\(profile)' names source_profile '\(sourceProfile)', which does not exist")
             }
             // A profile that is its own source uses its own keys for the call.
-            let base = sourceProfile == profile ? keys(profile: profile) : try provider(for: sourceProfile, visited: visited)
+            let base = sourceProfile == profile ? try keys(profile: profile) : try provider(for: sourceProfile, visited: visited)
             guard let base else {
                 throw AWSClientError.credentials("source_profile '\(sourceProfile)' of profile '\(profile)' has no credentials")
             }
@@ -103,6 +107,17 @@ struct ProfileCredentialBuilder {
             roleARN: roleARN, sessionName: config.value("role_session_name", profile: profile),
             externalID: config.value("external_id", profile: profile), durationSeconds: duration, source: source,
             region: region, endpoint: settings.endpoints.resolve(.sts, region: region).url, transport: transport))
+    }
+
+    /// The portal and OIDC endpoints follow AWS_ENDPOINT_URL_SSO and the like, but not
+    /// `--endpoint-url`, which names where Lambda is, not where the login is.
+    private func sso(_ profile: SSOCredentialProvider.Profile) -> any CredentialProvider {
+        var endpoints = settings.endpoints
+        endpoints.explicitURL = nil
+        let home = settings.environment["HOME"].nonEmpty ?? NSHomeDirectory()
+        return CachingCredentialProvider(SSOCredentialProvider(
+            profile: profile, cacheDirectory: home + "/.aws/sso/cache", portalEndpoint: endpoints.resolve(.ssoPortal, region: profile.region).url,
+            oidcEndpoint: endpoints.resolve(.ssoOIDC, region: profile.region).url, transport: transport))
     }
 
     private func named(_ credentialSource: String, profile: String) throws -> any CredentialProvider {

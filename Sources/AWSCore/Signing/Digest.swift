@@ -1,13 +1,20 @@
 import CCrypto
 import Foundation
 
-/// SHA-256 and HMAC-SHA256 through libcrypto, the two primitives SigV4 needs.
+/// SHA-256 and HMAC-SHA256 through libcrypto, the two primitives SigV4 needs (and SHA-1 for a file name).
 public enum Digest {
     public static func sha256<Bytes: ContiguousBytes>(_ data: Bytes) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
         data.withUnsafeBytes { input in
             _ = SHA256(input.bindMemory(to: UInt8.self).baseAddress, input.count, &out)
         }
+        return out
+    }
+
+    /// Only for naming files as the AWS CLI does (the SSO token cache), never for security.
+    public static func sha1(_ data: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: Int(SHA_DIGEST_LENGTH))
+        _ = SHA1(data, data.count, &out)
         return out
     }
 
