@@ -127,7 +127,7 @@ import TestSupport
         }
         let frames = [RecordedEvent.frame("sessionStart", Data(#"{"requestId":"r","sessionId":"s"}"#.utf8)),
                       RecordedEvent.frame("sessionUpdate", Data(#"{"sessionMetadata":{"sampled":false},"sessionResults":[]}"#.utf8)),
-                      RecordedEvent.frame("sessionUpdate", Data(#"{"sessionMetadata":{"sampled":false},"sessionResults":[\#(event(stream, start + 20, "as it opened")),\#(event("2026/11/25/[2]bbb", start + 30, "pushed live"))]}"#.utf8))]
+                      RecordedEvent.frame("sessionUpdate", Data(#"{"sessionMetadata":{"sampled":true},"sessionResults":[\#(event(stream, start + 20, "as it opened")),\#(event("2026/11/25/[2]bbb", start + 30, "pushed live"))]}"#.utf8))]
         try await backend.script(lane: lane, [["match": ["target": "StartLiveTail"], "status": 200, "pause": 1.0,
                                                "chunks_b64": frames.map { $0.base64EncodedString() },
                                                "headers": ["Content-Type": "application/vnd.amazon.eventstream"]]])
@@ -146,7 +146,8 @@ import TestSupport
             tail.merge(events)
             modes.append(mode)
         }
-        #expect(!modes.isEmpty && modes.allSatisfy { $0 == .live }, "the footer says live while the session runs")
+        #expect(!modes.isEmpty && modes.allSatisfy { if case .live = $0 { true } else { false } }, "the footer says live while the session runs")
+        #expect(modes.contains(.live(sampled: true)), "a sampled update is shown as such")
         #expect(tail.lines.map(\.text) == ["before the session", "as it opened", "pushed live"])
         let calls = try await backend.requests(lane: lane)
         let session = try #require(calls.first { $0.headers["x-amz-target"] == "Logs_20140328.StartLiveTail" })

@@ -130,6 +130,12 @@ import Testing
             _ = Reducer.reduce(&state, .tailCommand(.editSearch("card")))
             _ = Reducer.reduce(&state, .tailCommand(.endSearch(keep: true)))
         }),
+        ("live-tail-sampled", { state in
+            _ = Reducer.reduce(&state, .openTail, now: ConsoleFixtures.now.addingTimeInterval(-3600))
+            let generation = state.tails["payments-charge-card"]?.generation ?? 0
+            _ = Reducer.reduce(&state, .tailEvents(function: "payments-charge-card", generation: generation, ConsoleFixtures.logLines,
+                                                   mode: .live(sampled: true)))
+        }),
         ("error", { state in _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect to http://127.0.0.1:5000: nothing is listening there.")))) }),
     ]
 

@@ -5,8 +5,9 @@ import Foundation
 public struct LogTail: Sendable, Equatable {
     public enum Mode: Sendable, Equatable {
         case starting
-        /// StartLiveTail pushes events.
-        case live
+        /// StartLiveTail pushes events; `sampled` when CloudWatch sent only some of them (over
+        /// 500 a second).
+        case live(sampled: Bool)
         /// FilterLogEvents every `interval` seconds (the endpoint does not offer StartLiveTail).
         case polling(interval: TimeInterval)
     }

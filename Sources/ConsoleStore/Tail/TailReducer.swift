@@ -42,7 +42,7 @@ enum TailReducer {
             state.tails[function] = tail
             guard case .polling(let interval) = mode else { return [] }
             let next = added > 0 ? fastInterval : min(slowestInterval, max(fastInterval, interval * 2))
-            if case .polling = previous {} else if previous == .live {
+            if case .live = previous {
                 // The live session ended: polling takes over from where it stopped.
                 return [poll(tail, delay: 0, tryLive: false)]
             }

@@ -64,7 +64,7 @@ extension EffectRunner {
         } catch {
             return nil
         }
-        progress(.tailEvents(function: function, generation: generation, [], mode: .live))
+        progress(.tailEvents(function: function, generation: generation, [], mode: .live(sampled: false)))
         // A session carries only what is ingested from now on. What came before (the tail's
         // window, the lines of an invocation just sent) is read now, and once more after the
         // few seconds FilterLogEvents may lag behind ingestion; the tail shows each line once.
@@ -73,15 +73,15 @@ extension EffectRunner {
                 try? await Task.sleep(for: pause)
                 guard !Task.isCancelled, tails.isCurrent(function, generation: generation),
                       let lines = try? await read(group: group, start: start, pattern: pattern) else { return }
-                progress(.tailEvents(function: function, generation: generation, lines, mode: .live))
+                progress(.tailEvents(function: function, generation: generation, lines, mode: .live(sampled: false)))
             }
         }
         do {
             for try await event in stream {
                 guard tails.isCurrent(function, generation: generation) else { break }
-                if case .sessionUpdate(let events, _) = event {
+                if case .sessionUpdate(let events, let sampled) = event {
                     let lines = events.map { Self.tailLine(stream: $0.logStreamName, timestamp: $0.timestamp, message: $0.message) }
-                    progress(.tailEvents(function: function, generation: generation, lines, mode: .live))
+                    progress(.tailEvents(function: function, generation: generation, lines, mode: .live(sampled: sampled)))
                 }
             }
         } catch {}

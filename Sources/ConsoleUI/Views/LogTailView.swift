@@ -54,7 +54,7 @@ enum LogTailView {
         var parts: [String] = []
         switch tail.mode {
         case .starting: parts.append("connecting")
-        case .live: parts.append("live (StartLiveTail)")
+        case .live(let sampled): parts.append(sampled ? "live (StartLiveTail), sampled: over 500 events/s, some not shown" : "live (StartLiveTail)")
         case .polling(let interval): parts.append("polling FilterLogEvents every \(RolloutPlan.duration(interval))")
         }
         parts.append(tail.following ? "following" : "paused, \(tail.offset) newer below (f follows)")
