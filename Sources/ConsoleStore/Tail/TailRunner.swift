@@ -69,11 +69,14 @@ extension EffectRunner {
         // window, the lines of an invocation just sent) is read now, and once more after the
         // few seconds FilterLogEvents may lag behind ingestion; the tail shows each line once.
         let catchUp = Task {
+            var from = start
             for pause in [Duration.zero, .seconds(5)] {
                 try? await Task.sleep(for: pause)
                 guard !Task.isCancelled, tails.isCurrent(function, generation: generation),
-                      let lines = try? await read(group: group, start: start, pattern: pattern) else { return }
+                      let lines = try? await read(group: group, start: from, pattern: pattern) else { return }
                 progress(.tailEvents(function: function, generation: generation, lines, mode: .live(sampled: false)))
+                // The second read covers only the late arrivals, with the overlap polling uses.
+                from = max(start, (lines.map(\.timestamp).max() ?? start) - LogTail.overlapMilliseconds)
             }
         }
         do {
