@@ -40,9 +40,9 @@ let package = Package(
         ),
         // Starts moto and the loopback fault server for tests and benchmarks.
         .target(name: "TestSupport", dependencies: ["AWSCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "TestSupport"], exclude: ["Fixtures"]),
         .target(name: "LambdaTestSupport", dependencies: ["LambdaAPI", "TestSupport"], path: "Tests/LambdaTestSupport"),
-        .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport", "LambdaTestSupport"]),
+        .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport", "LambdaTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LogsAPITests", dependencies: ["LogsAPI", "TestSupport"]),
         .testTarget(name: "ConsoleStoreTests", dependencies: ["ConsoleStore", "MetricsAPI", "LambdaTestSupport", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"], exclude: ["Golden"]),

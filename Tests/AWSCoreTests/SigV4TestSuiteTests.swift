@@ -2,12 +2,12 @@ import AWSCore
 import Foundation
 import Testing
 
-/// Every case of the public SigV4 test suite in ../shared/sigv4-test-suite: canonical request,
-/// string to sign, signature and signed request must match to the byte.
+/// Every case of the public SigV4 test suite in Fixtures/sigv4-test-suite (Apache 2.0, from
+/// awslabs/aws-c-auth): canonical request, string to sign, signature and signed request must
+/// match to the byte.
 @Suite struct SigV4TestSuiteTests {
     static let suiteFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/sigv4-test-suite")
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/sigv4-test-suite")
 
     static var cases: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: suiteFolder.path)) ?? []

@@ -1,25 +1,15 @@
 import Foundation
 import Testing
 
-/// Every action of the API reference (../shared/lambda-api-reference.fr.txt) has a client method.
+/// Every action of the API reference has a client method.
 @Suite struct OperationCoverageTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The action names the reference lists under "Les actions suivantes sont prises en charge".
+    /// The action names of the reference, kept in Fixtures/lambda-api-actions.txt (taken from the
+    /// reference's list "Les actions suivantes sont prises en charge").
     static func referenceActions() throws -> [String] {
-        let reference = try String(contentsOf: root.deletingLastPathComponent().appendingPathComponent("shared/lambda-api-reference.fr.txt"),
-                                   encoding: .utf8)
-        let start = try #require(reference.range(of: "Les actions suivantes sont prises en charge"))
-        var actions: [String] = []
-        for line in reference[start.upperBound...].split(separator: "\n").prefix(120) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("- ["), let close = trimmed.firstIndex(of: "]") else {
-                if !actions.isEmpty && !trimmed.isEmpty { break }
-                continue
-            }
-            actions.append(String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 3)..<close]))
-        }
-        return actions
+        let list = try String(contentsOf: root.appendingPathComponent("Tests/LambdaAPITests/Fixtures/lambda-api-actions.txt"), encoding: .utf8)
+        return list.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
     @Test func everyReferenceActionHasAClientMethod() throws {
