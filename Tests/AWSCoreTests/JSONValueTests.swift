@@ -50,3 +50,41 @@ import Testing
         } throws: { error in "\(error)".contains("name") }
     }
 }
+
+@Suite struct JSONValueStrictnessTests {
+    @Test(arguments: ["01", "+1", ".5", "1.", "-", "1e", "1e+", "-01", "0x10", "1.e5", "[1.]", "Infinity", "NaN", "-.1"])
+    func refusesNumbersOutsideTheGrammar(_ text: String) {
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(text) }
+    }
+
+    @Test(arguments: ["0", "-0", "1.5", "-1.5e-3", "1E5", "0.0001", "123456789012345"])
+    func acceptsNumbersOfTheGrammar(_ text: String) throws {
+        #expect(try JSONValue.parse(text).doubleValue == Double(text))
+    }
+
+    @Test func integersBeyondDoublePrecisionKeepTheirDigits() throws {
+        let text = #"{"id":12345678901234567890,"n":9007199254740993,"small":9007199254740992,"huge":1e999}"#
+        let value = try JSONValue.parse(text)
+        #expect(value["id"] == .exactNumber("12345678901234567890"))
+        #expect(value["n"] == .exactNumber("9007199254740993"))
+        #expect(value["small"] == .number(9_007_199_254_740_992))
+        #expect(value.serialized == text)
+        #expect(value.prettyPrinted().contains("\"n\" : 9007199254740993"))
+        #expect(value["n"]?.wholeNumber(Int64.self) == 9_007_199_254_740_993)
+    }
+
+    /// A high surrogate followed by anything but a low one trapped in the surrogate arithmetic.
+    @Test func loneAndMismatchedSurrogatesBecomeReplacementCharacters() throws {
+        #expect(try JSONValue.parse(#""user said \ud800\u0041""#) == .string("user said \u{FFFD}A"))
+        #expect(try JSONValue.parse(#""\ud800\u0001""#) == .string("\u{FFFD}\u{01}"))
+        #expect(try JSONValue.parse(#""\udc00x""#) == .string("\u{FFFD}x"))
+        #expect(try JSONValue.parse(#""\ud800""#) == .string("\u{FFFD}"))
+        #expect(try JSONValue.parse(#""\ud800\ud800\udc00""#) == .string("\u{FFFD}\u{10000}"))
+        #expect(try JSONValue.parse(#""\ud83d\ude80""#) == .string("🚀"))
+    }
+
+    @Test func prettyPrintsAsTheInvokeScreenShowsIt() throws {
+        let value = try JSONValue.parse(#"{"b":[1,{"c":null}],"a":{},"e":[]}"#)
+        #expect(value.prettyPrinted() == "{\n  \"a\" : {},\n  \"b\" : [\n    1,\n    {\n      \"c\" : null\n    }\n  ],\n  \"e\" : []\n}")
+    }
+}

@@ -5,6 +5,9 @@ public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A number a Double cannot hold exactly (an integer beyond 2^53, an exponent beyond
+    /// Double's range), kept as its literal text so that it is shown and sent unchanged.
+    case exactNumber(String)
     case string(String)
     case array([JSONValue])
     case object([JSONMember])
@@ -20,8 +23,22 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     public var doubleValue: Double? {
-        if case .number(let value) = self { return value }
-        return nil
+        switch self {
+        case .number(let value): return value
+        case .exactNumber(let text): return Double(text)
+        default: return nil
+        }
+    }
+}
+
+extension JSONValue {
+    /// The number as an integer of type `I` when it is one exactly, nil otherwise.
+    public func wholeNumber<I: FixedWidthInteger>(_ type: I.Type) -> I? {
+        switch self {
+        case .number(let value): return I(exactly: value)
+        case .exactNumber(let text): return I(text)
+        default: return nil
+        }
     }
 }
 
@@ -95,7 +112,7 @@ struct JSONParser {
         case UInt8(ascii: "t"): try expect("true"); return .bool(true)
         case UInt8(ascii: "f"): try expect("false"); return .bool(false)
         case UInt8(ascii: "n"): try expect("null"); return .null
-        default: return .number(try parseNumber())
+        default: return try parseNumber()
         }
     }
 
@@ -186,14 +203,8 @@ struct JSONParser {
                 case UInt8(ascii: "r"): out.append(0x0d)
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
-                    var scalar = try parseHex4()
-                    if (0xD800..<0xDC00).contains(scalar), index + 1 < bytes.count,
-                       bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-                        index += 2
-                        let low = try parseHex4()
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    out.append(contentsOf: Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
+                    let scalar = try parseHex4()
+                    out.append(contentsOf: Array(String(Character(decodeSurrogates(scalar))).utf8))
                 default:
                     throw error("unknown escape")
                 }
@@ -203,6 +214,24 @@ struct JSONParser {
             }
         }
         throw error("unterminated string")
+    }
+
+    /// A `\u` escape's scalar, joined with the low surrogate that follows a high one. A lone
+    /// surrogate, or a high one followed by anything but a low one, is U+FFFD: the text stays
+    /// readable and what follows is read on its own.
+    private mutating func decodeSurrogates(_ first: UInt32) -> Unicode.Scalar {
+        let replacement: Unicode.Scalar = "\u{FFFD}"
+        if (0xD800..<0xDC00).contains(first) {
+            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { return replacement }
+            let resume = index
+            index += 2
+            guard let low = try? parseHex4(), (0xDC00..<0xE000).contains(low) else {
+                index = resume
+                return replacement
+            }
+            return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)) ?? replacement
+        }
+        return Unicode.Scalar(first) ?? replacement
     }
 
     private mutating func parseHex4() throws -> UInt32 {
@@ -223,30 +252,53 @@ struct JSONParser {
         return value
     }
 
-    private mutating func parseNumber() throws -> Double {
+    /// A number as the JSON grammar has it: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    /// Integers of up to 15 digits are computed without Foundation; an integer a Double cannot
+    /// hold exactly keeps its digits.
+    private mutating func parseNumber() throws -> JSONValue {
         let start = index
-        var integer: Int64 = 0
-        var isSimpleInteger = true
         var negative = false
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
         let digitsStart = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                if index - digitsStart < 18 { integer = integer * 10 + Int64(byte - UInt8(ascii: "0")) } else { isSimpleInteger = false }
-                index += 1
-            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-                        || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
-                isSimpleInteger = false
-                index += 1
-            } else {
-                break
-            }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error("unexpected character") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < bytes.count, isDigit(bytes[index]) { throw error("a number cannot start with 0") }
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
-        guard index > digitsStart else { throw error("unexpected character") }
-        if isSimpleInteger { return Double(negative ? -integer : integer) }
+        let digitCount = index - digitsStart
+        var isInteger = true
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            try requireDigits("a digit after '.'")
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            try requireDigits("a digit in the exponent")
+        }
+        if isInteger, digitCount <= 15 {
+            var integer: Int64 = 0
+            for position in digitsStart..<index { integer = integer * 10 + Int64(bytes[position] - UInt8(ascii: "0")) }
+            return .number(Double(negative ? -integer : integer))
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if isInteger {
+            if let exact = Int64(text), exact.magnitude <= 1 << 53 { return .number(Double(exact)) }
+            return .exactNumber(text)
+        }
         guard let value = Double(text) else { throw JSONParseError(offset: start, reason: "bad number") }
-        return value
+        return value.isFinite ? .number(value) : .exactNumber(text)
+    }
+
+    @inline(__always)
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private mutating func requireDigits(_ what: String) throws {
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected \(what)") }
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
 }

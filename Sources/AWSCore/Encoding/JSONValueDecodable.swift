@@ -104,7 +104,7 @@ extension Bool: JSONValueDecodable {
 extension Double: JSONValueDecodable {
     @inlinable
     public init(json: JSONValue) throws {
-        guard case .number(let number) = json else { throw json.mismatch("a number") }
+        guard let number = json.doubleValue else { throw json.mismatch("a number") }
         self = number
     }
 }
@@ -112,7 +112,7 @@ extension Double: JSONValueDecodable {
 extension Int: JSONValueDecodable {
     @inlinable
     public init(json: JSONValue) throws {
-        guard case .number(let number) = json, let exact = Int(exactly: number) else { throw json.mismatch("a whole number") }
+        guard let exact = json.wholeNumber(Int.self) else { throw json.mismatch("a whole number") }
         self = exact
     }
 }
@@ -120,7 +120,7 @@ extension Int: JSONValueDecodable {
 extension Int64: JSONValueDecodable {
     @inlinable
     public init(json: JSONValue) throws {
-        guard case .number(let number) = json, let exact = Int64(exactly: number) else { throw json.mismatch("a whole number") }
+        guard let exact = json.wholeNumber(Int64.self) else { throw json.mismatch("a whole number") }
         self = exact
     }
 }

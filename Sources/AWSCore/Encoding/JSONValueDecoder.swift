@@ -119,6 +119,14 @@ final class JSONValueDecoding: Decoder {
             if T.self == Int.self { return unsafeBitCast(try exactInteger(number, Int.self, position()), to: T.self) }
             if T.self == Int64.self { return unsafeBitCast(try exactInteger(number, Int64.self, position()), to: T.self) }
             if T.self == Double.self { return unsafeBitCast(number, to: T.self) }
+        case .exactNumber(let text):
+            if T.self == Int.self || T.self == Int64.self {
+                guard let exact = Int64(text) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: position().codingPath, debugDescription: "\(text) is not a whole number of \(T.self)"))
+                }
+                return T.self == Int.self ? unsafeBitCast(Int(exact), to: T.self) : unsafeBitCast(exact, to: T.self)
+            }
+            if T.self == Double.self, let number = Double(text) { return unsafeBitCast(number, to: T.self) }
         case .bool(let flag):
             if T.self == Bool.self { return unsafeBitCast(flag, to: T.self) }
         default:
@@ -316,7 +324,7 @@ extension JSONValue {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
-        case .number: "a number"
+        case .number, .exactNumber: "a number"
         case .string: "a string"
         case .array: "an array"
         case .object: "an object"

@@ -99,13 +99,10 @@ public enum FieldRules {
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
 
-    /// The payload pretty-printed, or as typed when it is not JSON.
+    /// The payload pretty-printed, or as typed when it is not JSON. Through the project's own
+    /// parser, so that integers beyond 2^53 keep their digits and no input traps.
     public static func prettyJSON(_ text: String) -> String {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
-        else { return text }
-        // Foundation writes an empty object or array over three lines.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: #"([\[{])\n\s*\n(\s*)([\]}])"#, with: "$1$3",
-                                                                          options: .regularExpression)
+        guard let value = try? JSONValue.parse(text) else { return text }
+        return value.prettyPrinted()
     }
 }
