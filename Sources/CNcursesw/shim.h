@@ -1,9 +1,17 @@
 // Wide-character ncurses, plus functions for what the headers only offer as macros or globals,
 // which Swift cannot import (or, for globals, cannot touch safely).
 #define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE 700
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <stdlib.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
+
+// The cell width curses itself gives a character (wcwidth is hidden without _XOPEN_SOURCE).
+static inline int lt_wcwidth(wchar_t c) { return wcwidth(c); }
+// A process still in the "C" locale (a test, a benchmark) measures as a UTF-8 terminal would.
+static inline void lt_ensure_utf8_ctype(void) { if (MB_CUR_MAX <= 1) setlocale(LC_CTYPE, "C.UTF-8"); }
 
 static inline WINDOW *lt_stdscr(void) { return stdscr; }
 static inline int lt_colors(void) { return COLORS; }

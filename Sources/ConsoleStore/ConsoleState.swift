@@ -134,8 +134,11 @@ public struct ConsoleState: Sendable {
     /// Lowered text of each function, in the same order, for the filter.
     public private(set) var functionSearch: [FunctionSearchText] = []
     public var functionsStatus: LoadStatus = .never
-    /// The function the other panes show, by ARN so that it survives a refresh.
-    public var focusedFunction: String?
+    /// The function the other panes show, by ARN so that it survives a refresh. Changing it
+    /// rebuilds those panes' tables, whose rows belonged to the function before.
+    public var focusedFunction: String? {
+        didSet { if focusedFunction != oldValue { focusChanged() } }
+    }
     public var details: [String: FunctionDetail] = [:]
     public var detailStatus: [String: LoadStatus] = [:]
     public var logLines: [String: [LogLine]] = [:]

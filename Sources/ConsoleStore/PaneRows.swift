@@ -33,6 +33,22 @@ extension ConsoleState {
         }
     }
 
+    /// The per-function panes start again at their first row, keeping their sort and filter:
+    /// their old rows, cursor and scroll were the previous function's.
+    mutating func focusChanged() {
+        choosingStream = false
+        for pane in [Pane.versions, .aliases, .mappings, .logs] {
+            guard let old = tables[pane] else { continue }
+            var fresh = TableState(sortColumn: old.sortColumn)
+            fresh.ascending = old.ascending
+            fresh.filter = old.filter
+            tables[pane] = fresh
+            rebuild(pane)
+        }
+        streamTable = TableState(sortColumn: streamTable.sortColumn)
+        rebuildStreams()
+    }
+
     mutating func rebuild(_ pane: Pane, keepKey: String? = nil) {
         guard var table = tables[pane] else { return }
         let keep = keepKey ?? selectedKey(pane)

@@ -56,7 +56,7 @@ public final class CursesScreen: Screen {
     @discardableResult
     public func put(_ text: String, row: Int, column: Int, style: TextStyle) -> Int {
         guard row >= 0, row < rows, column < columns else { return column }
-        let fitted = DisplayWidth.prefix(text, fitting: columns - column)
+        let fitted = DisplayWidth.prefix(TerminalText.inert(text), fitting: columns - column)
         var wide = fitted.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
         wattr_set(window, attributes(for: style), pair(for: style), nil)

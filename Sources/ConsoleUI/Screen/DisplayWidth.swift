@@ -1,20 +1,43 @@
-/// How many terminal cells text takes: two for East Asian wide and emoji characters, none for
-/// combining marks, one otherwise. Computed from Unicode ranges rather than `wcwidth`, so it does
-/// not depend on the process locale.
+import CNcursesw
+
+/// How many terminal cells text takes, by the C library's `wcwidth`, scalar by scalar: the
+/// same count curses makes when it places the text, so that a line never draws past its row
+/// (a flag is two regional indicators of one cell each). Text passes through `TerminalText.inert`
+/// first, so every scalar measured here is printable.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        var total = 0
+        for scalar in text.unicodeScalars { total += of(scalar) }
+        return total
     }
 
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
-        if first.value < 0x300 { return 1 }
-        // An emoji presentation selector makes the whole cluster wide.
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        if isZeroWidth(first.value) { return 0 }
-        return isWide(first.value) ? 2 : 1
+        var total = 0
+        for scalar in character.unicodeScalars { total += of(scalar) }
+        return total
+    }
+
+    @inline(__always)
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return 1 }
+        if value < 0xA0 { return 1 }  // a control character, drawn as a one-cell placeholder
+        _ = localeReady
+        let width = lt_wcwidth(wchar_t(bitPattern: value))
+        return width < 0 ? 1 : Int(width)  // unprintable: drawn as U+FFFD
+    }
+
+    /// `wcwidth` answers for the locale's character set; a process still in the "C" locale (a
+    /// test, a benchmark) measures as a UTF-8 terminal would instead of refusing every letter.
+    static let localeReady: Bool = {
+        lt_ensure_utf8_ctype()
+        return true
+    }()
+
+    /// Whether `wcwidth` knows the scalar as printable.
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        _ = localeReady
+        return lt_wcwidth(wchar_t(bitPattern: scalar.value)) >= 0
     }
 
     /// The longest prefix of `text` that fits in `width` cells.
@@ -33,40 +56,14 @@ public enum DisplayWidth {
     /// `text` cut to `width` cells with "…" when it does not fit, or padded with spaces to it.
     public static func fit(_ text: String, width: Int, alignRight: Bool = false) -> String {
         guard width > 0 else { return "" }
-        let cells = of(text)
-        if cells <= width {
+        // Measures no further than one cell past the width: a 1 MB log line costs what fits.
+        let head = prefix(text, fitting: width + 1)
+        let cells = of(head)
+        if cells <= width, head.utf8.count == text.utf8.count {
             let padding = String(repeating: " ", count: width - cells)
             return alignRight ? padding + text : text + padding
         }
         let cut = prefix(text, fitting: width - 1) + "…"
         return cut + String(repeating: " ", count: width - of(cut))
-    }
-
-    static func isZeroWidth(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05BD, 0x0610...0x061A, 0x064B...0x065F,
-             0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x20D0...0x20FF, 0xFE00...0xFE0F, 0xFE20...0xFE2F,
-             0xE0100...0xE01EF:
-            return true
-        default:
-            return false
-        }
-    }
-
-    static func isWide(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3, 0x25FD...0x25FE,
-             0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE,
-             0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705,
-             0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0, 0x27BF,
-             0x2B1B...0x2B1C, 0x2B50, 0x2B55, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18AFF, 0x1B000...0x1B2FF, 0x1F004,
-             0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F, 0x1F680...0x1F6FF,
-             0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
     }
 }

@@ -28,7 +28,7 @@ public final class GridScreen: Screen {
     public func put(_ text: String, row: Int, column: Int, style: TextStyle) -> Int {
         guard row >= 0, row < rows else { return column }
         var x = column
-        for character in text {
+        for character in TerminalText.inert(text) {
             let width = DisplayWidth.of(character)
             guard width > 0 else { continue }
             guard x >= 0, x + width <= columns else { break }

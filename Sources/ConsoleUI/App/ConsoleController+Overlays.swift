@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 
 /// Keys while the palette or a form is open: text goes into it, nothing reaches the panes.
-extension ConsoleApp {
+extension ConsoleController {
     func handlePalette(_ key: Key, _ palette: PaletteState) {
         switch key {
         case .enter: dispatch(.choosePaletteItem)
@@ -79,7 +79,11 @@ extension ConsoleApp {
         }
         defer { unlink(path) }
         var status: Int32 = -1
-        screen.handOver {
+        guard let terminal else {
+            dispatch(.showError("No terminal to hand over to an editor; the field is unchanged."))
+            return
+        }
+        terminal.handOver {
             status = Self.runEditor(path: path)
         }
         guard status == 0, let edited = try? String(contentsOfFile: path, encoding: .utf8) else {
