@@ -134,11 +134,12 @@ public struct ConsoleState: Sendable {
     /// Lowered text of each function, in the same order, for the filter.
     public private(set) var functionSearch: [FunctionSearchText] = []
     public var functionsStatus: LoadStatus = .never
-    /// The function the other panes show, by ARN so that it survives a refresh. Changing it
-    /// rebuilds those panes' tables, whose rows belonged to the function before.
-    public var focusedFunction: String? {
-        didSet { if focusedFunction != oldValue { focusChanged() } }
-    }
+    /// The function the other panes show, by ARN so that it survives a refresh.
+    public var focusedFunction: String?
+    /// The function whose rows the versions, aliases, mappings, logs and stream tables hold.
+    /// The reducer rebuilds them whenever the focused function's name differs, however it
+    /// changed (moved, filtered, refreshed away, renamed by a new listing).
+    public internal(set) var functionTablesOwner: String?
     public var details: [String: FunctionDetail] = [:]
     public var detailStatus: [String: LoadStatus] = [:]
     public var logLines: [String: [LogLine]] = [:]

@@ -36,6 +36,7 @@ extension ConsoleState {
     /// The per-function panes start again at their first row, keeping their sort and filter:
     /// their old rows, cursor and scroll were the previous function's.
     mutating func focusChanged() {
+        functionTablesOwner = focusedName
         choosingStream = false
         for pane in [Pane.versions, .aliases, .mappings, .logs] {
             guard let old = tables[pane] else { continue }

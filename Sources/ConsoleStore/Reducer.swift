@@ -5,6 +5,12 @@ import LambdaAPI
 /// background work to start. Views and effects never write to the state themselves.
 public enum Reducer {
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date = Date()) -> [ConsoleEffect] {
+        let effects = apply(&state, action, now: now)
+        if state.focusedName != state.functionTablesOwner { state.focusChanged() }
+        return effects
+    }
+
+    private static func apply(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date) -> [ConsoleEffect] {
         if state.overlay == .help, let delta = scrollDelta(action, page: state.pageHeight) {
             state.helpScroll = max(0, min(1_000, state.helpScroll + delta))  // the view stops at the last line
             return []

@@ -12,6 +12,7 @@ extension ConsoleController {
         case .up, .backTab: dispatch(.moveCursor(-1))
         case .down, .tab: dispatch(.moveCursor(1))
         case .character(let character): dispatch(.editPalette(palette.filter + String(character)))
+        case .paste(let text): dispatch(.editPalette(palette.filter + Self.oneLine(text)))
         case .control("c"): dispatch(.quit)
         default: break
         }
@@ -33,6 +34,7 @@ extension ConsoleController {
         case .control("e"): editInEditor(field)
         case .control("c"): dispatch(.quit)
         case .character(let character) where !isChoice: dispatch(.editField(field.value + String(character)))
+        case .paste(let text) where !isChoice: dispatch(.editField(field.value + (field.kind == .json ? text : Self.oneLine(text))))
         default: break
         }
     }
@@ -66,6 +68,14 @@ extension ConsoleController {
         case .control("c"): dispatch(.quit)
         default: break
         }
+    }
+
+    /// Pasted text for a one-line entry: line breaks and tabs become spaces, other controls go.
+    static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar in
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" { return " " }
+            return scalar.value < 0x20 || scalar.value == 0x7F ? nil : scalar
+        }))
     }
 
     /// ctrl-e: the field's text in $VISUAL or $EDITOR (vi by default), with the terminal handed

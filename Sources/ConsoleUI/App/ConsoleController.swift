@@ -57,6 +57,7 @@ public final class ConsoleController {
                 let matches = ConsoleCommands.completions(for: text)
                 if matches.count == 1 { dispatch(.editCommandLine(matches[0])) }
             case .character(let character): dispatch(.editCommandLine(text + String(character)))
+            case .paste(let pasted): dispatch(.editCommandLine(text + Self.oneLine(pasted)))
             case .control("c"): dispatch(.quit)
             default: break
             }
@@ -71,6 +72,7 @@ public final class ConsoleController {
             case .escape: dispatch(.tailCommand(end(false)))
             case .backspace: dispatch(.tailCommand(edit(String(text.dropLast()))))
             case .character(let character): dispatch(.tailCommand(edit(text + String(character))))
+            case .paste(let pasted): dispatch(.tailCommand(edit(text + Self.oneLine(pasted))))
             case .control("c"): dispatch(.quit)
             default: break
             }
@@ -83,6 +85,7 @@ public final class ConsoleController {
             case .escape: dispatch(.endFilter(keep: false))
             case .backspace: dispatch(.editFilter(String(text.dropLast())))
             case .character(let character): dispatch(.editFilter(text + String(character)))
+            case .paste(let pasted): dispatch(.editFilter(text + Self.oneLine(pasted)))
             case .up, .down: dispatch(.moveCursor(key == .up ? -1 : 1))
             case .control("c"): dispatch(.quit)
             default: break

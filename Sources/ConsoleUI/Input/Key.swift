@@ -7,6 +7,9 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case resize
     case mouseClick(row: Int, column: Int)
     case wheelUp, wheelDown
+    /// Text pasted in one piece (bracketed paste): it goes into the text being edited, and
+    /// never runs as keys.
+    case paste(String)
 
     public var description: String {
         switch self {
@@ -31,6 +34,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .mouseClick: return "click"
         case .wheelUp: return "wheel up"
         case .wheelDown: return "wheel down"
+        case .paste: return "paste"
         }
     }
 }

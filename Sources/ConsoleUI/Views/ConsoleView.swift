@@ -75,7 +75,12 @@ public enum ConsoleView {
                 summary = state.choosingStream ? "choose a stream" : "\(state.chosenStream[name] ?? "all streams") · \(summary)"
             }
             if current != .functions, let name = state.focusedName { summary = "\(name) · \(summary)" }
-            screen.put(summary, row: 1, column: max(x + 1, screen.columns - DisplayWidth.of(summary)), style: theme[.title])
+            // Right-aligned after the tabs; cut with "…" when the terminal is too narrow for both.
+            let room = screen.columns - (x + 1)
+            if room > 0 {
+                let shown = DisplayWidth.of(summary) <= room ? summary : DisplayWidth.fit(summary, width: room)
+                screen.put(shown, row: 1, column: screen.columns - DisplayWidth.of(shown), style: theme[.title])
+            }
         case .detail(let name), .rawJSON(let name), .tail(let name), .invoke(let name):
             let last: [String] = switch state.route {
             case .rawJSON: ["json"]

@@ -1,0 +1,83 @@
+import ConsoleStore
+import Foundation
+import LambdaAPI
+import LogsAPI
+
+/// What AWS answers to each piece of background work in a model run, and the stray answers a
+/// slow network delivers for work the console has since moved on from.
+enum ModelAnswers {
+    static func failure(_ random: inout SeededGenerator) -> ConsoleError {
+        let messages = ["AccessDeniedException: User is not authorized to perform logs:FilterLogEvents",
+                        "Cannot connect to 127.0.0.1:1 (connection refused).", "ThrottlingException: Rate exceeded",
+                        "\u{1B}]52;c;ZXZpbA==\u{07}hostile error \u{1B}[2J", String(repeating: "very long error ", count: 500)]
+        return ConsoleError(messages[Int(random.next() % UInt64(messages.count))])
+    }
+
+    static func answer(_ effect: ConsoleEffect, failing: Bool, seed: UInt64, state: ConsoleState) -> [ConsoleAction] {
+        var random = SeededGenerator(seed: seed)
+        switch effect {
+        case .loadFunctions:
+            return [.functionsLoaded(failing ? .failure(failure(&random)) : .success(ModelEstate.functions(seed: seed)))]
+        case .loadDetail(let function):
+            guard !failing, let detail = ModelEstate.detail(function, seed: seed) else {
+                return [.detailLoaded(function: function, .failure(failure(&random)))]
+            }
+            return [.detailLoaded(function: function, .success(detail))]
+        case .loadLogs(let function, _, _):
+            return [.logsLoaded(function: function, failing ? .failure(failure(&random)) : .success(ModelEstate.logLines(seed: seed)))]
+        case .loadLogStreams(let function, _):
+            return [.logStreamsLoaded(function: function, failing ? .failure(failure(&random)) : .success(ModelEstate.streams(seed: seed)))]
+        case .loadSavedEvents(let function):
+            return [.savedEventsLoaded(function: function, SavedEvents(payloads: ["saved": #"{"a":1}"#], last: failing ? nil : #"{"b":2}"#))]
+        case .mutate(let mutation):
+            if failing { return [.mutationFinished(mutation, random.next() % 2 == 0 ? .conflict("changed by someone else") : .failed(failure(&random).message))] }
+            if case .invoke(let request) = mutation {
+                var actions: [ConsoleAction] = []
+                if request.streamed { actions.append(.invocationChunk(function: request.function, ModelEstate.hostileText(&random))) }
+                if let burst = request.burst {
+                    var progress = BurstProgress(spec: burst)
+                    progress.sent = burst.count
+                    progress.answered = burst.count
+                    progress.finished = true
+                    actions.append(.burstProgress(function: request.function, progress))
+                    actions.append(.mutationFinished(mutation, .burst(progress)))
+                } else {
+                    actions.append(.mutationFinished(mutation, .invoked(ModelEstate.invocation(request, seed: seed))))
+                }
+                return actions
+            }
+            return [.mutationProgress("Working: InProgress"), .mutationFinished(mutation, .done("Done.", select: nil))]
+        case .runRollout(var rollout), .abortRollout(var rollout):
+            rollout.status = [.running, .paused, .completed, .rolledBack, .aborted][Int(random.next() % 5)]
+            rollout.nextStep = Int(random.next() % UInt64(max(1, rollout.plan.steps.count + 1)))
+            return [.rolloutUpdated(rollout)]
+        case .pollTail(let function, _, let generation, _, _, _, _):
+            if failing { return [.tailFailed(function: function, generation: generation, failure(&random).message)] }
+            let mode: LogTail.Mode = random.next() % 2 == 0 ? .live(sampled: random.next() % 2 == 0) : .polling(interval: 1)
+            return [.tailEvents(function: function, generation: generation, ModelEstate.logLines(seed: seed), mode: mode)]
+        case .stopTail(let function):
+            return [.tailStopped(function: function)]
+        case .saveLines:
+            return [failing ? .showError("Cannot write the file.") : .showStatus("Saved 3 lines.")]
+        case .stopBurst:
+            return []
+        }
+    }
+
+    /// An answer for work nobody is waiting for now.
+    static func stray(seed: UInt64, state: ConsoleState) -> [ConsoleAction] {
+        var random = SeededGenerator(seed: seed)
+        let names = state.functions.compactMap(\.functionName)
+        let name = names.isEmpty || random.next() % 4 == 0 ? "fn-\(random.next() % 400)" : names[Int(random.next() % UInt64(names.count))]
+        let generation = Int(random.next() % 6)
+        switch random.next() % 7 {
+        case 0: return answer(.loadDetail(function: name), failing: random.next() % 3 == 0, seed: seed, state: state)
+        case 1: return answer(.loadLogs(function: name, logGroup: "/aws/lambda/\(name)", stream: nil), failing: false, seed: seed, state: state)
+        case 2: return [.tailEvents(function: name, generation: generation, ModelEstate.logLines(seed: seed), mode: .polling(interval: 2))]
+        case 3: return [.tailFailed(function: name, generation: generation, "ResourceNotFoundException: The specified log group does not exist.")]
+        case 4: return [.invocationChunk(function: name, ModelEstate.hostileText(&random))]
+        case 5: return answer(.loadLogStreams(function: name, logGroup: "/aws/lambda/\(name)"), failing: false, seed: seed, state: state)
+        default: return answer(.loadFunctions, failing: random.next() % 4 == 0, seed: seed, state: state)
+        }
+    }
+}
