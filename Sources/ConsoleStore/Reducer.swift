@@ -5,8 +5,12 @@ import LambdaAPI
 /// background work to start. Views and effects never write to the state themselves.
 public enum Reducer {
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date = Date()) -> [ConsoleEffect] {
+        let routes = state.routes
         let effects = apply(&state, action, now: now)
         if state.focusedName != state.functionTablesOwner { state.focusChanged() }
+        // Revealed values belong to the screen `s` was pressed on: any other screen, or the same
+        // one opened again, starts masked.
+        if state.routes != routes { state.revealsSecrets = false }
         return effects
     }
 

@@ -29,7 +29,20 @@ public final class ModelRun {
 
     public var state: ConsoleState { controller.state }
 
+    /// The screen on which `s` revealed environment values, as the user saw it happen; nil once
+    /// the user has moved anywhere else.
+    private var revealedOn: [Route]?
+
     public func apply(_ step: ModelStep) {
+        let routesBefore = state.routes
+        let revealedBefore = state.revealsSecrets
+        defer {
+            if state.routes != routesBefore { revealedOn = nil }
+            if step == .key(.character("s")), state.routes == routesBefore, !revealedBefore, state.revealsSecrets {
+                revealedOn = state.routes
+            }
+            if !state.revealsSecrets { revealedOn = nil }
+        }
         switch step {
         case .key(let key):
             if case .mouseClick(let row, let column) = key, row >= screen.rows || column >= screen.columns { return }
@@ -68,7 +81,7 @@ public final class ModelRun {
         if let control = text.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\n" || (0x7F..<0xA0).contains($0.value) }) {
             return "a control character (U+\(String(control.value, radix: 16))) reached the screen"
         }
-        if text.contains(ModelEstate.secretMarker), !ModelProperties.revealedOnThisScreen(state) {
+        if text.contains(ModelEstate.secretMarker), !ModelProperties.revealedOnThisScreen(state, revealedOn: revealedOn) {
             return "an environment value is on screen though nobody revealed it here"
         }
         return nil
@@ -108,12 +121,9 @@ enum ModelProperties {
 
     /// Environment values may show only where the user revealed them: the detail or its JSON
     /// after `s` there, or a form after ctrl-t in it.
-    static func revealedOnThisScreen(_ state: ConsoleState) -> Bool {
+    static func revealedOnThisScreen(_ state: ConsoleState, revealedOn: [Route]?) -> Bool {
         if case .form(let form) = state.overlay { return form.revealsSecrets }
-        switch state.route {
-        case .detail, .rawJSON: return state.revealsSecrets
-        default: return false
-        }
+        return revealedOn == state.routes
     }
 }
 

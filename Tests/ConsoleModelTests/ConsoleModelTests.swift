@@ -84,6 +84,20 @@ import Testing
         Self.expectHolds([.resize(rows: 12, columns: 50), .deliver(index: 0, .success, seed: 4)])
     }
 
+    /// `s` revealed environment values for every later detail: the reveal stuck.
+    @Test func aRevealAppliesToTheScreenItWasPressedOnOnly() throws {
+        let listing = try #require((UInt64(0)..<200).first { ModelEstate.functions(seed: $0).count >= 3 })
+        let rows = try #require((UInt64(0)..<500).first { ModelEstate.detail("fn-001", seed: $0) != nil })
+        Self.expectHolds([
+            .deliver(index: 0, .success, seed: listing), .key(.enter), .deliver(index: 0, .success, seed: rows), .key(.character("s")),
+            .key(.escape), .key(.character("j")), .key(.enter), .deliver(index: 0, .success, seed: rows),
+        ])
+        Self.expectHolds([
+            .deliver(index: 0, .success, seed: listing), .key(.enter), .deliver(index: 0, .success, seed: rows), .key(.character("s")),
+            .key(.character("J")), .key(.escape), .key(.escape), .key(.enter),
+        ])
+    }
+
     @Test func stepsSurviveTheirTextForm() {
         let steps = ModelExplorer.randomSteps(seed: 99, count: 300) + [.paste("a\n函\u{1B}"), .key(.mouseClick(row: 3, column: 4))]
         #expect(steps.map { ModelStep(token: $0.token) } == steps.map { Optional($0) })
