@@ -20,7 +20,8 @@ let package = Package(
         .target(name: "LogsAPI", dependencies: ["AWSCore"]),
         .target(name: "MetricsAPI", dependencies: ["AWSCore"]),
         .target(name: "ConsoleStore", dependencies: ["LambdaAPI", "LogsAPI", "MetricsAPI"]),
-        .target(name: "ConsoleUI", dependencies: ["ConsoleStore", "CNcursesw"]),
+        .target(name: "CTerminal", path: "Sources/CTerminal"),
+        .target(name: "ConsoleUI", dependencies: ["ConsoleStore", "CNcursesw", "CTerminal"]),
         .executableTarget(
             name: "lambda-tui",
             dependencies: [

@@ -28,27 +28,3 @@ static inline mmask_t lt_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON
 static inline mmask_t lt_wheel_up(void) { return BUTTON4_PRESSED; }
 static inline mmask_t lt_wheel_down(void) { return BUTTON5_PRESSED; }
 static inline mmask_t lt_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
-
-// A crash must not leave the terminal raw and in the alternate screen. The handler only calls
-// async-signal-safe functions: it turns line editing and echo back on, leaves the alternate
-// screen, then lets the signal do what it would have done.
-#include <signal.h>
-#include <termios.h>
-#include <unistd.h>
-static void lt_restore_terminal_and_reraise(int signal_number) {
-    static const char reset[] = "\033[?1049l\033[?25h\033[0m\033[?1000l\r\n";
-    struct termios settings;
-    if (tcgetattr(STDIN_FILENO, &settings) == 0) {
-        settings.c_lflag |= ICANON | ECHO | ECHOE | ECHOK | ISIG | IEXTEN;
-        settings.c_iflag |= ICRNL | IXON;
-        settings.c_oflag |= OPOST | ONLCR;
-        tcsetattr(STDIN_FILENO, TCSANOW, &settings);
-    }
-    (void)!write(STDOUT_FILENO, reset, sizeof reset - 1);
-    signal(signal_number, SIG_DFL);
-    raise(signal_number);
-}
-static inline void lt_restore_terminal_on_crash(void) {
-    int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
-    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], lt_restore_terminal_and_reraise);
-}

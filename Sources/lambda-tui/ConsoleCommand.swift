@@ -58,12 +58,19 @@ struct ConsoleCommand: AsyncParsableCommand {
         // file, overrides it (as https://no-color.org asks).
         let requestedTheme = connection.theme ?? preferences.theme
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false && requestedTheme == nil
+        let stateFolder = AppDirectories.state(environment)
+        let crashNote = stateFolder + "/crash.txt"
+        let earlierCrash = CrashGuard.takeEarlierNote(at: crashNote)
+        if (try? FileManager.default.createDirectory(atPath: stateFolder, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])) != nil {
+            CrashGuard.writeNotes(to: crashNote, heading: "lambda-tui \(LambdaTUIVersion.current)")
+        }
         guard let screen = CursesScreen(useColor: !noColor) else {
             throw fail(AWSClientError.invalidRequest("Cannot start the terminal (is TERM set?)."))
         }
         let (theme, themeProblem) = ThemeLoader(environment: environment)
             .load(requestedTheme, colors: screen.supports256Colors ? 256 : 8, noColor: noColor)
-        state.notice = themeProblem ?? preferenceProblems.first
+        state.notice = earlierCrash ?? themeProblem ?? preferenceProblems.first
         // Rollouts an earlier console left unfinished: the first screen offers to resume or abort them.
         _ = Reducer.reduce(&state, .rolloutsFound(rolloutFiles.unfinished()))
         ConsoleApp(state: state, runner: runner, screen: screen, theme: theme,

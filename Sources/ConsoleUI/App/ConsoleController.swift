@@ -29,12 +29,24 @@ public final class ConsoleController {
         self.perform = perform
     }
 
+    /// The screen by its kind, without names or values.
+    static func screenName(_ state: ConsoleState) -> String {
+        let route = Mirror(reflecting: state.route).children.first?.label ?? "\(state.route)"
+        let pane = route == "pane" ? " \(state.pane.rawValue)" : ""
+        let overlay = state.overlay.map { Mirror(reflecting: $0).children.first?.label ?? "\($0)" }.map { ", overlay \($0)" } ?? ""
+        return route + pane + overlay
+    }
+
     public func render(now: Date = Date()) {
         ConsoleView.render(state, on: screen, theme: theme, now: now)
     }
 
+    private var recent = RecentActions()
+
     public func dispatch(_ action: ConsoleAction, now: Date = Date()) {
+        recent.note(action)
         let effects = Reducer.reduce(&state, action, now: now)
+        CrashGuard.record("screen: \(Self.screenName(state))\nlast actions: \(recent.names.joined(separator: ", "))")
         if state.suspendRequested {
             terminal?.suspend()
             dispatch(.resumed)

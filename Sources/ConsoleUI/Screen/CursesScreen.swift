@@ -17,7 +17,7 @@ public final class CursesScreen: Screen {
     /// Takes over the terminal. Call `close()` before exiting, or the terminal stays in raw mode.
     public convenience init?(useColor: Bool) {
         _ = lt_set_locale()
-        lt_restore_terminal_on_crash()
+        CrashGuard.install()
         guard let screen = initscr() else { return nil }
         self.init(window: screen, useColor: useColor)
     }

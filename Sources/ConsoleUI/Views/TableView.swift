@@ -107,9 +107,11 @@ public enum TableView {
     }
 
     /// Control characters from AWS data (a description with a newline) would break the layout.
+    /// A cell is one line: tabs and line breaks become spaces. Other control characters are left
+    /// to the screen, which shows them as visible placeholders.
     static func sanitize(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? " " : $0 }))
+        guard text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
     }
 
     static func merge(_ top: TextStyle, over base: TextStyle) -> TextStyle {

@@ -1,0 +1,102 @@
+import Foundation
+import LambdaAPI
+import LambdaTestSupport
+import LogsAPI
+import Testing
+import TestSupport
+
+/// What a user found in the first minute, proved on the real binary in tmux: no key sequence,
+/// log line or crash leaves them with a dead console or a broken terminal.
+@Suite(.serialized, .timeLimit(.minutes(3))) struct TrustEndToEndTests {
+    /// Tab, shift-Tab, j, Tab killed the console (SIGILL) on every per-function pane once the
+    /// previous function had rows there.
+    @Test func theFourKeySequenceOnEveryPerFunctionPane() async throws {
+        let fixtures = try await LambdaFixtures()
+        let prefix = LambdaFixtures.uniqueName("e2e-four")
+        for suffix in ["a", "b"] {
+            let name = "\(prefix)-\(suffix)"
+            try await fixtures.createFunction(name)
+            try await fixtures.publishVersions(name, descriptions: ["one", "two"])
+            _ = try await fixtures.lambda.createAlias(name, CreateAliasRequest(name: "live", functionVersion: "1"))
+        }
+        let console = try ActionConsole(prefix, endpoint: fixtures.backend.motoURL)
+        let session = console.session
+        #expect(session.waitFor("\(prefix)-b").satisfied)
+        for tabs in 1...4 {
+            try session.send("g")
+            let forward = Array(repeating: "Tab", count: tabs)
+            try session.send(forward[0])
+            for key in forward.dropFirst() { try session.send(key) }
+            for _ in 0..<tabs { try session.send("BTab") }
+            try session.send("j")
+            for key in forward { try session.send(key) }
+            let result = session.waitFor { $0.contains("\(prefix)-b ·") }
+            #expect(result.satisfied, "after \(tabs) Tab(s) the pane does not show the second function:\n\(result.screen)")
+            try session.send(":")
+            try session.type("functions")
+            try session.send("Enter")
+        }
+        try session.send("q")
+        #expect(session.waitFor("EXITED 0 modes: icanon echo").satisfied, "the console did not survive:\n\(session.screen)")
+    }
+
+    /// A crash (here SIGILL, as a Swift trap raises it) puts back every terminal mode the console
+    /// set, and leaves a note that the next start mentions once.
+    @Test func aCrashRestoresTheTerminalAndLeavesANote() async throws {
+        let backend = try await TestBackend.shared()
+        let folder = NSTemporaryDirectory() + "lt-crash-\(UUID().uuidString.prefix(8))"
+        let environment = ["XDG_STATE_HOME": folder + "/state", "XDG_CONFIG_HOME": folder + "/config"]
+        let session = try TmuxSession(endpoint: backend.motoURL, environment: environment)
+        #expect(session.waitFor("NAME").satisfied)
+        let flags = "#{keypad_flag} #{keypad_cursor_flag} #{mouse_any_flag} #{alternate_on}"
+        let during = try session.tmux(["display-message", "-p", "-t", session.name, flags], output: true)
+        #expect(during.contains("1"), "the console set no mode to restore: \(during)")
+        let pid = try #require(session.consolePID)
+        kill(pid, SIGILL)
+        let result = session.waitFor("modes:")
+        #expect(result.screen.contains("EXITED 132 modes: icanon echo"), "the crash left the terminal raw:\n\(result.screen)")
+        let after = try session.tmux(["display-message", "-p", "-t", session.name, flags], output: true)
+        #expect(after.trimmingCharacters(in: .whitespacesAndNewlines) == "0 0 0 0", "modes left on after the crash: \(after)")
+        let note = try String(contentsOfFile: folder + "/state/lambda-tui/crash.txt", encoding: .utf8)
+        #expect(note.hasPrefix("signal 04\nlambda-tui "), "\(note)")
+        #expect(note.contains("screen: pane functions"), "\(note)")
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/state/lambda-tui/crash.txt")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        for (start, mentioned) in [(1, true), (2, false)] {
+            let next = try TmuxSession(endpoint: backend.motoURL, environment: environment)
+            let shown = next.waitFor("NAME").screen
+            #expect(shown.contains("crash last time") == mentioned, "start \(start):\n\(shown)")
+            try next.send("q")
+            #expect(next.waitFor("EXITED 0").satisfied)
+        }
+    }
+
+    /// Escape sequences in a log line (colours, a clipboard write, a screen clear) and a JSON line
+    /// with a lone surrogate are shown inert, on the logs pane and in the live tail.
+    @Test func hostileLogLinesAreShownInert() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-hostile")
+        try await fixtures.createFunction(name)
+        let logs = LogsClient(client: fixtures.backend.client(.logs))
+        let group = "/aws/lambda/\(name)"
+        try await logs.createLogGroup(group)
+        try await logs.createLogStream(group: group, stream: "2026/11/25/[1]aaaa")
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        try await logs.putLogEvents(group: group, stream: "2026/11/25/[1]aaaa", events: [
+            InputLogEvent(timestamp: now, message: "evil \u{1B}]52;c;aGVsbG8=\u{07}\u{1B}[2J\u{1B}[31mred-text\u{1B}[0m end"),
+            InputLogEvent(timestamp: now + 1, message: #"{"level":"INFO","message":"user said \ud800\u0041"}"#),
+        ])
+        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
+        let session = console.session
+        try console.show("logs")
+        var result = session.waitFor { $0.contains("red-text") && $0.contains("user said") }
+        #expect(result.satisfied, "the logs pane did not show the lines:\n\(result.screen)")
+        #expect(result.screen.contains("␛]52;c;aGVsbG8=␇␛[2J␛[31mred-text"), "\(result.screen)")
+        try session.send("T")
+        result = session.waitFor { $0.contains("live tail") && $0.contains("red-text") && $0.contains("user said") }
+        #expect(result.satisfied, "the tail did not show the lines:\n\(result.screen)")
+        try session.send("q")
+        #expect(session.waitFor("EXITED 0 modes: icanon echo").satisfied, "the console did not survive:\n\(session.screen)")
+    }
+}
