@@ -65,15 +65,22 @@ struct ConsoleCommand: AsyncParsableCommand {
                                                      attributes: [.posixPermissions: 0o700])) != nil {
             CrashGuard.writeNotes(to: crashNote, heading: "lambda-tui \(LambdaTUIVersion.current)")
         }
-        guard let screen = CursesScreen(useColor: !noColor) else {
-            throw fail(AWSClientError.invalidRequest("Cannot start the terminal (is TERM set?)."))
+        // The curses loop runs on the main thread, where signals and the terminal belong, not on
+        // a thread of the concurrency pool (which it would hold for the whole session).
+        let initialState = state
+        let interval = refreshInterval ?? preferences.refreshInterval
+        let startupNotice = earlierCrash ?? preferenceProblems.first
+        try await MainThread.shared.run {
+            var state = initialState
+            guard let screen = CursesScreen(useColor: !noColor) else {
+                throw fail(AWSClientError.invalidRequest("Cannot start the terminal (is TERM set?)."))
+            }
+            let (theme, themeProblem) = ThemeLoader(environment: environment)
+                .load(requestedTheme, colors: screen.supports256Colors ? 256 : 8, noColor: noColor)
+            state.notice = earlierCrash ?? themeProblem ?? startupNotice
+            // Rollouts an earlier console left unfinished: the first screen offers to resume or abort them.
+            _ = Reducer.reduce(&state, .rolloutsFound(rolloutFiles.unfinished()))
+            ConsoleApp(state: state, runner: runner, screen: screen, theme: theme, refreshInterval: interval).run()
         }
-        let (theme, themeProblem) = ThemeLoader(environment: environment)
-            .load(requestedTheme, colors: screen.supports256Colors ? 256 : 8, noColor: noColor)
-        state.notice = earlierCrash ?? themeProblem ?? preferenceProblems.first
-        // Rollouts an earlier console left unfinished: the first screen offers to resume or abort them.
-        _ = Reducer.reduce(&state, .rolloutsFound(rolloutFiles.unfinished()))
-        ConsoleApp(state: state, runner: runner, screen: screen, theme: theme,
-                   refreshInterval: refreshInterval ?? preferences.refreshInterval).run()
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import AWSCore
 import Foundation
 
-@main
 struct LambdaTUICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lambda-tui",

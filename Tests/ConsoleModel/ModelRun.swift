@@ -122,7 +122,9 @@ enum ModelProperties {
     /// Environment values may show only where the user revealed them: the detail or its JSON
     /// after `s` there, or a form after ctrl-t in it.
     static func revealedOnThisScreen(_ state: ConsoleState, revealedOn: [Route]?) -> Bool {
-        if case .form(let form) = state.overlay { return form.revealsSecrets }
+        // A form drawn over the detail where `s` was pressed leaves that detail's values showing
+        // around it.
+        if case .form(let form) = state.overlay, form.revealsSecrets { return true }
         return revealedOn == state.routes
     }
 }

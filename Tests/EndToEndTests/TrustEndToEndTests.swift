@@ -52,6 +52,16 @@ import TestSupport
         let during = try session.tmux(["display-message", "-p", "-t", session.name, flags], output: true)
         #expect(during.contains("1"), "the console set no mode to restore: \(during)")
         let pid = try #require(session.consolePID)
+        // The curses loop waits for keys in poll on the main thread (whose id is the process's).
+        var waits: [String] = []
+        for _ in 0..<20 where !waits.contains(where: { $0.contains("poll") }) {
+            waits.append((try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/wchan", encoding: .utf8)) ?? "")
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let threads = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []).map { task in
+            task + ":" + ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/wchan", encoding: .utf8)) ?? "")
+        }
+        #expect(waits.contains { $0.contains("poll") }, "the main thread is not the one waiting for keys: \(waits); threads \(threads)")
         kill(pid, SIGILL)
         let result = session.waitFor("modes:")
         #expect(result.screen.contains("EXITED 132 modes: icanon echo"), "the crash left the terminal raw:\n\(result.screen)")

@@ -105,6 +105,6 @@ import TestSupport
         #expect(logEvents.first?.message == "hello")
         let call = try #require(try await backend.requests(lane: lane).first)
         #expect(call.headers["x-amz-target"] == "Logs_20140328.StartLiveTail")
-        #expect(try JSONValue.parse(call.body)["logEventFilterPattern"] == .string("ERROR"))
+        #expect(try JSONValue.parse(call.body)["logEventFilterPattern"] == .string("ERROR"), "\(call.body)")
     }
 }
