@@ -10,12 +10,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Runs credential_process with a time limit, in a process group of its own that a
+        // time-out ends as a whole, without holding a thread while it runs.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto"]),
+        .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto", .product(name: "Subprocess", package: "swift-subprocess")]),
         .target(name: "LambdaAPI", dependencies: ["AWSCore"]),
         .target(name: "LogsAPI", dependencies: ["AWSCore"]),
         .target(name: "MetricsAPI", dependencies: ["AWSCore"]),

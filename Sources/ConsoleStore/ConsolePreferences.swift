@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// Defaults from `$XDG_CONFIG_HOME/lambda-tui/config` (default `~/.config/lambda-tui/config`):
@@ -29,8 +30,12 @@ public struct ConsolePreferences: Sendable, Equatable {
     /// The preferences, and a sentence for each line that could not be used (the rest still apply).
     public static func load(environment: [String: String]) -> (ConsolePreferences, [String]) {
         let path = path(environment: environment)
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return (ConsolePreferences(), []) }
-        return parse(text, path: path)
+        do {
+            guard let text = try LocalFile.readText(path) else { return (ConsolePreferences(), []) }
+            return parse(text, path: path)
+        } catch {
+            return (ConsolePreferences(), ["The config file \(error); using the defaults."])
+        }
     }
 
     public static func parse(_ text: String, path: String) -> (ConsolePreferences, [String]) {
@@ -49,7 +54,7 @@ public struct ConsolePreferences: Sendable, Equatable {
             case "profile": preferences.profile = parts[1]
             case "region": preferences.region = parts[1]
             case "refresh_interval":
-                if let seconds = Double(parts[1]), seconds >= 1 { preferences.refreshInterval = seconds }
+                if let seconds = Double(parts[1]), seconds.isFinite, seconds >= 1, seconds <= 86_400 { preferences.refreshInterval = seconds }
                 else { problems.append("\(path), line \(index + 1): refresh_interval must be a number of seconds, at least 1") }
             case "read_only":
                 if ["true", "yes", "1"].contains(parts[1].lowercased()) { preferences.readOnly = true }

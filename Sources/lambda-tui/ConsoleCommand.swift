@@ -19,6 +19,12 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Option(name: .customLong("refresh-interval"), help: "Seconds between background refreshes of the visible pane (default 30).")
     var refreshInterval: Double?
 
+    func validate() throws {
+        if let refreshInterval, !(refreshInterval.isFinite && refreshInterval >= 1 && refreshInterval <= Seconds.maximum) {
+            throw ValidationError("--refresh-interval must be a number of seconds from 1 to \(Int(Seconds.maximum)), not '\(refreshInterval)'.")
+        }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {

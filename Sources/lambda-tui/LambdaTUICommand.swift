@@ -42,7 +42,7 @@ struct ConnectionOptions: ParsableArguments {
 
     func validate() throws {
         for (name, value) in [("--connect-timeout", connectTimeout), ("--read-timeout", readTimeout)] {
-            if let value, value <= 0 { throw ValidationError("\(name) must be a positive number of seconds.") }
+            if let value, Seconds.duration(value) == nil { throw ValidationError(Seconds.problem(name, "\(value)")) }
         }
         if let endpointURL, !(endpointURL.hasPrefix("http://") || endpointURL.hasPrefix("https://")) {
             throw ValidationError("--endpoint-url must start with http:// or https://, as in http://127.0.0.1:5000.")

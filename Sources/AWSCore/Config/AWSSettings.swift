@@ -69,11 +69,11 @@ public struct AWSSettings: Sendable {
 
         var transport = TransportOptions()
         transport.caBundlePath = env["AWS_CA_BUNDLE"].nonEmpty ?? config.value("ca_bundle", profile: profile)
-        if let seconds = try overrides.connectTimeout ?? Self.seconds("connect_timeout", config, profile) {
-            transport.connectTimeout = .milliseconds(Int(seconds * 1000))
+        if let timeout = try Self.timeout(overrides.connectTimeout, "--connect-timeout", "connect_timeout", config, profile) {
+            transport.connectTimeout = timeout
         }
-        if let seconds = try overrides.readTimeout ?? Self.seconds("read_timeout", config, profile) {
-            transport.readTimeout = .milliseconds(Int(seconds * 1000))
+        if let timeout = try Self.timeout(overrides.readTimeout, "--read-timeout", "read_timeout", config, profile) {
+            transport.readTimeout = timeout
         }
 
         return AWSSettings(
@@ -88,12 +88,19 @@ public struct AWSSettings: Sendable {
         endpoints.resolve(service, region: region)
     }
 
-    private static func seconds(_ key: String, _ config: SharedConfig, _ profile: String) throws -> Double? {
-        guard let text = config.value(key, profile: profile) else { return nil }
-        guard let value = Double(text), value > 0 else {
-            throw AWSClientError.invalidRequest("\(key) in profile '\(profile)' must be a number of seconds, not '\(text)'.")
+    /// The option's value, else the profile's setting; either refused with a sentence when it is
+    /// not a number of seconds a Duration can hold.
+    private static func timeout(_ option: Double?, _ optionName: String, _ key: String, _ config: SharedConfig,
+                                _ profile: String) throws -> Duration? {
+        if let option {
+            guard let duration = Seconds.duration(option) else { throw AWSClientError.invalidRequest(Seconds.problem(optionName, "\(option)")) }
+            return duration
         }
-        return value
+        guard let text = config.value(key, profile: profile) else { return nil }
+        guard let duration = Seconds.duration(text) else {
+            throw AWSClientError.invalidRequest(Seconds.problem("\(key) in profile '\(profile)'", text))
+        }
+        return duration
     }
 
     static func isPlausibleRegion(_ region: String) -> Bool {

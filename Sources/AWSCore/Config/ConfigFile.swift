@@ -10,19 +10,15 @@ public struct ConfigFile: Sendable, Equatable {
         self.sections = sections
     }
 
-    /// Reads `path`; a missing file is an empty one, as for the CLI.
+    /// Reads `path`; a missing file is an empty one, as for the CLI. A folder, a file over 1 MiB
+    /// (`/dev/zero`) or one that gives nothing (a FIFO) is an error, not a trap or a hang.
     public static func load(path: String) throws -> ConfigFile {
-        guard FileManager.default.fileExists(atPath: path) else { return ConfigFile() }
-        // FileHandle rather than String(contentsOfFile:), which refuses devices such as /dev/null.
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ConfigError(path: path, line: 0, message: "cannot be read (permission denied)")
+        do {
+            guard let text = try LocalFile.readText(path) else { return ConfigFile() }
+            return try parse(text, path: path)
+        } catch let error as LocalFileError {
+            throw ConfigError(path: path, line: 0, message: error.problem)
         }
-        defer { try? handle.close() }
-        let data = handle.readDataToEndOfFile()
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(path: path, line: 0, message: "is not UTF-8 text")
-        }
-        return try parse(text, path: path)
     }
 
     public static func parse(_ text: String, path: String) throws -> ConfigFile {

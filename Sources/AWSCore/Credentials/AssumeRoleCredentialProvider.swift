@@ -37,8 +37,14 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
             if let externalID { parameters.append(("ExternalId", externalID)) }
             response = try await call("AssumeRole", parameters, signed: true)
         case .webIdentityTokenFile(let path):
-            guard let token = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw AWSClientError.credentials("cannot read the web identity token file \(path)")
+            let token: String
+            do {
+                guard let text = try LocalFile.readText(path, limit: 64 * 1024) else {
+                    throw AWSClientError.credentials("the web identity token file \(path) does not exist")
+                }
+                token = text
+            } catch let error as LocalFileError {
+                throw AWSClientError.credentials("the web identity token file \(error)")
             }
             parameters.append(("WebIdentityToken", token.trimmingCharacters(in: .whitespacesAndNewlines)))
             response = try await call("AssumeRoleWithWebIdentity", parameters, signed: false)

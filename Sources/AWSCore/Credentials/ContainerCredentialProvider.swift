@@ -47,9 +47,12 @@ public struct ContainerCredentialProvider: CredentialProvider {
     private func authorizationToken() throws -> String? {
         if let path = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"].nonEmpty {
             do {
-                return try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-            } catch {
-                throw AWSClientError.credentials("cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(path)")
+                guard let text = try LocalFile.readText(path, limit: 64 * 1024) else {
+                    throw AWSClientError.credentials("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(path) does not exist")
+                }
+                return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            } catch let error as LocalFileError {
+                throw AWSClientError.credentials("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(error)")
             }
         }
         return environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"].nonEmpty

@@ -19,9 +19,11 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
         if endpoint.hasSuffix("/") { endpoint.removeLast() }
         self.endpoint = endpoint
         self.transport = transport
+        // A value that is not a number of seconds within a day keeps the default, as a typo in
+        // it should not stop credentials being found elsewhere.
         let configuredTimeout = (environment["AWS_METADATA_SERVICE_TIMEOUT"].nonEmpty ?? config.value("metadata_service_timeout", profile: profile))
-            .flatMap(Double.init)
-        self.timeout = timeout ?? configuredTimeout.map { .milliseconds(Int($0 * 1000)) } ?? .seconds(1)
+            .flatMap(Seconds.duration)
+        self.timeout = timeout ?? configuredTimeout ?? .seconds(1)
     }
 
     public func resolve() async throws -> ResolvedCredentials? {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Subprocess
 
 /// `credential_process`: runs the configured command and reads its JSON
 /// (`Version` 1, `AccessKeyId`, `SecretAccessKey`, `SessionToken`, `Expiration`).
@@ -38,44 +38,57 @@ public struct ProcessCredentialProvider: CredentialProvider {
             guard let date = ISO8601Timestamp.parse(text) else {
                 throw AWSClientError.credentials("\(what) printed an Expiration that is not an ISO 8601 time: \(text)")
             }
+            // The CLI refuses credentials that have already expired rather than sending them.
+            guard date > Date() else {
+                throw AWSClientError.credentials("\(what) printed credentials that expired at \(text); it must print fresh ones")
+            }
             expiration = date
         }
         return Credentials(accessKeyID: key, secretAccessKey: secret,
                            sessionToken: json["SessionToken"] as? String ?? json["Token"] as? String, expiration: expiration)
     }
 
-    /// Runs through the shell, as the CLI documents quoting for this setting, off the caller's thread.
-    private static func run(_ command: String) async throws -> (Int32, Data, String) {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/bin/sh")
-                process.arguments = ["-c", command]
-                let stdout = Pipe()
-                let stderr = Pipe()
-                process.standardOutput = stdout
-                process.standardError = stderr
-                process.standardInput = FileHandle.nullDevice
-                do {
-                    try process.run()
-                } catch {
-                    continuation.resume(throwing: AWSClientError.credentials("cannot run credential_process: \(error.localizedDescription)"))
-                    return
-                }
-                let errorText = Mutex(Data())
-                let group = DispatchGroup()
-                group.enter()
-                DispatchQueue.global().async {
-                    let data = stderr.fileHandleForReading.readDataToEndOfFile()
-                    errorText.withLock { $0 = data }
-                    group.leave()
-                }
-                let output = stdout.fileHandleForReading.readDataToEndOfFile()
-                group.wait()
-                process.waitUntilExit()
-                let errors = String(decoding: errorText.withLock { $0 }, as: UTF8.self)
-                continuation.resume(returning: (process.terminationStatus, output, errors))
+    /// How long the command may take: long enough for a prompt for an MFA code or a browser
+    /// login, short enough that a hung helper does not leave a blank console for ever.
+    public static let timeLimit: Duration = .seconds(60)
+    /// What it may print: credentials are a few kilobytes.
+    static let outputLimit = 1 << 20
+
+    /// Runs through the shell, as the CLI documents quoting for this setting, in a process group
+    /// of its own: past the time limit the whole group is ended (SIGTERM, then SIGKILL), so no
+    /// helper it started is left behind.
+    static func run(_ command: String, timeLimit: Duration = timeLimit) async throws -> (Int32, Data, String) {
+        typealias Outcome = Result<(Int32, Data, String), AWSClientError>
+        let outcome: Outcome? = await withTaskGroup(of: Outcome?.self) { group in
+            group.addTask { await spawn(command) }
+            group.addTask {
+                try? await Task.sleep(for: timeLimit)
+                return nil
             }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        guard let outcome else {
+            throw AWSClientError.credentials("credential_process did not finish within \(timeLimit) and was stopped")
+        }
+        return try outcome.get()
+    }
+
+    private static func spawn(_ command: String) async -> Result<(Int32, Data, String), AWSClientError> {
+        var options = PlatformOptions()
+        options.processGroupID = 0
+        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(1))]
+        do {
+            let result = try await Subprocess.run(.path("/bin/sh"), arguments: ["-c", command], platformOptions: options, input: .none,
+                                                  output: .bytes(limit: outputLimit), error: .string(limit: 64 * 1024))
+            let status: Int32 = switch result.terminationStatus {
+            case .exited(let code): Int32(truncatingIfNeeded: code)
+            case .signaled(let signal): 128 + Int32(truncatingIfNeeded: signal)
+            }
+            return .success((status, Data(result.standardOutput), result.standardError ?? ""))
+        } catch {
+            return .failure(.credentials("cannot run credential_process: \(error)"))
         }
     }
 }

@@ -142,7 +142,9 @@ struct SSOTokenCache: Sendable {
     }
 
     func read() throws -> SSOToken? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let contents: Data?
+        do { contents = try LocalFile.read(path, limit: 256 * 1024) } catch { throw AWSClientError.credentials("the SSO token cache \(error)") }
+        guard let data = contents else { return nil }
         guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let token = json["accessToken"] as? String,
               let expiry = json["expiresAt"] as? String else {
             throw AWSClientError.credentials("the SSO token cache \(path) is not what `aws sso login` writes; log in again")

@@ -1,3 +1,4 @@
+import AWSCore
 import ConsoleStore
 import Foundation
 
@@ -35,12 +36,12 @@ public struct ThemeLoader: Sendable {
             return (Theme.dark.downgraded(toColors: colors), "No theme named '\(requested)' (looked in \(userDirectory) and the shipped themes); using dark.")
         }
         do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let text = try LocalFile.readText(path, limit: 256 * 1024) else { throw LocalFileError(path: path, problem: "does not exist") }
             return (try ThemeFile.parse(text, path: path).downgraded(toColors: colors), nil)
         } catch let problem as ThemeFile.Problem {
             return (Theme.dark.downgraded(toColors: colors), "Theme \(problem); using dark.")
         } catch {
-            return (Theme.dark.downgraded(toColors: colors), "Cannot read theme \(path); using dark.")
+            return (Theme.dark.downgraded(toColors: colors), "The theme \(error); using dark.")
         }
     }
 }
