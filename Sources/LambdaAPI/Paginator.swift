@@ -1,3 +1,5 @@
+import AWSCore
+
 /// The pages of a List operation, fetched one at a time as the caller iterates; breaking out of
 /// the loop stops the fetching. Marker/NextMarker in the API reference.
 public struct Paginator<Item: Sendable>: AsyncSequence, Sendable {
@@ -14,13 +16,22 @@ public struct Paginator<Item: Sendable>: AsyncSequence, Sendable {
         let fetch: Fetch
         var marker: String?
         var finished = false
+        /// Markers already followed: an endpoint that hands one out again would be read for ever.
+        var followed: Set<String> = []
 
         public mutating func next() async throws -> [Item]? {
             guard !finished else { return nil }
             let page = try await fetch(marker)
             marker = page.nextMarker
-            // An empty or repeated marker would loop forever on a misbehaving endpoint.
-            if page.nextMarker == nil || page.nextMarker?.isEmpty == true { finished = true }
+            if let next = page.nextMarker, !next.isEmpty {
+                guard followed.insert(next).inserted else {
+                    finished = true
+                    throw AWSClientError.invalidResponse(operation: "a listing",
+                                                         detail: "the endpoint gave the same NextMarker twice, so the list would never end")
+                }
+            } else {
+                finished = true
+            }
             return page.items
         }
     }

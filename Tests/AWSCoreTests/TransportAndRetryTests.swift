@@ -21,6 +21,29 @@ final class SleepRecorder: Sendable {
                    repeatability: .onlyIfNotRun)
     }
 
+    /// A CR/LF in AWS_SESSION_TOKEN injected a header into every request.
+    @Test func aLineBreakInAHeaderValueIsRefusedBeforeSending() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("inject")
+        let environment = ["AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "secret", "AWS_SESSION_TOKEN": "token\r\nX-Injected: yes"]
+        let client = AWSClient(service: .lambda, region: "us-east-1", endpoint: backend.faultURL(lane: lane),
+                               credentials: StaticCredentialProvider.environment(environment), transport: CurlTransport(options: TransportOptions()))
+        await #expect {
+            _ = try await client.send(listFunctions)
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("The session token from") && text.contains("line break") && !text.contains("X-Injected")
+        }
+        let typed = AWSRequest(operation: "Invoke", method: "POST", path: "/2015-03-31/functions/f/invocations",
+                               headers: HTTPHeaders([("X-Amz-Client-Context", "e30=\nX-Injected: yes")]))
+        await #expect {
+            _ = try await backend.client(.lambda, lane: lane).send(typed)
+        } throws: { error in
+            String(describing: error).contains("The X-Amz-Client-Context header holds a line break")
+        }
+        #expect(try await backend.requests(lane: lane).isEmpty, "a request was sent")
+    }
+
     @Test func throttlingIsRetriedAfterRetryAfter() async throws {
         let backend = try await TestBackend.shared()
         let lane = TestBackend.lane("throttle")

@@ -30,6 +30,21 @@ import TestSupport
         ])
     }
 
+    /// A server that repeated its NextMarker made the listing loop for ever (367 MB and growing).
+    @Test func aRepeatedMarkerIsAnErrorNotAnEndlessList() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("repeat")
+        try await backend.script(lane: lane, [Self.page(["a"], next: "m1"), Self.page(["b"], next: "m2"), Self.page(["c"], next: "m1"),
+                                              Self.page(["d"], next: "m1")])
+        let lambda = LambdaClient(client: backend.client(.lambda, lane: lane))
+        await #expect {
+            _ = try await lambda.functions().all()
+        } throws: { error in
+            String(describing: error).contains("the same NextMarker twice")
+        }
+        #expect(try await backend.requests(lane: lane).count == 3)
+    }
+
     @Test func stoppingEarlyFetchesNoMorePages() async throws {
         let backend = try await TestBackend.shared()
         let lane = TestBackend.lane("early")

@@ -113,6 +113,7 @@ public final class AWSClient: Sendable {
         headers.set("Host", host)
         let url = endpoint + request.path + (query.isEmpty ? "" : "?" + query)
         guard request.isSigned else {
+            try Self.refuseLineBreaks(in: headers, credentialSource: "the request")
             return HTTPRequest(method: request.method, url: url, headers: headers, body: request.body,
                                readTimeout: request.readTimeout)
         }
@@ -131,8 +132,20 @@ public final class AWSClient: Sendable {
         let signature = signer.sign(method: request.method, path: basePath + request.path, query: query,
                                     headers: headers.fields, payloadHash: payloadHash, date: now())
         for header in signature.headers { headers.set(header.name, header.value) }
+        try Self.refuseLineBreaks(in: headers, credentialSource: resolved.source)
         return HTTPRequest(method: request.method, url: url, headers: headers, body: request.body,
                            readTimeout: request.readTimeout, requiresFreshConnection: request.repeatability == .onlyIfNotRun)
+    }
+
+    /// A line break (or NUL) in a header's value would end the header and start another that
+    /// the value's author chose: a session token from the environment, a qualifier typed in a
+    /// form. Such a request is refused before it is sent.
+    static func refuseLineBreaks(in headers: HTTPHeaders, credentialSource: String) throws {
+        for field in headers.fields where field.value.utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) {
+            let origin = field.name.lowercased() == "x-amz-security-token" ? "the session token from \(credentialSource)" : "the \(field.name) header"
+            throw AWSClientError.invalidRequest("\(origin.prefix(1).uppercased() + origin.dropFirst()) holds a line break or a NUL, which would "
+                                                + "inject a header into the request; nothing was sent. Check the value for a stray newline.")
+        }
     }
 
     /// `logs.us-east-1.amazonaws.com` and the like (FIPS and dual-stack included), as the
