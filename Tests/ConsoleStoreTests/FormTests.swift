@@ -54,6 +54,31 @@ import Testing
         #expect(revision == "rev-1")
     }
 
+    /// A 102,400-character description was sent (the limit is 256).
+    @Test func textFieldsKeepTheReferenceLengthsAndPatterns() throws {
+        var state = Self.state()
+        _ = try #require(Self.open(.editConfiguration, in: &state))
+        Self.set("description", String(repeating: "d", count: 102_400), in: &state)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty, "a 100 KB description must not be sent")
+        #expect(Self.form(state)?.field("description")?.error == "at most 256 characters (this is 102400)")
+        Self.set("description", String(repeating: "d", count: 256), in: &state)
+        Self.set("handler", "index handler", in: &state)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty)
+        #expect(Self.form(state)?.field("handler")?.error == "no spaces")
+        Self.set("handler", "index.handler2", in: &state)
+        #expect(!Reducer.reduce(&state, .submitForm).isEmpty)
+
+        for (qualifier, error) in [("live", nil), ("$LATEST", nil), ("7", nil), ("a b", "$LATEST, a version number or an alias name"),
+                                   (String(repeating: "q", count: 129), "at most 128 characters (this is 129)")] {
+            var invoke = Self.state()
+            _ = try #require(Self.open(.invoke, in: &invoke))
+            Self.set("qualifier", qualifier, in: &invoke)
+            let effects = Reducer.reduce(&invoke, .submitForm)
+            #expect(effects.isEmpty == (error != nil), "\(qualifier)")
+            if error != nil { #expect(Self.form(invoke)?.field("qualifier")?.error == error, "\(qualifier)") }
+        }
+    }
+
     @Test func environmentKeysAndTheirTotalSize() throws {
         var state = Self.state()
         let form = try #require(Self.open(.editConfiguration, in: &state))

@@ -36,7 +36,9 @@ public enum FieldRules {
     static func check(_ field: FormField) -> String? {
         let value = field.value.trimmingCharacters(in: .whitespaces)
         switch field.kind {
-        case .text, .pair:
+        case .text:
+            return checkText(field.id, value)
+        case .pair:
             return nil
         case .integer(let range, let unit, let optional):
             if value.isEmpty { return optional ? nil : "required: \(range.lowerBound) to \(range.upperBound) \(unit)" }
@@ -61,6 +63,41 @@ public enum FieldRules {
             }
         case .confirmation(let expected):
             return field.value == expected ? nil : "type \(expected) to confirm"
+        }
+    }
+
+    /// The reference's length limit (and, where it gives one, pattern) of each text field, by the
+    /// field's id. A field without an entry is limited to 4,096 characters: nothing the API takes
+    /// as text is longer, and a paste of a megabyte must not be sent.
+    static let textLimits: [String: (range: ClosedRange<Int>, rule: String?)] = [
+        "description": (0...256, nil), "handler": (0...128, "no spaces"), "qualifier": (0...128, "qualifier"),
+        "name": (1...128, "alias"), "version": (0...1_024, "version"), "additionalVersion": (0...1_024, "version"),
+        "codeSha256": (0...128, nil), "bucket": (0...63, nil), "key": (0...1_024, nil), "objectVersion": (0...1_024, nil),
+        "imageUri": (0...2_048, nil), "sourceArn": (0...1_024, nil), "saveAs": (0...100, "file name"), "custom": (0...200, nil),
+        "layers": (0...(5 * 141), nil), "path": (0...4_096, nil),
+    ]
+
+    static func checkText(_ id: String, _ value: String) -> String? {
+        let (range, rule) = textLimits[id] ?? (0...4_096, nil)
+        let length = value.count
+        if length > range.upperBound { return "at most \(range.upperBound) characters (this is \(length))" }
+        if length < range.lowerBound { return "required" }
+        guard !value.isEmpty, let rule else { return nil }
+        let bytes = Array(value.utf8)
+        func isWord(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95 }
+        switch rule {
+        case "no spaces" where bytes.contains(where: { $0 == 32 || $0 == 9 }):
+            return "no spaces"
+        case "alias" where !bytes.allSatisfy(isWord) || bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }):
+            return "letters, digits, - and _, not only digits"
+        case "version" where value != "$LATEST" && !bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }):
+            return "$LATEST or a version number"
+        case "qualifier" where value != "$LATEST" && !bytes.allSatisfy(isWord):
+            return "$LATEST, a version number or an alias name"
+        case "file name" where bytes.contains(where: { $0 == 47 || $0 < 32 }) || value == "." || value == "..":
+            return "a name without /"
+        default:
+            return nil
         }
     }
 
