@@ -138,6 +138,7 @@ extension EffectRunner {
         var pending = Data()  // bytes of a character cut between two chunks
         var functionError: String?
         var log: String?
+        var completed = false
         for try await event in stream.events {
             switch event {
             case .payloadChunk(let data):
@@ -149,7 +150,14 @@ extension EffectRunner {
             case .invokeComplete(let errorCode, let details, let logResult):
                 functionError = errorCode.map { code in details.map { "\(code): \($0)" } ?? code }
                 log = logResult
+                completed = true
             }
+        }
+        // Lambda ends every streamed answer with InvokeComplete; without it the connection was
+        // cut, and what arrived is only part of the answer.
+        guard completed else {
+            throw MutationError("The streamed answer was cut after \(body.count) bytes: it ended without its InvokeComplete event, "
+                                + "so what shows is incomplete.")
         }
         return InvocationResult(function: request.function, qualifier: request.qualifier, statusCode: stream.statusCode,
                                 functionError: functionError, executedVersion: stream.executedVersion,

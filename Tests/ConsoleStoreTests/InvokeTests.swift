@@ -1,4 +1,4 @@
-import ConsoleStore
+@testable import ConsoleStore
 import Foundation
 import LambdaAPI
 import LambdaTestSupport
@@ -279,5 +279,29 @@ import TestSupport
         state.invokeSessions["f"] = InvokeSession(request: InvocationRequest(function: "f", payload: "{}", streamed: true))
         for text in received { _ = Reducer.reduce(&state, .invocationChunk(function: "f", text)) }
         #expect(state.invokeSessions["f"]?.response.lines == [#"{"drink": "café au lait"}"#])
+    }
+
+    /// A stream that ended without InvokeComplete showed "✓ Invoked".
+    @Test func aStreamCutBeforeInvokeCompleteSaysSo() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("stream-cut")
+        let body = RecordedEvent.frame("PayloadChunk", Data("{\"partial\": ".utf8), contentType: "application/octet-stream")
+        try await backend.script(lane: lane, [["status": 200, "body_b64": body.base64EncodedString(),
+                                               "headers": ["Content-Type": "application/vnd.amazon.eventstream"]]])
+        let runner = MutationRunnerTests.runner(backend, lane: lane, folder: MutationRunnerTests.folder())
+        let action = await runner.run(.mutate(.invoke(InvocationRequest(function: "f", payload: "{}", streamed: true)))) { _ in }
+        guard case .mutationFinished(_, .failed(let message)) = action else {
+            Issue.record("a cut stream was taken for an answer: \(action)")
+            return
+        }
+        #expect(message.contains("cut after 12 bytes"), "\(message)")
+    }
+
+    /// 20,000 small chunks were re-split whole on every chunk: 17.6 s frozen at 10,000.
+    @Test func manySmallChunksCostTimeInProportionToTheirSize() {
+        var session = InvokeSession(request: InvocationRequest(function: "f", payload: "{}", streamed: true))
+        for index in 0..<20_000 { session.received(index % 100 == 99 ? "line \(index)\n" : "x") }
+        #expect(session.response.lines.count == 201)
+        #expect(session.response.totalBytes == session.streamedText.utf8.count)
     }
 }

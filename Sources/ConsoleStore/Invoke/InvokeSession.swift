@@ -49,8 +49,11 @@ public struct InvokeSession: Sendable, Equatable {
 
     mutating func received(_ chunk: String) {
         streamedText += chunk
-        // While a stream arrives it is shown as it came; pretty-printing waits for the whole body.
-        response = ResponseText(body: streamedText, raw: true)
+        // While a stream arrives it is shown as it came, each chunk added to the lines already
+        // cut (re-cutting the whole body per chunk froze the screen for 10,000 small chunks);
+        // pretty-printing waits for the whole body.
+        if streamedText.utf8.count == chunk.utf8.count { response = ResponseText(body: "", raw: true) }
+        response.append(chunk)
     }
 }
 
@@ -59,11 +62,11 @@ public struct InvokeSession: Sendable, Equatable {
 public struct ResponseText: Sendable, Equatable {
     public static let displayLimit = 256 * 1024
 
-    public let lines: [String]
+    public private(set) var lines: [String]
     /// The body's size, and how much of it the lines show.
-    public let totalBytes: Int
-    public let shownBytes: Int
-    public let isJSON: Bool
+    public private(set) var totalBytes: Int
+    public private(set) var shownBytes: Int
+    public private(set) var isJSON: Bool
 
     public init(body: String, raw: Bool) {
         totalBytes = body.utf8.count
@@ -79,6 +82,21 @@ public struct ResponseText: Sendable, Equatable {
     }
 
     public var truncated: Bool { shownBytes < totalBytes }
+
+    /// A streamed chunk added as it came, in time proportional to the chunk, up to the display
+    /// limit (past it only the size grows).
+    mutating func append(_ chunk: String) {
+        if totalBytes == 0 { isJSON = chunk.first { !$0.isWhitespace }.map { "{[\"".contains($0) } ?? false }
+        totalBytes += chunk.utf8.count
+        let room = Self.displayLimit - shownBytes
+        guard room > 0 else { return }
+        let shown = chunk.utf8.count <= room ? chunk : String(decoding: chunk.utf8.prefix(room), as: UTF8.self)
+        shownBytes += shown.utf8.count
+        let pieces = shown.split(separator: "\n", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\t", with: "    ") }
+        if lines.isEmpty { lines = [""] }
+        lines[lines.count - 1] += pieces[0]
+        lines += pieces.dropFirst()
+    }
 }
 
 /// One invocation of this session, for the history (`H`).
