@@ -32,6 +32,7 @@ struct ConsoleBenchmarks {
             _ = Reducer.reduce(&state, .moveCursor(1))
             ConsoleView.render(state, on: grid, theme: theme, now: now)
         }
+        InputBenchmarks.run(state)
         try terminalBytes(state)
         print(String(format: "resident memory with %d functions loaded and drawn: %.1f MB (budget 60 MB)", count, residentMegabytes()))
         try await idleCPU()

@@ -13,7 +13,7 @@ public enum ActionReducer {
             state.overlay = .palette(PaletteState())
         case .editPalette(let text):
             guard case .palette(var palette) = state.overlay else { return [] }
-            palette.filter = text
+            palette.filter = TextLimits.cut(text, TextLimits.search, &state)
             palette.cursor = 0
             state.overlay = .palette(palette)
         case .choosePaletteItem:

@@ -6,8 +6,12 @@ import LambdaAPI
 public enum Reducer {
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date = Date()) -> [ConsoleEffect] {
         let routes = state.routes
+        let focus = (state.focusedFunction, state.functionsGeneration)
         let effects = apply(&state, action, now: now)
-        if state.focusedName != state.functionTablesOwner { state.focusChanged() }
+        // Finding the focused function's name scans the list, so only when it may have changed.
+        if focus != (state.focusedFunction, state.functionsGeneration), state.focusedName != state.functionTablesOwner {
+            state.focusChanged()
+        }
         // Revealed values belong to the screen `s` was pressed on: any other screen, or the same
         // one opened again, starts masked.
         if state.routes != routes { state.revealsSecrets = false }
@@ -107,7 +111,8 @@ public enum Reducer {
         case .beginFilter:
             state.editingFilter = true
         case .editFilter(let text):
-            state.tables[state.pane]?.filter = text
+            let filter = TextLimits.cut(text, TextLimits.search, &state)
+            state.tables[state.pane]?.filter = filter
             state.rebuild(state.pane)
             state.followSelection()
         case .endFilter(let keep):
@@ -123,7 +128,8 @@ public enum Reducer {
         case .openCommandLine:
             state.overlay = .commandLine("")
         case .editCommandLine(let text):
-            state.overlay = .commandLine(text)
+            let command = TextLimits.cut(text, TextLimits.search, &state)
+            state.overlay = .commandLine(command)
         case .runCommandLine:
             guard case .commandLine(let text) = state.overlay else { return [] }
             state.overlay = nil

@@ -109,4 +109,32 @@ import TestSupport
         try session.send("q")
         #expect(session.waitFor("EXITED 0 modes: icanon echo").satisfied, "the console did not survive:\n\(session.screen)")
     }
+
+    /// A paste into the filter froze the console (20 KB: 19 s; 100 KB: over five minutes), and
+    /// End under tmux (ESC [4~) sorted by the fourth column.
+    @Test func aLargePasteAndUnknownSequencesUnderTmux() async throws {
+        let backend = try await TestBackend.shared()
+        let session = try TmuxSession(endpoint: backend.motoURL)
+        #expect(session.waitFor("NAME").satisfied)
+        try session.send("/")
+        let text = String(repeating: "payments ", count: 11_400)  // 100 KB
+        let file = NSTemporaryDirectory() + "lt-paste-\(UUID().uuidString.prefix(8))"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { unlink(file) }
+        try session.tmux(["load-buffer", "-b", "big", file])
+        let started = Date()
+        try session.tmux(["paste-buffer", "-p", "-d", "-b", "big", "-t", session.name])
+        try session.send("Enter")
+        var result = session.waitFor(timeout: 10) { $0.contains("Kept the first 256 characters") }
+        #expect(result.satisfied, "the paste was not taken as one filter:\n\(result.screen)")
+        #expect(Date().timeIntervalSince(started) < 10)
+        try session.send("Escape")
+        try session.send("Escape")
+        // End as tmux sends it with TERM=xterm-256color: the last row, not a sort by column 4.
+        try session.tmux(["send-keys", "-t", session.name, "-H", "1b", "5b", "34", "7e"])
+        try session.send("q")
+        result = session.waitFor("EXITED 0 modes: icanon echo")
+        #expect(result.satisfied, "the console did not survive:\n\(result.screen)")
+        #expect(!result.screen.contains("TIMEOUT↑"), "ESC [4~ sorted by the fourth column:\n\(result.screen)")
+    }
 }

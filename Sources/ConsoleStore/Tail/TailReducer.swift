@@ -61,13 +61,13 @@ enum TailReducer {
                 tail.following = true
                 tail.offset = 0
             case .beginSearch: tail.editingSearch = true
-            case .editSearch(let text): tail.search = text
+            case .editSearch(let text): tail.search = TextLimits.cut(text, TextLimits.search, &state)
             case .endSearch(let keep):
                 tail.editingSearch = false
                 if !keep { tail.search = "" } else { jumpToMatch(&tail, step: -1, page: state.pageHeight) }
             case .nextMatch(let step): jumpToMatch(&tail, step: step, page: state.pageHeight)
             case .beginPattern: tail.editingPattern = true
-            case .editPattern(let text): tail.filterPattern = text
+            case .editPattern(let text): tail.filterPattern = TextLimits.cut(text, TextLimits.filterPattern, &state)
             case .endPattern(let keep):
                 tail.editingPattern = false
                 if !keep { tail.filterPattern = nil }

@@ -68,16 +68,22 @@ extension EffectRunner {
         // A session carries only what is ingested from now on. What came before (the tail's
         // window, the lines of an invocation just sent) is read now, and once more after the
         // few seconds FilterLogEvents may lag behind ingestion; the tail shows each line once.
-        let catchUp = Task {
-            var from = start
-            for pause in [Duration.zero, .seconds(5)] {
-                try? await Task.sleep(for: pause)
-                guard !Task.isCancelled, tails.isCurrent(function, generation: generation),
-                      let lines = try? await read(group: group, start: from, pattern: pattern) else { return }
-                progress(.tailEvents(function: function, generation: generation, lines, mode: .live(sampled: false)))
-                // The second read covers only the late arrivals, with the overlap polling uses.
-                from = max(start, (lines.map(\.timestamp).max() ?? start) - LogTail.overlapMilliseconds)
-            }
+        // The first read is never cut short, even when the session ends first (under load it
+        // did, and the lines before the session were lost for good); the late one is.
+        let history = Task { () -> Int64? in
+            guard tails.isCurrent(function, generation: generation), let lines = try? await read(group: group, start: start, pattern: pattern)
+            else { return nil }
+            progress(.tailEvents(function: function, generation: generation, lines, mode: .live(sampled: false)))
+            return lines.map(\.timestamp).max() ?? start
+        }
+        let late = Task {
+            guard let newest = await history.value else { return }
+            try? await Task.sleep(for: .seconds(5))
+            // The second read covers only the late arrivals, with the overlap polling uses.
+            let from = max(start, newest - LogTail.overlapMilliseconds)
+            guard !Task.isCancelled, tails.isCurrent(function, generation: generation),
+                  let lines = try? await read(group: group, start: from, pattern: pattern) else { return }
+            progress(.tailEvents(function: function, generation: generation, lines, mode: .live(sampled: false)))
         }
         do {
             for try await event in stream {
@@ -89,8 +95,9 @@ extension EffectRunner {
             }
         } catch {}
         // Nothing of the catch-up may arrive after the answer below, which hands over to polling.
-        catchUp.cancel()
-        await catchUp.value
+        late.cancel()
+        _ = await history.value
+        await late.value
         // The session ended (sessions last up to three hours): polling carries on from here.
         return .tailEvents(function: function, generation: generation, [], mode: .polling(interval: 1))
     }

@@ -48,8 +48,9 @@ public final class ConsoleApp {
                        pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0)]
             _ = poll(&fds, 2, Int32(min(wait, 3600) * 1000) + 1)
             mailbox.drainWakeUps()
-            while let key = input.nextKey() {
-                controller.handle(key)
+            let keys = input.readKeys()
+            if !keys.isEmpty {
+                controller.handle(keys)
                 dirty = true
             }
             if mailbox.takeResize() {

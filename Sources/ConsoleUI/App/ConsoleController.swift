@@ -54,6 +54,41 @@ public final class ConsoleController {
         effects.forEach(perform)
     }
 
+    /// Keys as they came in one read: a run of letters typed into text (a paste from a terminal
+    /// without bracketed paste) goes in as one edit, so that a 100 KB paste costs one filter
+    /// pass, not one per character.
+    public func handle(_ keys: [Key]) {
+        var index = 0
+        while index < keys.count {
+            if isEditingText, case .character = keys[index] {
+                var text = ""
+                while index < keys.count, case .character(let character) = keys[index] {
+                    text.append(character)
+                    index += 1
+                }
+                handle(text.count == 1 ? .character(text[text.startIndex]) : .paste(text))
+            } else {
+                handle(keys[index])
+                index += 1
+            }
+        }
+    }
+
+    /// Whether typed letters go into text now (a filter, search, command line, palette or a
+    /// form's text field) rather than being keys.
+    var isEditingText: Bool {
+        if state.editingFilter { return true }
+        if let name = state.route.tailFunction, let tail = state.tails[name], tail.editingSearch || tail.editingPattern { return true }
+        switch state.overlay {
+        case .commandLine, .palette: return true
+        case .form(let form):
+            guard let field = form.focusedField else { return false }
+            if case .choice = field.kind { return false }
+            return true
+        default: return false
+        }
+    }
+
     /// Text input (the filter and the command line) first, then overlays, then the key tables.
     public func handle(_ key: Key) {
         if case .resize = key {

@@ -20,6 +20,17 @@ public final class CursesScreen: Screen {
         CrashGuard.install()
         guard let screen = initscr() else { return nil }
         self.init(window: screen, useColor: useColor)
+        ownsTerminal = true
+        Self.bracketedPaste(true)
+    }
+
+    /// The controlling terminal, rather than a benchmark's output: only it gets terminal modes.
+    private var ownsTerminal = false
+
+    /// Pasted text arrives between ESC [200~ and ESC [201~, so that it is taken as text.
+    static func bracketedPaste(_ on: Bool) {
+        let sequence = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
+        _ = sequence.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     /// Draws for terminal type `terminal` into `output` instead of the controlling terminal:
@@ -75,6 +86,7 @@ public final class CursesScreen: Screen {
 
     /// Gives the terminal back as it was.
     public func close() {
+        if ownsTerminal { Self.bracketedPaste(false) }
         endwin()
     }
 
@@ -94,10 +106,12 @@ public final class CursesScreen: Screen {
     /// Gives the terminal back as it was while `work` runs (an editor, a stop), then takes it again.
     public func handOver(_ work: () -> Void) {
         def_prog_mode()
+        Self.bracketedPaste(false)
         endwin()
         fflush(nil)  // the reset must reach the terminal before anything else writes to it
         work()
         reset_prog_mode()
+        Self.bracketedPaste(true)
         clearok(window, true)
     }
 
