@@ -51,12 +51,15 @@ public struct EventStreamDecoder: Sendable {
 
     public init() {}
 
-    /// Adds bytes and returns every message they complete.
+    /// Adds bytes and returns every message they complete. The bytes used are dropped once, at
+    /// the end: dropping each message's bytes as it was read moved the rest of the buffer every
+    /// time, quadratic for a buffer of many small frames.
     public mutating func feed(_ bytes: Data) throws -> [EventStreamMessage] {
         buffer.append(bytes)
         var messages: [EventStreamMessage] = []
-        while buffer.count >= 12 {
-            let start = buffer.startIndex
+        var start = buffer.startIndex
+        defer { buffer.removeSubrange(buffer.startIndex..<start) }
+        while buffer.endIndex - start >= 12 {
             let total = Int(readUInt32(at: start))
             let headersLength = Int(readUInt32(at: start + 4))
             let preludeCRC = readUInt32(at: start + 8)
@@ -66,7 +69,7 @@ public struct EventStreamDecoder: Sendable {
             guard total >= 16, total <= Self.maximumMessageLength, headersLength <= total - 16 else {
                 throw EventStreamError(reason: "impossible lengths (message \(total), headers \(headersLength))")
             }
-            guard buffer.count >= total else { break }
+            guard buffer.endIndex - start >= total else { break }
             let messageCRC = readUInt32(at: start + total - 4)
             guard CRC32.checksum(buffer[start..<start + total - 4]) == messageCRC else {
                 throw EventStreamError(reason: "message checksum mismatch")
@@ -74,7 +77,7 @@ public struct EventStreamDecoder: Sendable {
             let headers = try Self.parseHeaders(buffer[start + 12..<start + 12 + headersLength])
             let payload = Data(buffer[start + 12 + headersLength..<start + total - 4])
             messages.append(EventStreamMessage(headers: headers, payload: payload))
-            buffer.removeSubrange(start..<start + total)
+            start += total
         }
         return messages
     }
@@ -100,11 +103,11 @@ public struct EventStreamDecoder: Sendable {
             return Int64(bitPattern: raw << shift) >> Int64(shift)  // sign-extend
         }
         while index < bytes.endIndex {
-            let nameLength = Int(try take(1).first!)
+            let nameLength = Int(try take(1).first ?? 0)
             guard let name = String(data: try take(nameLength), encoding: .utf8) else {
                 throw EventStreamError(reason: "header name is not UTF-8")
             }
-            let type = try take(1).first!
+            let type = try take(1).first ?? 0xFF
             let value: EventStreamMessage.HeaderValue
             switch type {
             case 0: value = .bool(true)
@@ -134,7 +137,7 @@ public enum EventStreamEncoder {
     public static func encode(_ message: EventStreamMessage) -> Data {
         var headers = Data()
         for (name, value) in message.headers {
-            headers.append(UInt8(name.utf8.count))
+            headers.append(UInt8(truncatingIfNeeded: name.utf8.count))
             headers.append(contentsOf: Array(name.utf8))
             switch value {
             case .bool(let flag): headers.append(flag ? 0 : 1)
