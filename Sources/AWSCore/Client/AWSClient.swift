@@ -20,7 +20,8 @@ public final class AWSClient: Sendable {
     public init(service: AWSService, region: String, endpoint: String, credentials: any CredentialProvider,
                 transport: any HTTPTransport, retry: RetryStrategy = RetryStrategy(),
                 sleep: @escaping @Sendable (TimeInterval) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
-                now: @escaping @Sendable () -> Date = Date.init) {
+                now: @escaping @Sendable () -> Date = Date.init, endpointProblem: String? = nil) {
+        self.endpointProblem = endpointProblem
         self.service = service
         self.region = region
         self.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
@@ -36,9 +37,13 @@ public final class AWSClient: Sendable {
 
     /// A client for `service` at the endpoint, region and retry settings resolved for it.
     public convenience init(service: AWSService, settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport) {
-        self.init(service: service, region: settings.region, endpoint: settings.endpoint(for: service).url, credentials: credentials,
-                  transport: transport, retry: RetryStrategy(maxAttempts: settings.maxAttempts))
+        let endpoint = settings.endpoint(for: service)
+        self.init(service: service, region: settings.region, endpoint: endpoint.url, credentials: credentials,
+                  transport: transport, retry: RetryStrategy(maxAttempts: settings.maxAttempts), endpointProblem: endpoint.problem)
     }
+
+    /// Why this service has no endpoint with these settings; every request then fails with it.
+    public let endpointProblem: String?
 
     /// Sends and returns a 2xx response, or throws.
     public func send(_ request: AWSRequest) async throws -> HTTPResponse {
@@ -102,6 +107,7 @@ public final class AWSClient: Sendable {
 
     /// Builds the wire request and signs it with the current credentials.
     func sign(_ request: AWSRequest) async throws -> HTTPRequest {
+        if let endpointProblem { throw AWSClientError.invalidRequest(endpointProblem + ".") }
         let query = request.encodedQuery
         var headers = request.headers
         var endpoint = endpoint

@@ -68,8 +68,8 @@ extension AWSClientError: LocalizedError, CustomStringConvertible {
         case .service(let error): return error.humanDescription
         case .transport(let error): return error.humanDescription
         case .noCredentials(let places):
-            return "No AWS credentials found (looked in: \(places.joined(separator: ", "))). "
-                + "Set AWS_PROFILE or pass --profile, or run `aws configure`."
+            let looked = places.isEmpty ? "" : " (looked in: \(places.joined(separator: ", ")))"
+            return "No AWS credentials found\(looked). Set AWS_PROFILE or pass --profile, or run `aws configure`."
         case .credentials(let detail): return "Could not get AWS credentials: \(detail)"
         case .missingRegion(let profile):
             return "No AWS region is set. Pass --region, set AWS_REGION, or add `region = ...` to profile '\(profile)'."

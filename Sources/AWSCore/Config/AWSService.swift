@@ -31,26 +31,32 @@ public struct AWSService: Sendable, Hashable {
                                               environmentSuffix: "CLOUDWATCH", configKey: "cloudwatch")
 }
 
-/// The partition a region belongs to, which sets its DNS suffix.
+/// The partition a region belongs to, which sets its DNS suffixes (botocore's partitions.json).
 public struct AWSPartition: Sendable, Equatable {
     public var name: String
     public var dnsSuffix: String
     public var dualStackSuffix: String
+    /// The region's first labels: `us-gov`, `cn`, `eu-isoe` (the rest is a name and a number).
+    var prefixes: [String]
 
+    public static let all: [AWSPartition] = [
+        AWSPartition(name: "aws-cn", dnsSuffix: "amazonaws.com.cn", dualStackSuffix: "api.amazonwebservices.com.cn", prefixes: ["cn"]),
+        AWSPartition(name: "aws-us-gov", dnsSuffix: "amazonaws.com", dualStackSuffix: "api.aws", prefixes: ["us-gov"]),
+        AWSPartition(name: "aws-iso", dnsSuffix: "c2s.ic.gov", dualStackSuffix: "api.aws.ic.gov", prefixes: ["us-iso"]),
+        AWSPartition(name: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", dualStackSuffix: "api.aws.scloud", prefixes: ["us-isob"]),
+        AWSPartition(name: "aws-iso-e", dnsSuffix: "cloud.adc-e.uk", dualStackSuffix: "api.cloud-aws.adc-e.uk", prefixes: ["eu-isoe"]),
+        AWSPartition(name: "aws-iso-f", dnsSuffix: "csp.hci.ic.gov", dualStackSuffix: "api.aws.hci.ic.gov", prefixes: ["us-isof"]),
+        AWSPartition(name: "aws-eusc", dnsSuffix: "amazonaws.eu", dualStackSuffix: "api.amazonwebservices.eu", prefixes: ["eusc-de"]),
+    ]
+    static let aws = AWSPartition(name: "aws", dnsSuffix: "amazonaws.com", dualStackSuffix: "api.aws", prefixes: [])
+
+    /// The partition whose pattern (`PREFIX-name-N`) the region matches; `aws` otherwise, as
+    /// botocore falls back.
     public static func of(region: String) -> AWSPartition {
-        if region.hasPrefix("cn-") {
-            return AWSPartition(name: "aws-cn", dnsSuffix: "amazonaws.com.cn", dualStackSuffix: "api.amazonwebservices.com.cn")
-        }
-        if region.hasPrefix("us-gov-") {
-            return AWSPartition(name: "aws-us-gov", dnsSuffix: "amazonaws.com", dualStackSuffix: "api.aws")
-        }
-        if region.hasPrefix("us-isob-") {
-            return AWSPartition(name: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", dualStackSuffix: "sc2s.sgov.gov")
-        }
-        if region.hasPrefix("us-iso-") {
-            return AWSPartition(name: "aws-iso", dnsSuffix: "c2s.ic.gov", dualStackSuffix: "c2s.ic.gov")
-        }
-        return AWSPartition(name: "aws", dnsSuffix: "amazonaws.com", dualStackSuffix: "api.aws")
+        let labels = region.split(separator: "-", omittingEmptySubsequences: false)
+        guard labels.count >= 3 else { return aws }
+        let prefix = labels.dropLast(2).joined(separator: "-")
+        return all.first { $0.prefixes.contains(prefix) } ?? aws
     }
 }
 
@@ -58,6 +64,15 @@ public struct AWSPartition: Sendable, Equatable {
 public struct ResolvedEndpoint: Sendable, Equatable {
     public var url: String
     public var source: String
+    /// Why there is no endpoint for what was asked (a dual-stack endpoint a partition lacks);
+    /// the url is empty then.
+    public var problem: String?
+
+    public init(url: String, source: String, problem: String? = nil) {
+        self.url = url
+        self.source = source
+        self.problem = problem
+    }
 }
 
 /// Chooses a service's endpoint the way the AWS CLI does: `--endpoint-url`, then (unless
@@ -97,10 +112,26 @@ public struct EndpointResolver: Sendable {
                 return ResolvedEndpoint(url: Self.trimmed(url), source: "profile '\(profile)' endpoint_url")
             }
         }
+        return Self.standard(service, region: region, fips: useFIPS, dualStack: useDualStack)
+    }
+
+    /// The service's own hostname in the region, as botocore's endpoint rules give it for the
+    /// services the console calls: in GovCloud, Logs, STS and CloudWatch are FIPS already and keep
+    /// their plain names; the ISO partitions' dual-stack names end in api.aws, and aws-iso-e and
+    /// aws-iso-f have dual-stack endpoints for Lambda only, and not with FIPS.
+    static func standard(_ service: AWSService, region: String, fips: Bool, dualStack: Bool) -> ResolvedEndpoint {
         let partition = AWSPartition.of(region: region)
-        let prefix = useFIPS ? "\(service.endpointPrefix)-fips" : service.endpointPrefix
-        let suffix = useDualStack ? partition.dualStackSuffix : partition.dnsSuffix
-        return ResolvedEndpoint(url: "https://\(prefix).\(region).\(suffix)", source: "default for \(region) (\(partition.name))")
+        let source = "default for \(region) (\(partition.name))"
+        let fipsByDefault = partition.name == "aws-us-gov" && !dualStack && [AWSService.logs, .sts, .monitoring].contains(service)
+        let prefix = fips && !fipsByDefault ? "\(service.endpointPrefix)-fips" : service.endpointPrefix
+        guard dualStack else { return ResolvedEndpoint(url: "https://\(prefix).\(region).\(partition.dnsSuffix)", source: source) }
+        if ["aws-iso-e", "aws-iso-f"].contains(partition.name), service != .lambda || fips {
+            let what = fips ? "FIPS dual-stack" : "dual-stack"
+            return ResolvedEndpoint(url: "", source: source, problem: "\(partition.name) has no \(what) endpoint for \(service.signingName) in \(region); "
+                                    + "turn off use_dualstack_endpoint (AWS_USE_DUALSTACK_ENDPOINT)")
+        }
+        let suffix = ["aws-iso", "aws-iso-b"].contains(partition.name) ? "api.aws" : partition.dualStackSuffix
+        return ResolvedEndpoint(url: "https://\(prefix).\(region).\(suffix)", source: source)
     }
 
     private static func trimmed(_ url: String) -> String {

@@ -58,6 +58,11 @@ public struct AWSSettings: Sendable {
             throw AWSClientError.invalidRequest("'\(region)' (from \(regionSource)) is not a region name such as us-east-1.")
         }
 
+        if let problem = config.missingServicesSection(profile: profile) { throw AWSClientError.invalidRequest(problem + ".") }
+        let endpoints = EndpointResolver(explicitURL: overrides.endpointURL, environment: env, config: config, profile: profile)
+        // Without Lambda nothing works; a Logs endpoint the partition lacks is said when logs are read.
+        if let problem = endpoints.resolve(.lambda, region: region).problem { throw AWSClientError.invalidRequest(problem + ".") }
+
         let attemptsText = env["AWS_MAX_ATTEMPTS"].nonEmpty ?? config.value("max_attempts", profile: profile)
         var maxAttempts = 3
         if let attemptsText {
@@ -79,13 +84,21 @@ public struct AWSSettings: Sendable {
         return AWSSettings(
             profile: profile, profileSource: profileSource, profileIsExplicit: profileSource == "--profile",
             region: region, regionSource: regionSource,
-            endpoints: EndpointResolver(explicitURL: overrides.endpointURL, environment: env, config: config, profile: profile),
+            endpoints: endpoints,
             maxAttempts: maxAttempts, transport: transport, config: config, environment: env
         )
     }
 
     public func endpoint(for service: AWSService) -> ResolvedEndpoint {
         endpoints.resolve(service, region: region)
+    }
+
+    /// Where credentials come from (STS, the SSO portal and OIDC): the same settings, except
+    /// `--endpoint-url`, which names where Lambda and Logs are.
+    public var credentialEndpoints: EndpointResolver {
+        var resolver = endpoints
+        resolver.explicitURL = nil
+        return resolver
     }
 
     /// The option's value, else the profile's setting; either refused with a sentence when it is

@@ -12,11 +12,13 @@ public enum DefaultCredentialChain {
             providers.append(StaticCredentialProvider.environment(env))
             lookedIn.append("environment variables")
         }
-        if let roleARN = env["AWS_ROLE_ARN"].nonEmpty, let tokenFile = env["AWS_WEB_IDENTITY_TOKEN_FILE"].nonEmpty {
+        // As botocore: an explicit --profile is used even where a pod or a CI runner sets a web
+        // identity in the environment (AWS_PROFILE is not explicit there, and loses to it).
+        if !settings.profileIsExplicit, let roleARN = env["AWS_ROLE_ARN"].nonEmpty, let tokenFile = env["AWS_WEB_IDENTITY_TOKEN_FILE"].nonEmpty {
             providers.append(AssumeRoleCredentialProvider(
                 roleARN: roleARN, sessionName: env["AWS_ROLE_SESSION_NAME"].nonEmpty, externalID: nil,
                 durationSeconds: nil, source: .webIdentityTokenFile(tokenFile), region: settings.region,
-                endpoint: settings.endpoint(for: .sts).url, transport: transport))
+                endpoint: settings.credentialEndpoints.resolve(.sts, region: settings.region).url, transport: transport))
             lookedIn.append("AWS_WEB_IDENTITY_TOKEN_FILE")
         }
         let builder = ProfileCredentialBuilder(settings: settings, transport: transport)
@@ -76,6 +78,9 @@ struct ProfileCredentialBuilder {
         if let tokenFile = config.value("web_identity_token_file", profile: profile) {
             source = .webIdentityTokenFile(tokenFile)
         } else if let sourceProfile = config.value("source_profile", profile: profile) {
+            if config.value("credential_source", profile: profile) != nil {
+                throw AWSClientError.credentials("profile '\(profile)' has both source_profile and credential_source; keep one")
+            }
             guard config.hasProfile(sourceProfile) else {
                 throw AWSClientError.credentials("profile '\(profile)' names source_profile '\(sourceProfile)', which does not exist")
             }
@@ -102,18 +107,18 @@ struct ProfileCredentialBuilder {
             }
             duration = value
         }
-        let region = config.value("region", profile: profile) ?? settings.region
+        // STS is called in the region in use (--region wins over the profile's), at the endpoint
+        // the STS settings name; never at --endpoint-url, which is where Lambda is.
         return CachingCredentialProvider(AssumeRoleCredentialProvider(
             roleARN: roleARN, sessionName: config.value("role_session_name", profile: profile),
             externalID: config.value("external_id", profile: profile), durationSeconds: duration, source: source,
-            region: region, endpoint: settings.endpoints.resolve(.sts, region: region).url, transport: transport))
+            region: settings.region, endpoint: settings.credentialEndpoints.resolve(.sts, region: settings.region).url, transport: transport))
     }
 
     /// The portal and OIDC endpoints follow AWS_ENDPOINT_URL_SSO and the like, but not
     /// `--endpoint-url`, which names where Lambda is, not where the login is.
     private func sso(_ profile: SSOCredentialProvider.Profile) -> any CredentialProvider {
-        var endpoints = settings.endpoints
-        endpoints.explicitURL = nil
+        let endpoints = settings.credentialEndpoints
         let home = settings.environment["HOME"].nonEmpty ?? NSHomeDirectory()
         return CachingCredentialProvider(SSOCredentialProvider(
             profile: profile, cacheDirectory: home + "/.aws/sso/cache", portalEndpoint: endpoints.resolve(.ssoPortal, region: profile.region).url,

@@ -39,7 +39,7 @@ public struct SSOCredentialProvider: CredentialProvider {
         var startURL = config.value("sso_start_url", profile: name)
         var region = config.value("sso_region", profile: name)
         if let sessionName {
-            guard let session = config.config.sections["sso-session \(sessionName)"] else {
+            guard let session = config.ssoSessions[sessionName] else {
                 throw AWSClientError.credentials("profile '\(name)' names sso_session '\(sessionName)', but \(config.configPath) "
                                                  + "has no [sso-session \(sessionName)] section")
             }
