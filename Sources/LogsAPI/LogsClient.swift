@@ -140,7 +140,7 @@ public struct LogsClient: Sendable {
         case ("exception", _), ("error", _):
             let code = message.string(":exception-type") ?? message.string(":error-code") ?? "SessionStreamingException"
             throw AWSClientError.service(AWSServiceError(code: AWSErrorCode(rawValue: code), message: json["message"]?.stringValue ?? "",
-                                                         status: 200, operation: "StartLiveTail"))
+                                                         status: 200, operation: "StartLiveTail", service: "logs"))
         default:
             return nil
         }

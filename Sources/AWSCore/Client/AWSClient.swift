@@ -50,7 +50,7 @@ public final class AWSClient: Sendable {
         try await withRetries(request) { signed in
             let response = try await self.transport.send(signed)
             guard (200..<300).contains(response.status) else {
-                throw AWSClientError.service(ServiceErrorDecoder.decode(response, operation: request.operation, now: self.now()))
+                throw AWSClientError.service(ServiceErrorDecoder.decode(response, operation: request.operation, service: self.service.iamPrefix, now: self.now()))
             }
             return response
         }
@@ -64,7 +64,7 @@ public final class AWSClient: Sendable {
                 var body = Data()
                 for try await chunk in response.body { body.append(chunk) }
                 let whole = HTTPResponse(status: response.head.status, headers: response.head.headers, body: body)
-                throw AWSClientError.service(ServiceErrorDecoder.decode(whole, operation: request.operation, now: self.now()))
+                throw AWSClientError.service(ServiceErrorDecoder.decode(whole, operation: request.operation, service: self.service.iamPrefix, now: self.now()))
             }
             return response
         }

@@ -32,9 +32,13 @@ public struct AWSServiceError: Error, Sendable, Equatable {
     public var reason: String?
     /// From the `Retry-After` header or TooManyRequestsException's `retryAfterSeconds`.
     public var retryAfter: TimeInterval?
+    /// The service's prefix in IAM actions (`lambda`, `logs`, `cloudwatch`, `sts`), for the
+    /// permission an access-denied answer asks for.
+    public var service: String
 
     public init(code: AWSErrorCode, message: String, status: Int, operation: String, requestID: String? = nil,
-                reason: String? = nil, retryAfter: TimeInterval? = nil) {
+                reason: String? = nil, retryAfter: TimeInterval? = nil, service: String = "lambda") {
+        self.service = service
         self.code = code
         self.message = message
         self.status = status

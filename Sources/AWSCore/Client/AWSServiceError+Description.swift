@@ -3,7 +3,9 @@ extension AWSServiceError: CustomStringConvertible {
 
     /// AWS's own message, framed by what it means for the user and what to do next.
     public var humanDescription: String {
-        let detail = message.isEmpty ? "" : ": \(message)"
+        // A service's message is theirs, of any length: a sentence is cut at 500 characters.
+        let shown = message.count > 500 ? message.prefix(500) + "…" : Substring(message)
+        let detail = shown.isEmpty ? "" : ": \(shown)"
         switch code {
         case .resourceNotFoundException:
             return "Not found\(detail). It may have been deleted; refresh the list."
@@ -13,10 +15,11 @@ extension AWSServiceError: CustomStringConvertible {
             return "Conflict\(detail). Wait for the update in progress to finish, then try again."
         case .tooManyRequestsException, .throttlingException, .throttling:
             let why = reason.map { " (\($0))" } ?? ""
-            let wait = retryAfter.map { " Try again in \(Int($0.rounded(.up))) s." } ?? " Try again shortly."
+            let seconds = retryAfter.flatMap { $0.isFinite ? Int(min(max(0, $0), Seconds.maximum).rounded(.up)) : nil }
+            let wait = seconds.map { " Try again in \($0) s." } ?? " Try again shortly."
             return "AWS is throttling \(operation)\(why).\(wait)"
         case .accessDeniedException:
-            return "Access denied for \(operation)\(detail). Your IAM identity needs permission for lambda:\(operation)."
+            return "Access denied for \(operation)\(detail). Your IAM identity needs permission for \(service):\(operation)."
         case .expiredTokenException, .requestExpired:
             return "Your AWS session has expired. Refresh your credentials (for SSO: `aws sso login`) and retry."
         case .unrecognizedClientException, .invalidClientTokenId:

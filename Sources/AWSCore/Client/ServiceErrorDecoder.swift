@@ -3,7 +3,7 @@ import Foundation
 /// Turns an error response (REST-JSON, JSON 1.1 or the query protocol's XML) into an
 /// AWSServiceError named as the service names it.
 enum ServiceErrorDecoder {
-    static func decode(_ response: HTTPResponse, operation: String, now: Date = Date()) -> AWSServiceError {
+    static func decode(_ response: HTTPResponse, operation: String, service: String = "lambda", now: Date = Date()) -> AWSServiceError {
         let json = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any] ?? [:]
         let xml = response.body.isEmpty || !json.isEmpty ? "" : String(decoding: response.body.prefix(8192), as: UTF8.self)
 
@@ -34,7 +34,8 @@ enum ServiceErrorDecoder {
             operation: operation,
             requestID: response.headers["x-amzn-RequestId"] ?? response.headers["x-amz-request-id"],
             reason: json["Reason"] as? String,
-            retryAfter: retryAfter(response.headers["Retry-After"], body: json["retryAfterSeconds"], now: now)
+            retryAfter: retryAfter(response.headers["Retry-After"], body: json["retryAfterSeconds"], now: now),
+            service: service
         )
     }
 
@@ -46,16 +47,24 @@ enum ServiceErrorDecoder {
         return code.trimmingCharacters(in: .whitespaces)
     }
 
-    private static func retryAfter(_ header: String?, body: Any?, now: Date) -> TimeInterval? {
+    /// Seconds to wait: a number (a negative one is "now") or an HTTP-date, within a day; nil
+    /// for what is neither (inf, nan, 1e30 are no waits anyone means).
+    static func retryAfter(_ header: String?, body: Any?, now: Date) -> TimeInterval? {
+        func sane(_ seconds: TimeInterval?) -> TimeInterval? {
+            guard let seconds, seconds.isFinite else { return nil }
+            return min(max(0, seconds), Seconds.maximum)
+        }
         if let header {
-            if let seconds = TimeInterval(header.trimmingCharacters(in: .whitespaces)) { return max(0, seconds) }
+            let text = header.trimmingCharacters(in: .whitespaces)
+            if let seconds = TimeInterval(text) { return sane(seconds) }
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
             formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-            if let date = formatter.date(from: header) { return max(0, date.timeIntervalSince(now)) }
+            if let date = formatter.date(from: text) { return sane(date.timeIntervalSince(now)) }
         }
-        if let number = body as? NSNumber { return number.doubleValue }
-        if let text = body as? String { return TimeInterval(text) }
+        if let number = body as? NSNumber { return sane(number.doubleValue) }
+        if let text = body as? String { return sane(TimeInterval(text)) }
         return nil
     }
 

@@ -9,6 +9,16 @@ public struct AWSService: Sendable, Hashable {
     /// The key in a `[services NAME]` config section.
     public var configKey: String
 
+    /// The prefix of the service's actions in IAM policies (`logs:FilterLogEvents`).
+    public var iamPrefix: String {
+        switch signingName {
+        case "monitoring": "cloudwatch"
+        case "awsssoportal": "sso"
+        case "sso-oauth": "sso-oauth"
+        default: signingName
+        }
+    }
+
     public init(signingName: String, endpointPrefix: String, environmentSuffix: String, configKey: String) {
         self.signingName = signingName
         self.endpointPrefix = endpointPrefix
