@@ -57,7 +57,7 @@ struct ConsoleCommand: AsyncParsableCommand {
                                   metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport),
                                   rolloutFiles: rolloutFiles)
         var state = ConsoleState(connection: ConnectionInfo(
-            profile: settings.profile, region: settings.region, endpoint: settings.endpoint(for: .lambda).url, readOnly: readOnly))
+            profile: settings.profile, region: settings.region, endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly))
         state.tailCapacity = preferences.tailLines
 
         // NO_COLOR is the default; a theme the user names, on the command line or in the config

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AWSCore
+import ConsoleUI
 import Foundation
 import LambdaAPI
 
@@ -27,7 +28,7 @@ struct DoctorCommand: AsyncParsableCommand {
         report.line("region", "\(settings.region) (from \(settings.regionSource))")
         for (label, service) in [("lambda", AWSService.lambda), ("logs", AWSService.logs)] {
             let endpoint = settings.endpoint(for: service)
-            report.line(label, "\(endpoint.url) (from \(endpoint.source))")
+            report.line(label, "\(EndpointText.redacted(endpoint.url)) (from \(endpoint.source))")
         }
         report.line("retries", "up to \(settings.maxAttempts) attempts, standard mode")
         report.line("time-outs", "connect \(settings.transport.connectTimeout), read \(settings.transport.readTimeout)")
@@ -84,7 +85,7 @@ struct DoctorReport {
     func print() {
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines {
-            Swift.print(label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + value)
+            Swift.print(label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + TerminalText.inert(value))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AWSCore
+import ConsoleUI
 import Foundation
 import LambdaAPI
 
@@ -41,7 +42,7 @@ struct FunctionsCommand: AsyncParsableCommand {
             let runtime = function.runtime?.rawValue ?? function.packageType?.rawValue ?? ""
             let memory = function.memorySize.map { "\($0) MB" } ?? ""
             let timeout = function.timeout.map { "\($0) s" } ?? ""
-            return [function.functionName ?? "", runtime, memory, timeout, function.lastModified?.description ?? ""]
+            return [function.functionName ?? "", runtime, memory, timeout, function.lastModified?.description ?? ""].map(TerminalText.inert)
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         return ([header] + rows).map { row in

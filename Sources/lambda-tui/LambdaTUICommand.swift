@@ -1,5 +1,6 @@
 import ArgumentParser
 import AWSCore
+import ConsoleUI
 import Foundation
 
 struct LambdaTUICommand: AsyncParsableCommand {
@@ -53,6 +54,8 @@ struct ConnectionOptions: ParsableArguments {
 /// Prints an error as one sentence on standard error and exits 1: no Swift error dump.
 func fail(_ error: Error) -> ExitCode {
     let text = (error as? AWSClientError)?.description ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
-    FileHandle.standardError.write(Data("lambda-tui: \(text)\n".utf8))
+    // What a server or a file said is shown inert and cut, as in the console.
+    let shown = TerminalText.inert(text.count > 2_000 ? String(text.prefix(2_000)) + "…" : text)
+    FileHandle.standardError.write(Data("lambda-tui: \(shown)\n".utf8))
     return ExitCode(1)
 }

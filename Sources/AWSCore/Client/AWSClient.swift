@@ -170,7 +170,7 @@ public final class AWSClient: Sendable {
     static func hostHeader(of endpoint: String) -> String {
         let origin = CurlTransfer.origin(of: endpoint)
         let isHTTPS = origin.hasPrefix("https://")
-        let authority = origin.drop { $0 != "/" }.dropFirst(2)
+        let authority = EndpointText.withoutUserInfo(origin.drop { $0 != "/" }.dropFirst(2))
         if isHTTPS, authority.hasSuffix(":443") { return String(authority.dropLast(4)) }
         if !isHTTPS, authority.hasSuffix(":80") { return String(authority.dropLast(3)) }
         return String(authority)

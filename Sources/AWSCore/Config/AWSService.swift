@@ -153,3 +153,24 @@ public struct EndpointResolver: Sendable {
         return value?.lowercased() == "true"
     }
 }
+
+/// An endpoint as it may be shown: `http://user:PASSWORD@host` keeps its user and loses its
+/// password, in the header, `doctor` and every error.
+public enum EndpointText {
+    public static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let rest = url[scheme.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
+        let userInfo = rest[..<at]
+        let user = userInfo.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        let shownUser = userInfo.contains(":") ? user + ":****" : user
+        return String(url[..<scheme.upperBound]) + shownUser + String(rest[at...])
+    }
+
+    /// The URL without its user and password: what a Host header and a signature name.
+    static func withoutUserInfo(_ authority: Substring) -> Substring {
+        guard let at = authority.lastIndex(of: "@") else { return authority }
+        return authority[authority.index(after: at)...]
+    }
+}

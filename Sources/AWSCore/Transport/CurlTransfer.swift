@@ -17,7 +17,7 @@ final class CurlTransfer {
         guard let easy = curl_easy_init() else { throw TransportError.other("curl_easy_init failed") }
         self.easy = easy
         self.sink = job.sink
-        self.host = Self.origin(of: job.request.url)
+        self.host = EndpointText.redacted(Self.origin(of: job.request.url))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         try configure(job.request, options: options)
     }
