@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// One line per mutation at `$XDG_STATE_HOME/lambda-tui/audit.log`: time, profile, region,
@@ -26,16 +27,9 @@ public struct AuditLog: Sendable {
         let fields = [time, profile, region, mutation.auditAction, mutation.auditTarget, result]
             .map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
         let line = fields.joined(separator: "\t") + "\n"
-        let directory = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            if !FileManager.default.fileExists(atPath: path) {
-                _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(line.utf8))
+            // An audit log found 0644 (an older lambda-tui, a copied file) is made 0600.
+            try PrivateFile.append(Data(line.utf8), to: path)
             return nil
         } catch {
             return "The audit log \(path) could not be written: \(error.localizedDescription)"

@@ -53,7 +53,7 @@ public struct EffectRunner: Sendable {
             return .tailStopped(function: function)
         case .saveLines(let path, let lines):
             do {
-                try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+                try PrivateFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: path)
                 return .showStatus("Saved \(lines.count) lines to \(path).")
             } catch {
                 return .showError("Could not save the log to \(path): \(error.localizedDescription)")

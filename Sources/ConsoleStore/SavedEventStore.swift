@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// Test events per function under `$XDG_CONFIG_HOME/lambda-tui/events/<function>/<name>.json`,
@@ -25,10 +26,9 @@ public struct SavedEventStore: Sendable {
 
     public func save(function: String, name: String?, payload: String) throws {
         let folder = folder(function)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try payload.write(toFile: folder + "/.last.json", atomically: true, encoding: .utf8)
+        try PrivateFile.write(Data(payload.utf8), to: folder + "/.last.json")
         if let name {
-            try payload.write(toFile: folder + "/" + Self.fileName(name) + ".json", atomically: true, encoding: .utf8)
+            try PrivateFile.write(Data(payload.utf8), to: folder + "/" + Self.fileName(name) + ".json")
         }
     }
 

@@ -164,10 +164,7 @@ struct SSOTokenCache: Sendable {
         json["refreshToken"] = token.refreshToken
         let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
         // Written aside then moved, so that a CLI reading at the same moment never sees half a file.
-        let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]),
-              rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
+        do { try PrivateFile.write(data, to: path) } catch {
             throw AWSClientError.credentials("cannot write the renewed SSO token to \(path)")
         }
     }

@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// Rollouts on disk: `$XDG_STATE_HOME/lambda-tui/rollouts/FUNCTION~ALIAS.json`, written after
@@ -23,7 +24,7 @@ public struct RolloutFiles: Sendable {
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(rollout).write(to: URL(fileURLWithPath: path(rollout)), options: .atomic)
+            try PrivateFile.write(try encoder.encode(rollout), to: path(rollout))
         } else {
             try? FileManager.default.removeItem(atPath: path(rollout))
         }

@@ -1,3 +1,4 @@
+import AWSCore
 import ConsoleStore
 import Foundation
 import Glibc
@@ -83,7 +84,8 @@ extension ConsoleController {
     func editInEditor(_ field: FormField) {
         let path = NSTemporaryDirectory() + "lambda-tui-\(getpid())-\(field.id).\(field.kind == .json ? "json" : "txt")"
         let text = field.kind == .json ? FieldRules.prettyJSON(field.value) : field.value
-        guard FileManager.default.createFile(atPath: path, contents: Data((text + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+        // Created 0600 before the payload is written into it (it may hold a secret).
+        do { try PrivateFile.write(Data((text + "\n").utf8), to: path) } catch {
             dispatch(.showError("Cannot write \(path) for the editor; the field is unchanged."))
             return
         }
