@@ -26,6 +26,20 @@ import TestSupport
         #expect(tail.merge([Self.line(900, "a/[1]x", "before the start")]) == 0)
     }
 
+    /// 1 MB lines grew the tail by 70 MB in 30 s: the ring is bounded by bytes too.
+    @Test func theRingIsBoundedByBytesAsWellAsLines() {
+        var tail = LogTail(function: "f", group: "/aws/lambda/f", since: 0, capacity: 10_000)
+        let megabyte = String(repeating: "m", count: 1 << 20)
+        for batch in 0..<4 {
+            tail.merge((0..<10).map { LogLine(timestamp: Int64(batch * 10 + $0), stream: "s", message: megabyte, id: "\(batch)-\($0)") })
+        }
+        #expect(tail.storedBytes <= LogTail.byteCapacity)
+        #expect(tail.lines.count == LogTail.byteCapacity / (1 << 20) - 1 || tail.lines.count == LogTail.byteCapacity / (1 << 20))
+        #expect(tail.lines.last?.id == "3-9", "the newest line stays")
+        tail.merge([LogLine(timestamp: 1_000, stream: "s", message: "small", id: "small")])
+        #expect(tail.lines.last?.text == "small")
+    }
+
     @Test func pausedReadersKeepTheirPlace() {
         var tail = LogTail(function: "f", group: "g", since: 0, capacity: 100)
         tail.merge((0..<10).map { Self.line(Int64($0), "s", "l\($0)") })

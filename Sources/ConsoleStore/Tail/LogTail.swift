@@ -91,6 +91,12 @@ public struct LogTail: Sendable, Equatable {
     /// How much of the log Invoke returns with `LogType=Tail`.
     public static let logResultLimit = 4096
     private var provisionalCount = 0
+    /// The ring is bounded by bytes as well as lines: 10,000 lines of 1 MB each would be 10 GB.
+    public static let byteCapacity = 32 << 20
+    /// The text the ring holds, in bytes (with a little for each line's other fields).
+    public private(set) var storedBytes = 0
+
+    static func cost(_ line: TailLine) -> Int { line.text.utf8.count + line.stream.utf8.count + line.id.utf8.count + 64 }
 
     private mutating func insert(_ added: [TailLine]) {
         guard !added.isEmpty else { return }
@@ -101,11 +107,21 @@ public struct LogTail: Sendable, Equatable {
             lines += added
         }
         if !search.isEmpty { matchCount += added.filter(matchesSearch).count }
-        if lines.count > capacity {
-            let dropped = lines.prefix(lines.count - capacity)
+        storedBytes += added.reduce(0) { $0 + Self.cost($1) }
+        var excess = max(0, lines.count - capacity)
+        var bytesAfter = storedBytes
+        for line in lines.prefix(excess) { bytesAfter -= Self.cost(line) }
+        // The oldest lines go until both bounds hold; the newest line always stays.
+        while bytesAfter > Self.byteCapacity, excess < lines.count - 1 {
+            bytesAfter -= Self.cost(lines[excess])
+            excess += 1
+        }
+        if excess > 0 {
+            let dropped = lines.prefix(excess)
             provisionalCount -= dropped.filter(\.provisional).count
             if !search.isEmpty { matchCount -= dropped.filter(matchesSearch).count }
-            lines.removeFirst(lines.count - capacity)
+            lines.removeFirst(excess)
+            storedBytes = bytesAfter
         }
     }
 
@@ -115,14 +131,17 @@ public struct LogTail: Sendable, Equatable {
         for line in added { wanted[line.text, default: 0] += 1 }
         var removed = 0
         let needle = search
+        var freed = 0
         lines.removeAll { line in
             guard line.provisional, let count = wanted[line.text], count > 0 else { return false }
             wanted[line.text] = count - 1
             removed += 1
+            freed += Self.cost(line)
             if Self.line(line, contains: needle) { matchCount -= 1 }
             return true
         }
         provisionalCount -= removed
+        storedBytes -= freed
         if !following { offset = max(0, offset - removed) }
     }
 
@@ -132,6 +151,7 @@ public struct LogTail: Sendable, Equatable {
     /// Empties the ring and reads from `time` on.
     public mutating func restart(since time: Int64) {
         lines = []
+        storedBytes = 0
         provisionalCount = 0
         matchCount = 0
         seen = [:]
