@@ -145,6 +145,12 @@ public enum ActionReducer {
             return []
         }
         var valid = FieldRules.validate(&form)
+        // Keys both sides changed are shown once as errors; Enter again keeps the user's values.
+        for index in form.fields.indices where form.fields[index].conflict != nil {
+            form.fields[index].error = form.fields[index].conflict
+            form.fields[index].conflict = nil
+            valid = false
+        }
         for (id, message) in FormSubmission.actionErrors(form) {
             guard let index = form.fields.firstIndex(where: { $0.id == id }), form.fields[index].error == nil else { continue }
             form.fields[index].error = message
@@ -270,12 +276,17 @@ public enum ActionReducer {
         form.target.codeSha256 = fresh.target.codeSha256
         for freshField in fresh.fields {
             // Fields the user left alone follow the new state; typed ones stay as typed.
+            if case .pair = freshField.kind { continue }
             guard let index = form.fields.firstIndex(where: { $0.id == freshField.id }), !form.fields[index].changed else { continue }
             form.fields[index].value = freshField.value
             form.fields[index].original = freshField.value
         }
+        // Key/value lists are merged key by key, never overwritten blind.
+        let groups = Set(form.fields.compactMap { if case .pair(let group, _) = $0.kind { group } else { nil } })
+        let notes = groups.sorted().flatMap { form.mergePairs($0, with: fresh) }
         form.staleRevision = false
-        form.banner = (form.banner ?? "") + " Refreshed: Enter applies your changes over the new state."
+        let merged = notes.isEmpty ? "" : " They \(notes.joined(separator: ", ")); merged key by key with your edits."
+        form.banner = (form.banner ?? "") + merged + " Refreshed: Enter applies your changes over the new state."
         state.overlay = .form(form)
     }
 }

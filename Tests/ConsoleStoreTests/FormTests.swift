@@ -175,6 +175,44 @@ import Testing
         #expect(Reducer.reduce(&state, .submitForm) == [.mutate(.deleteFunction(function: "checkout", version: nil))])
     }
 
+    /// Editing Environment while someone else added a variable, then applying after the
+    /// refresh, dropped their variable. Each key is merged on its own; a key both changed is
+    /// shown to the user first.
+    @Test func environmentIsMergedKeyByKeyAfterAConflict() throws {
+        var state = Self.state()  // DB_PASSWORD=hunter2, STAGE=prod
+        let opened = try #require(Self.open(.editConfiguration, in: &state))
+        let rows = opened.fields.filter { if case .pair("environment", _) = $0.kind { true } else { false } }
+        let stage = try #require(rows.first { $0.value.hasPrefix("STAGE=") })
+        let password = try #require(rows.first { $0.value.hasPrefix("DB_PASSWORD=") })
+        Self.set(stage.id, "STAGE=canary", in: &state)
+        Self.set(password.id, "DB_PASSWORD=mine", in: &state)
+        guard case .mutate(let mutation) = Reducer.reduce(&state, .submitForm).first else {
+            Issue.record("nothing was sent")
+            return
+        }
+        _ = Reducer.reduce(&state, .mutationFinished(mutation, .conflict("Someone else changed checkout.")))
+        // Meanwhile: they added REGION, changed DB_PASSWORD too, and left STAGE alone.
+        var fresh = try #require(state.focusedConfiguration)
+        fresh.revisionId = "rev-2"
+        fresh.environment = EnvironmentResponse(variables: ["DB_PASSWORD": "theirs", "STAGE": "prod", "REGION": "eu"])
+        _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(FunctionDetail(
+            function: GetFunctionResponse(configuration: fresh), versions: [], aliases: [], mappings: [], reservedConcurrency: nil, url: nil))))
+        let merged = try #require(Self.form(state))
+        #expect(merged.pairs("environment").map { "\($0.key)=\($0.value)" }.sorted() == ["DB_PASSWORD=mine", "REGION=eu", "STAGE=canary"])
+        #expect(merged.banner?.contains("added REGION") == true, "\(merged.banner ?? "")")
+        // DB_PASSWORD was changed on both sides: the first Enter shows it, sends nothing.
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty)
+        let shown = try #require(Self.form(state))
+        #expect(shown.fields.first { $0.value.hasPrefix("DB_PASSWORD=") }?.error?.contains("someone else set DB_PASSWORD") == true)
+        #expect(shown.fields.first { $0.value.hasPrefix("DB_PASSWORD=") }?.error?.contains("theirs") == false, "their value stays masked")
+        guard case .mutate(.updateConfiguration(_, let changes, let revision)) = Reducer.reduce(&state, .submitForm).first else {
+            Issue.record("the second Enter did not send")
+            return
+        }
+        #expect(revision == "rev-2")
+        #expect(changes.environment == ["DB_PASSWORD": "mine", "REGION": "eu", "STAGE": "canary"], "their REGION is kept")
+    }
+
     @Test func aConflictReopensTheFormAsTypedAndTheRefreshBringsTheNewRevision() throws {
         var state = Self.state()
         _ = try #require(Self.open(.editConfiguration, in: &state))

@@ -33,6 +33,7 @@ public struct FormState: Sendable, Equatable {
         guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
         fields[index].value = value
         fields[index].error = nil
+        fields[index].conflict = nil
         if case .pair(let group, _) = fields[index].kind { keepOneEmptyPair(group) }
     }
 
@@ -78,6 +79,9 @@ public struct FormField: Sendable, Equatable {
     public var error: String?
     /// A line of help under the label (the constraint, the accepted forms).
     public var hint: String?
+    /// Changed by the user and by someone else: shown until the user has seen it on a submit,
+    /// or edits the field.
+    public var conflict: String?
 
     public init(_ id: String, _ label: String, _ kind: FieldKind = .text, value: String = "", hint: String? = nil) {
         self.id = id
