@@ -183,4 +183,57 @@ import TestSupport
         let alias = try await setup.fixtures.lambda.getAlias(setup.name, name: "live")
         #expect(alias.functionVersion == "1" && alias.routingConfig?.additionalVersionWeights?.isEmpty != false)
     }
+
+    /// A rollout left paused after step 1 while someone else changed the alias (here, its
+    /// description), as a killed or conflicting console leaves it.
+    static func pausedBySomeoneElse(_ setup: Setup, routing: [String: Double]) async throws -> Rollout {
+        var rollout = try Self.rollout(setup, "linear 25% 1s")
+        // moto keeps an alias's RevisionId across updates: the rollout holds the one from before
+        // the other writer's change, as it would against AWS.
+        rollout.revisionId = "revision-before-someone-else"
+        rollout.nextStep = 1
+        rollout.appliedWeight = 25
+        rollout.status = .paused
+        rollout.message = "Paused: someone else changed it."
+        _ = try await setup.fixtures.lambda.updateAlias(setup.name, name: "live", UpdateAliasRequest(
+            functionVersion: "1", description: "theirs", routingConfig: AliasRoutingConfiguration(additionalVersionWeights: routing)))
+        return rollout
+    }
+
+    /// Resume and abort both answered "Paused…" again, and the rollout came back at every start.
+    @Test func aRolloutPausedBySomeoneElseCanBeResumed() async throws {
+        let setup = try await Self.setUp("rollout-resume-other")
+        let paused = try await Self.pausedBySomeoneElse(setup, routing: ["2": 0.5])
+        guard case .rolloutUpdated(let final) = await setup.runner.run(.runRollout(paused)) else {
+            Issue.record("no final state")
+            return
+        }
+        #expect(final.status == .completed, "\(final.message ?? "")")
+        #expect(final.log.contains { $0.text.contains("as someone else left it: 50 %") })
+        let alias = try await setup.fixtures.lambda.getAlias(setup.name, name: "live")
+        #expect(alias.functionVersion == "2" && alias.description == "theirs", "their description is kept")
+        #expect(RolloutFiles(directory: setup.folder + "/rollouts").unfinished().isEmpty, "it does not come back at the next start")
+    }
+
+    @Test func aRolloutPausedBySomeoneElseCanBeAborted() async throws {
+        let setup = try await Self.setUp("rollout-abort-other")
+        let paused = try await Self.pausedBySomeoneElse(setup, routing: ["2": 0.3])
+        guard case .rolloutUpdated(let final) = await setup.runner.run(.abortRollout(paused)) else {
+            Issue.record("no final state")
+            return
+        }
+        #expect(final.status == .aborted, "\(final.message ?? "")")
+        let alias = try await setup.fixtures.lambda.getAlias(setup.name, name: "live")
+        #expect(alias.functionVersion == "1" && alias.routingConfig?.additionalVersionWeights?.isEmpty != false && alias.description == "theirs")
+        #expect(RolloutFiles(directory: setup.folder + "/rollouts").unfinished().isEmpty)
+
+        // One whose alias someone else already took off the target is stopped without a change.
+        let other = try await Self.setUp("rollout-abort-gone")
+        let gone = try await Self.pausedBySomeoneElse(other, routing: [:])
+        guard case .rolloutUpdated(let left) = await other.runner.run(.abortRollout(gone)) else {
+            Issue.record("no final state")
+            return
+        }
+        #expect(left.status == .aborted && left.message?.contains("left as someone else set it") == true, "\(left.message ?? "")")
+    }
 }

@@ -15,15 +15,21 @@ extension EffectRunner {
         }
         guard rollouts.begin(rollout.key) else { return .showError("The rollout of \(rollout.key) is already running.") }
         defer { rollouts.end(rollout.key) }
+        let wasPaused = rollout.status == .paused
         rollout.status = .running
         rollout.message = nil
         do {
             if rollout.nextStep > 0 {
-                // Resuming: the alias must still be as the rollout left it.
+                // Resuming: the alias must still be as the rollout left it. If it is not, the
+                // rollout pauses and says so; the user's resume after that pause takes the alias
+                // over as it is now (its RevisionId and its weight on the target) and goes on.
                 let alias = try await lambda.getAlias(rollout.function, name: rollout.alias)
                 if let left = rollout.revisionId, let now = alias.revisionId, left != now {
-                    return finish(&rollout, .paused, "Paused: \(rollout.key) was changed by someone else since the rollout's last step. "
-                        + "Check it, then resume or abort.", progress)
+                    guard wasPaused else {
+                        return finish(&rollout, .paused, "Paused: \(rollout.key) was changed by someone else since the rollout's last step. "
+                            + "Check it, then resume (from the alias as it is now) or abort.", progress)
+                    }
+                    adopt(alias, into: &rollout)
                 }
             }
             report(&rollout, progress)
@@ -53,6 +59,25 @@ extension EffectRunner {
         }
     }
 
+    /// The alias as someone else left it becomes the rollout's starting point: its RevisionId,
+    /// and the weight it gives the target, from which the next larger step goes on.
+    private func adopt(_ alias: AliasConfiguration, into rollout: inout Rollout) {
+        rollout.revisionId = alias.revisionId
+        rollout.description = alias.description ?? rollout.description
+        let weight = Self.weight(of: rollout.target, in: alias) * 100
+        rollout.appliedWeight = weight
+        rollout.nextStep = rollout.plan.steps.firstIndex { $0 > weight } ?? rollout.plan.steps.count
+        rollout.nextStepAt = Date()
+        rollout.note("Resumed from \(rollout.key) as someone else left it: \(AliasWeights.percent(weight)) on version \(rollout.target).")
+    }
+
+    /// The share of the alias's traffic that goes to `version` (0 to 1).
+    static func weight(of version: String, in alias: AliasConfiguration) -> Double {
+        let extra = alias.routingConfig?.additionalVersionWeights ?? [:]
+        if alias.functionVersion == version { return 1 - extra.values.reduce(0, +) }
+        return extra[version] ?? 0
+    }
+
     /// Abort: a running rollout is told to roll back; one left by an earlier console is rolled back here.
     func abortRollout(_ rollout: Rollout, progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction {
         if rollouts.isRunning(rollout.key) {
@@ -65,6 +90,18 @@ extension EffectRunner {
         defer { rollouts.end(rollout.key) }
         var stopped = rollout
         do {
+            // Someone else may have changed the alias since (the reason a rollout pauses): the
+            // roll back starts from the alias as it is, and leaves it alone if it no longer sends
+            // the target anything.
+            let alias = try await lambda.getAlias(rollout.function, name: rollout.alias)
+            if alias.revisionId != stopped.revisionId {
+                guard Self.weight(of: stopped.target, in: alias) > 0 else {
+                    return finish(&stopped, .aborted, "Aborted: \(rollout.key) no longer sends traffic to version \(rollout.target); "
+                        + "left as someone else set it.", progress)
+                }
+                stopped.revisionId = alias.revisionId
+                stopped.description = alias.description ?? stopped.description
+            }
             return try await rollBack(&stopped, .aborted, "Aborted by the user.", progress)
         } catch {
             let reason = (error as? AWSClientError)?.description ?? "\(error)"
