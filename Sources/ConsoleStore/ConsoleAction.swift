@@ -41,7 +41,9 @@ public enum ConsoleAction: Sendable {
     case timerFired
     case functionsLoaded(Result<[FunctionConfiguration], ConsoleError>)
     case detailLoaded(function: String, Result<FunctionDetail, ConsoleError>)
-    case logsLoaded(function: String, Result<[LogLine], ConsoleError>)
+    /// The lines of one function's group, all streams (`stream` nil) or one: a result for a
+    /// stream that is no longer the chosen one is dropped, never shown under the other's name.
+    case logsLoaded(function: String, stream: String?, Result<[LogLine], ConsoleError>)
     case toggleStreamList
     case logStreamsLoaded(function: String, Result<[LogStream], ConsoleError>)
     case resized(rows: Int, columns: Int)

@@ -69,7 +69,7 @@ public struct EffectRunner: Sendable {
         case .loadDetail(let function):
             return .detailLoaded(function: function, await attempt { try await lambda.functionDetail(function) })
         case .loadLogs(let function, let group, let stream):
-            return .logsLoaded(function: function, await attempt { try await recentLogLines(group: group, stream: stream) })
+            return .logsLoaded(function: function, stream: stream, await attempt { try await recentLogLines(group: group, stream: stream) })
         case .loadLogStreams(let function, let group):
             return .logStreamsLoaded(function: function, await attempt {
                 do {

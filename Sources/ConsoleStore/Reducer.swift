@@ -204,8 +204,9 @@ public enum Reducer {
             case .failure(let error):
                 state.lastError = error.message
             }
-        case .logsLoaded(let function, let result):
-            state.inFlight.remove("logs:\(function)")
+        case .logsLoaded(let function, let stream, let result):
+            state.inFlight.remove("logs:\(function):\(stream ?? "*")")
+            guard stream == state.chosenStream[function] else { return [] }  // an earlier choice's answer
             switch result {
             case .success(let lines):
                 let atBottom = state.tables[.logs].map { $0.cursor >= $0.visible.count - 1 } ?? true
@@ -272,7 +273,9 @@ public enum Reducer {
             guard let configuration = state.focusedConfiguration, let name = configuration.functionName else { return [] }
             var status = state.logStatus[name] ?? .never
             defer { state.logStatus[name] = status }
-            return fetch("logs:\(name)", .loadLogs(function: name, logGroup: configuration.logGroupName, stream: state.chosenStream[name]),
+            // Keyed by stream too: choosing another stream while a read runs asks at once, and
+            // the latest choice wins.
+            return fetch("logs:\(name):\(state.chosenStream[name] ?? "*")", .loadLogs(function: name, logGroup: configuration.logGroupName, stream: state.chosenStream[name]),
                          &state, status: &status)
         }
     }

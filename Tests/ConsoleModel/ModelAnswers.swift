@@ -23,8 +23,8 @@ enum ModelAnswers {
                 return [.detailLoaded(function: function, .failure(failure(&random)))]
             }
             return [.detailLoaded(function: function, .success(detail))]
-        case .loadLogs(let function, _, _):
-            return [.logsLoaded(function: function, failing ? .failure(failure(&random)) : .success(ModelEstate.logLines(seed: seed)))]
+        case .loadLogs(let function, _, let stream):
+            return [.logsLoaded(function: function, stream: stream, failing ? .failure(failure(&random)) : .success(ModelEstate.logLines(seed: seed)))]
         case .loadLogStreams(let function, _):
             return [.logStreamsLoaded(function: function, failing ? .failure(failure(&random)) : .success(ModelEstate.streams(seed: seed)))]
         case .loadSavedEvents(let function):

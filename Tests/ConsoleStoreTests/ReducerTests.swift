@@ -126,11 +126,17 @@ import Testing
         _ = Reducer.reduce(&state, .logStreamsLoaded(function: "f", .success(streams)))
         #expect(state.streamRows.count == 3)
         _ = Reducer.reduce(&state, .moveCursor(1))
-        _ = Reducer.reduce(&state, .logsLoaded(function: "f", .success([])))  // the first load answers meanwhile
+        // The stream is chosen while the all-streams read still runs: it is asked for at once,
+        // and the all-streams answer, arriving after, is not shown under the stream's name.
         #expect(Reducer.reduce(&state, .drillDown) == [.loadLogs(function: "f", logGroup: "/aws/lambda/f", stream: "2026/11/25/[3]new")])
+        let everyStream = [LogLine(timestamp: 1, stream: "2026/11/25/[2]old", message: "from another stream", id: "x")]
+        _ = Reducer.reduce(&state, .logsLoaded(function: "f", stream: nil, .success(everyStream)))
+        #expect(state.logRows.isEmpty, "the all-streams answer was shown under the chosen stream")
+        let chosen = [LogLine(timestamp: 2, stream: "2026/11/25/[3]new", message: "mine", id: "y")]
+        _ = Reducer.reduce(&state, .logsLoaded(function: "f", stream: "2026/11/25/[3]new", .success(chosen)))
+        #expect(state.logRows.map(\.message) == ["mine"])
         #expect(!state.choosingStream)
         #expect(state.chosenStream["f"] == "2026/11/25/[3]new")
-        _ = Reducer.reduce(&state, .logsLoaded(function: "f", .success([])))
         _ = Reducer.reduce(&state, .toggleStreamList)
         _ = Reducer.reduce(&state, .logStreamsLoaded(function: "f", .success(streams)))
         _ = Reducer.reduce(&state, .moveToTop)

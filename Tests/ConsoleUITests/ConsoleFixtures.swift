@@ -75,7 +75,7 @@ enum ConsoleFixtures {
         let arn = functions[0].functionArn
         while state.focusedFunction != arn { _ = Reducer.reduce(&state, .moveCursor(1)) }
         _ = Reducer.reduce(&state, .detailLoaded(function: "payments-charge-card", .success(detail)), now: now)
-        _ = Reducer.reduce(&state, .logsLoaded(function: "payments-charge-card", .success(logLines)), now: now)
+        _ = Reducer.reduce(&state, .logsLoaded(function: "payments-charge-card", stream: nil, .success(logLines)), now: now)
         return state
     }
 }
