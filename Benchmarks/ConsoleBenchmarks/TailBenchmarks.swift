@@ -87,6 +87,8 @@ enum TailBenchmarks {
             }
         }
         let written = Mutex<[String: ContinuousClock.Instant]>([:])
+        let allWritten = Mutex<[String]>([])
+        let writerDone = Mutex(false)
         let writer = Task {
             var serial = 0
             let end = ContinuousClock.now + .seconds(seconds)
@@ -97,10 +99,18 @@ enum TailBenchmarks {
                 var events = (0..<eventsPerMinute / 600).map { InputLogEvent(timestamp: now, message: "INFO work \(serial)-\($0)") }
                 let probe = serial % 5 == 0 ? "probe-\(serial)" : nil
                 if let probe { events.append(InputLogEvent(timestamp: now, message: probe)) }
-                try? await logs.putLogEvents(group: group, stream: streams[serial % 2], events: events)
-                if let probe { written.withLock { $0[probe] = .now } }
+                do {
+                    try await logs.putLogEvents(group: group, stream: streams[serial % 2], events: events)
+                    // Only what was accepted counts as written.
+                    allWritten.withLock { $0 += events.map(\.message) }
+                    if let probe { written.withLock { $0[probe] = .now } }
+                } catch {}
                 try? await Task.sleep(for: .milliseconds(100))
             }
+            writerDone.withLock { $0 = true }
+            inbox.yield(.tailStopped(function: "writer"))  // wakes the loop to look
+            // The tail catches up within its longest interval (10 s idle) and a read; then stop.
+            try? await Task.sleep(for: .seconds(15))
             inbox.yield(.quit)
         }
         start(Reducer.reduce(&state, .openTail))
@@ -120,16 +130,25 @@ enum TailBenchmarks {
                 }
             }
             start(effects)
+            // Done once the writer stopped and every probe it wrote is on screen.
+            if writerDone.withLock({ $0 }), seen.count >= written.withLock({ $0.count }) { break }
         }
         writer.cancel()
-        _ = Reducer.reduce(&state, .goBack)
         let tail = state.tails[name]
+        _ = Reducer.reduce(&state, .goBack)
         let interval: Double = if case .polling(let seconds) = tail?.mode { seconds * 1000 } else { 1000 }
         let budget = interval + 300
         let sorted = latencies.sorted()
         func at(_ fraction: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))] }
-        print(String(format: "against moto for %d s: %d lines in the tail, %d probes seen of %d written", seconds, tail?.lines.count ?? 0,
-                     latencies.count, seconds * 2))
+        // Every line written is in the ring exactly once, across both streams.
+        var counts: [String: Int] = [:]
+        for line in tail?.lines ?? [] { counts[line.text, default: 0] += 1 }
+        let lines = allWritten.withLock { $0 }
+        let missing = lines.filter { counts[$0] == nil }.count
+        let doubled = lines.filter { (counts[$0] ?? 0) > 1 }.count
+        print(String(format: "against moto for %d s: %d lines written, %d in the tail; %d missing, %d shown twice; %d probes seen of %d written: %@",
+                     seconds, lines.count, tail?.lines.count ?? 0, missing, doubled, seen.count, written.withLock { $0.count },
+                     missing == 0 && doubled == 0 ? "OK" : "LOST OR DOUBLED"))
         print(String(format: "write to screen: p50 %.0f ms, p95 %.0f ms, max %.0f ms  budget %.0f ms (poll interval %.0f ms + 300): %@",
                      at(0.5), at(0.95), sorted.last ?? 0, budget, interval, (sorted.last ?? .infinity) <= budget ? "OK" : "OVER"))
         let frameSorted = frames.sorted()
