@@ -36,4 +36,38 @@ import TestSupport
         #expect(result.output.contains("http://user:****@127.0.0.1:9"), "\(result.output)")
         #expect(!result.output.contains("SECRETPASS"))
     }
+
+    /// A credential_process that hangs, and the user presses ctrl-c: its children were orphaned.
+    @Test func anInterruptEndsACredentialProcessWithItsChildren() async throws {
+        let folder = NSTemporaryDirectory() + "lt-interrupt-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pidFile = folder + "/child.pid"
+        try "[default]\nregion = us-east-1\ncredential_process = sh -c 'sleep 300 & echo $! > \(pidFile); wait'\n"
+            .write(toFile: folder + "/config", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+        process.arguments = ["functions", "--endpoint-url", "http://127.0.0.1:9"]
+        process.environment = ["HOME": folder, "AWS_CONFIG_FILE": folder + "/config", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+                               "AWS_EC2_METADATA_DISABLED": "true", "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var child: pid_t?
+        for _ in 0..<100 where child == nil {
+            child = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            if child == nil { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        let sleeper = try #require(child, "the credential_process did not start")
+        kill(process.processIdentifier, SIGINT)
+        for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!process.isRunning, "lambda-tui did not stop on ctrl-c")
+        var gone = false
+        for _ in 0..<60 where !gone {
+            gone = kill(sleeper, 0) != 0 || (try? String(contentsOfFile: "/proc/\(sleeper)/stat", encoding: .utf8))?.contains(") Z ") == true
+            if !gone { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        if !gone { kill(sleeper, SIGKILL) }
+        #expect(gone, "the credential_process's child outlived ctrl-c")
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Subprocess
+import Synchronization
 
 /// `credential_process`: runs the configured command and reads its JSON
 /// (`Version` 1, `AccessKeyId`, `SecretAccessKey`, `SessionToken`, `Expiration`).
@@ -80,8 +81,14 @@ public struct ProcessCredentialProvider: CredentialProvider {
         options.processGroupID = 0
         options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .seconds(1))]
         do {
+            let started = Mutex<pid_t?>(nil)
+            defer { if let group = started.withLock({ $0 }) { ChildProcessGroups.remove(group) } }
             let result = try await Subprocess.run(.path("/bin/sh"), arguments: ["-c", command], platformOptions: options, input: .none,
-                                                  output: .bytes(limit: outputLimit), error: .string(limit: 64 * 1024))
+                                                  output: .bytes(limit: outputLimit), error: .string(limit: 64 * 1024)) { execution in
+                let group = execution.processIdentifier.value
+                started.withLock { $0 = group }
+                ChildProcessGroups.add(group)
+            }
             let status: Int32 = switch result.terminationStatus {
             case .exited(let code): Int32(truncatingIfNeeded: code)
             case .signaled(let signal): 128 + Int32(truncatingIfNeeded: signal)
