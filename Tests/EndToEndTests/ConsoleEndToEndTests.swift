@@ -107,4 +107,15 @@ import TestSupport
         try session.send("q")
         #expect(session.waitFor("EXITED 0 modes: icanon echo").satisfied)
     }
+
+    /// Shipped themes were not found from the build folder: `--theme light` answered "No theme
+    /// named light". The binary finds them whatever the working directory.
+    @Test func shippedThemesAreFoundFromAnotherFolder() async throws {
+        let session = try TmuxSession(endpoint: "http://127.0.0.1:9", arguments: "--theme light", workingDirectory: "/")
+        let result = session.waitFor(timeout: 20) { $0.contains("Cannot connect") }
+        #expect(result.satisfied, "\(result.screen)")
+        #expect(!result.screen.contains("No theme named"), "\(result.screen)")
+        try session.send("q")
+        #expect(session.waitFor("EXITED 0").satisfied)
+    }
 }

@@ -17,7 +17,8 @@ final class TmuxSession {
             .appendingPathComponent(".build/debug/lambda-tui").path
     }
 
-    init(endpoint: String, arguments: String = "", columns: Int = 120, rows: Int = 40, environment: [String: String] = [:]) throws {
+    init(endpoint: String, arguments: String = "", columns: Int = 120, rows: Int = 40, environment: [String: String] = [:],
+         workingDirectory: String? = nil) throws {
         name = "lt-\(UUID().uuidString.prefix(8))"
         socketName = "lambda-tui-tests-\(name)"
         var env = ["AWS_ACCESS_KEY_ID": "AKIDTESTING", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
@@ -32,7 +33,7 @@ final class TmuxSession {
         let command = "env \(exports) \(Self.binary) --endpoint-url \(endpoint) \(arguments); status=$?; "
             + "modes=$(stty -a | grep -o ' icanon\\| echo ' | tr -d ' ' | tr '\\n' ' '); "
             + "printf '\\r\\nEXITED %s modes: %s\\r\\n' \"$status\" \"$modes\"; sleep 60"
-        try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)"] + (workingDirectory.map { ["-c", $0] } ?? []) + [command])
     }
 
     deinit {

@@ -10,11 +10,23 @@ public struct ThemeLoader: Sendable {
     public var environment: [String: String]
     public var shippedDirectories: [String]
 
-    public init(environment: [String: String], executablePath: String = CommandLine.arguments.first ?? "") {
+    /// Shipped themes are looked for, in order: `LAMBDA_TUI_THEMES_DIR`; an installed prefix
+    /// (`PREFIX/bin/lambda-tui` with `PREFIX/share/lambda-tui/themes`); and the `themes` folder of
+    /// the source checkout a build folder is in (`.build/debug/lambda-tui`, whatever the working
+    /// directory). The user's own folder comes before all of them.
+    public init(environment: [String: String], executablePath: String? = nil) {
         self.environment = environment
-        let binary = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        shippedDirectories = [environment["LAMBDA_TUI_THEMES_DIR"], binary.appendingPathComponent("../../themes").standardized.path,
-                              binary.appendingPathComponent("../share/lambda-tui/themes").standardized.path].compactMap { $0 }
+        // The running binary itself (argv[0] may be a bare name found through PATH).
+        let executable = executablePath ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? ""
+        let binary = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folders: [String?] = [environment["LAMBDA_TUI_THEMES_DIR"], binary.appendingPathComponent("../share/lambda-tui/themes").standardized.path]
+        var parent = binary
+        for _ in 0..<4 {
+            parent = parent.deletingLastPathComponent()
+            folders.append(parent.appendingPathComponent("themes").path)
+        }
+        shippedDirectories = folders.compactMap { $0 }
     }
 
     public var userDirectory: String {
