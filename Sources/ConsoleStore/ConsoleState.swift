@@ -117,6 +117,8 @@ public struct ConsoleState: Sendable {
     public var overlay: Overlay?
     /// The filter line is being typed (after `/`).
     public var editingFilter = false
+    /// `/` reopened a filter: its text is selected, and the first letter typed replaces it.
+    public var filterTextSelected = false
     public var revealsSecrets = false
     /// First line shown of the detail or raw JSON view.
     public var detailScroll = 0

@@ -71,6 +71,12 @@ public enum Reducer {
             state.status = nil
             if state.overlay != nil { state.overlay = nil } else if state.editingFilter { state.editingFilter = false }
             else if state.choosingStream { state.choosingStream = false }
+            else if case .pane(let pane) = state.route, state.tables[pane]?.filter.isEmpty == false {
+                // Esc on a filtered list clears the filter before anything else.
+                state.tables[pane]?.filter = ""
+                state.rebuild(pane)
+                state.followSelection()
+            }
             else if state.routes.count > 1 {
                 let left = state.routes.removeLast()
                 var effects: [ConsoleEffect] = []
@@ -110,13 +116,16 @@ public enum Reducer {
 
         case .beginFilter:
             state.editingFilter = true
+            state.filterTextSelected = !(state.tables[state.pane]?.filter.isEmpty ?? true)
         case .editFilter(let text):
+            state.filterTextSelected = false
             let filter = TextLimits.cut(text, TextLimits.search, &state)
             state.tables[state.pane]?.filter = filter
             state.rebuild(state.pane)
             state.followSelection()
         case .endFilter(let keep):
             state.editingFilter = false
+            state.filterTextSelected = false
             if !keep {
                 state.tables[state.pane]?.filter = ""
                 state.rebuild(state.pane)

@@ -100,6 +100,7 @@ public final class ConsoleController {
             case .enter: dispatch(.runCommandLine)
             case .escape: dispatch(.closeOverlay)
             case .backspace: dispatch(.editCommandLine(String(text.dropLast())))
+            case .control("u"): dispatch(.editCommandLine(""))
             case .tab:
                 let matches = ConsoleCommands.completions(for: text)
                 if matches.count == 1 { dispatch(.editCommandLine(matches[0])) }
@@ -118,6 +119,7 @@ public final class ConsoleController {
             case .enter: dispatch(.tailCommand(end(true)))
             case .escape: dispatch(.tailCommand(end(false)))
             case .backspace: dispatch(.tailCommand(edit(String(text.dropLast()))))
+            case .control("u"): dispatch(.tailCommand(edit("")))
             case .character(let character): dispatch(.tailCommand(edit(text + String(character))))
             case .paste(let pasted): dispatch(.tailCommand(edit(text + Self.oneLine(pasted))))
             case .control("c"): dispatch(.quit)
@@ -126,11 +128,13 @@ public final class ConsoleController {
             return
         }
         if state.editingFilter {
-            let text = state.tables[state.pane]?.filter ?? ""
+            // A reopened filter's text is selected: typing replaces it, Backspace clears it.
+            let text = state.filterTextSelected ? "" : state.tables[state.pane]?.filter ?? ""
             switch key {
             case .enter: dispatch(.endFilter(keep: true))
             case .escape: dispatch(.endFilter(keep: false))
             case .backspace: dispatch(.editFilter(String(text.dropLast())))
+            case .control("u"): dispatch(.editFilter(""))
             case .character(let character): dispatch(.editFilter(text + String(character)))
             case .paste(let pasted): dispatch(.editFilter(text + Self.oneLine(pasted)))
             case .up, .down: dispatch(.moveCursor(key == .up ? -1 : 1))

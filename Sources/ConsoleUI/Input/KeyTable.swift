@@ -82,8 +82,8 @@ public enum KeyTables {
         KeyBinding([.pageDown, .control("f")], "page down", .pageDown),
         KeyBinding([.character("f"), .end, .character("G")], "follow new lines again", .tailCommand(.follow), hint: "follow"),
         KeyBinding([.character("/")], "search (highlighted)", .tailCommand(.beginSearch), hint: "search"),
-        KeyBinding([.character("n")], "previous match", .tailCommand(.nextMatch(-1))),
-        KeyBinding([.character("N")], "next match", .tailCommand(.nextMatch(1))),
+        KeyBinding([.character("n")], "next match (newer, downward)", .tailCommand(.nextMatch(1))),
+        KeyBinding([.character("N")], "previous match (older, upward)", .tailCommand(.nextMatch(-1))),
         KeyBinding([.character("F")], "server-side filter pattern (CloudWatch syntax)", .tailCommand(.beginPattern), hint: "pattern"),
         KeyBinding([.character("I")], "since the last invocation", .tailCommand(.jump(.sinceInvocation))),
         KeyBinding([.character("5")], "the last 5 minutes", .tailCommand(.jump(.lastMinutes(5)))),
@@ -109,8 +109,8 @@ public enum KeyTables {
         KeyBinding([.character("f"), .end, .character("G")], "logs: follow new lines again", .tailCommand(.follow), hint: "follow"),
         KeyBinding([.character("z")], "logs: fold START/END, REPORT as its figures", .tailCommand(.fold)),
         KeyBinding([.character("/")], "logs: search", .tailCommand(.beginSearch)),
-        KeyBinding([.character("n")], "logs: previous match", .tailCommand(.nextMatch(-1))),
-        KeyBinding([.character("N")], "logs: next match", .tailCommand(.nextMatch(1))),
+        KeyBinding([.character("n")], "logs: next match (newer)", .tailCommand(.nextMatch(1))),
+        KeyBinding([.character("N")], "logs: previous match (older)", .tailCommand(.nextMatch(-1))),
         KeyBinding([.character("F")], "logs: server-side filter pattern", .tailCommand(.beginPattern)),
     ]
 

@@ -182,7 +182,10 @@ public enum ConsoleView {
             let x = screen.put(prompt, row: row, column: 0, style: theme[.filter])
             screen.put("█", row: row, column: x, style: theme[.filter])
         } else if state.editingFilter, case .pane = state.route {
-            let x = screen.put("/" + (state.tables[state.pane]?.filter ?? ""), row: row, column: 0, style: theme[.filter])
+            var x = screen.put("/", row: row, column: 0, style: theme[.filter])
+            var selected = theme[.filter]
+            selected.reverse = state.filterTextSelected
+            x = screen.put(state.tables[state.pane]?.filter ?? "", row: row, column: x, style: selected)
             screen.put("█", row: row, column: x, style: theme[.filter])
         } else if let error = state.lastError {
             screen.put("✗ " + DisplayWidth.prefix(error, fitting: screen.columns - 2), row: row, column: 0, style: theme[.error])

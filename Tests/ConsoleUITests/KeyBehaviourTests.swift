@@ -1,0 +1,50 @@
+import ConsoleStore
+@testable import ConsoleUI
+import Foundation
+import LambdaAPI
+import Testing
+
+/// Keys that surprised a user, dispatched through the controller as the terminal delivers them.
+@Suite struct KeyBehaviourTests {
+    static func controller() -> ConsoleController {
+        let controller = ConsoleController(state: ConsoleFixtures.loadedState(), screen: GridScreen(rows: 24, columns: 80), theme: .dark,
+                                           terminal: nil) { _ in }
+        controller.dispatch(.resized(rows: 24, columns: 80))
+        return controller
+    }
+
+    static func filter(_ controller: ConsoleController) -> String { controller.state.tables[.functions]?.filter ?? "" }
+
+    @Test func escOnAFilteredListClearsTheFilter() {
+        let console = Self.controller()
+        console.handle([.character("/")] + "payments".map { .character($0) } + [.enter])
+        #expect(Self.filter(console) == "payments")
+        #expect(console.state.tables[.functions]?.visible.count == 2)
+        console.handle(.escape)
+        #expect(Self.filter(console).isEmpty)
+        #expect(console.state.tables[.functions]?.visible.count == ConsoleFixtures.functions.count)
+    }
+
+    @Test func slashReopensTheFilterWithItsTextSelectedSoTypingReplacesIt() {
+        let console = Self.controller()
+        console.handle([.character("/")] + "payments".map { .character($0) } + [.enter])
+        console.handle([.character("/")])
+        #expect(console.state.filterTextSelected)
+        console.handle([.character("s"), .character("e")])
+        #expect(Self.filter(console) == "se", "typing replaced the selected text")
+        console.handle(.control("u"))
+        #expect(Self.filter(console).isEmpty, "ctrl-u clears the filter")
+    }
+
+    @Test func ctrlUClearsTheCommandLine() {
+        let console = Self.controller()
+        console.handle([.character(":"), .character("a"), .character("l")])
+        console.handle(.control("u"))
+        #expect(console.state.overlay == .commandLine(""))
+    }
+
+    @Test func nGoesToTheNextNewerMatchAndNToThePreviousOne() {
+        #expect(KeyTables.action(for: .character("n"), route: .tail(function: "f")).map { "\($0)" } == "\(ConsoleAction.tailCommand(.nextMatch(1)))")
+        #expect(KeyTables.action(for: .character("N"), route: .tail(function: "f")).map { "\($0)" } == "\(ConsoleAction.tailCommand(.nextMatch(-1)))")
+    }
+}
