@@ -25,7 +25,7 @@ public enum ActionReducer {
             if state.connection.readOnly { return refuse(&state, "this key") }
             guard let id = ActionCatalog.resolve(key, in: state) else {
                 let what = key == .toggleMapping ? "a mapping" : key == .shift ? "an alias" : "a function"
-                state.lastError = "Nothing to \(key.rawValue) here: select \(what) first."
+                state.lastError = "Nothing to \(key.verb) here: select \(what) first."
                 return []
             }
             if key == .alias, id == .createAlias, state.pane != .aliases {

@@ -21,7 +21,10 @@ public enum ConsoleAction: Sendable {
     case showRawJSON
     case sort(column: String)
     case toggleSecrets
+    /// Ends the console at once (ctrl-c, SIGTERM, SIGHUP).
     case quit
+    /// `q`: asks first while a rollout runs (it can be resumed later, but the user should know).
+    case requestQuit
     /// ctrl-z: the loop gives the terminal back and stops; `.resumed` follows when continued.
     case suspend
     case resumed

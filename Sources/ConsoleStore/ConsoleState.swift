@@ -187,6 +187,10 @@ public struct ConsoleState: Sendable {
     /// The versions that served the console's own invocations, per function.
     public var executedVersions: [String: [String: Int]] = [:]
     public var quitRequested = false
+    /// When a key that needs a second press was pressed once (`q` during a rollout, `r` on the
+    /// invoke screen): the second press within `ConsoleState.confirmWindow` does it.
+    public var armed: (key: String, at: Date)?
+    public static let confirmWindow: TimeInterval = 3
     public var suspendRequested = false
 
     public init(connection: ConnectionInfo) {

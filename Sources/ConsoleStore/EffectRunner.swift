@@ -54,7 +54,7 @@ public struct EffectRunner: Sendable {
         case .saveLines(let path, let lines):
             do {
                 try PrivateFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: path)
-                return .showStatus("Saved \(lines.count) lines to \(path).")
+                return .showStatus("Saved \(lines.count == 1 ? "1 line" : "\(lines.count) lines") to \(path).")
             } catch {
                 return .showError("Could not save the log to \(path): \(error.localizedDescription)")
             }

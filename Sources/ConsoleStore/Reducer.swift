@@ -109,6 +109,13 @@ public enum Reducer {
             state.revealsSecrets.toggle()
         case .quit:
             state.quitRequested = true
+        case .requestQuit:
+            let running = state.rollouts.values.filter { $0.status == .running }.map(\.key).sorted()
+            guard running.isEmpty || state.confirms("quit", now: now) else {
+                state.status = "A rollout of \(running.joined(separator: ", ")) is running: q again quits; the next start offers to resume it."
+                return []
+            }
+            state.quitRequested = true
         case .suspend:
             state.suspendRequested = true
         case .resumed:
@@ -353,6 +360,17 @@ public enum Reducer {
 }
 
 extension ConsoleState {
+    /// True when `key` was pressed once already within the confirmation window (and disarms);
+    /// otherwise arms it.
+    mutating func confirms(_ key: String, now: Date) -> Bool {
+        if let armed, armed.key == key, now.timeIntervalSince(armed.at) < Self.confirmWindow {
+            self.armed = nil
+            return true
+        }
+        armed = (key, now)
+        return false
+    }
+
     /// On the functions pane, the function under the cursor is the one the other panes and the
     /// actions are about, however the cursor got there (moved, filtered, sorted).
     mutating func followSelection() {

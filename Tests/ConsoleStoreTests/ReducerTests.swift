@@ -1,3 +1,4 @@
+import AWSCore
 import ConsoleStore
 import Foundation
 import LambdaAPI
@@ -114,6 +115,34 @@ import Testing
         #expect(state.routing(to: "1").map(\.weight) == [0.9])
         #expect(state.routing(to: "2").map(\.alias) == ["live"])
         #expect(state.routing(to: "3").isEmpty)
+    }
+}
+
+@Suite struct SmallWordsTests {
+    @Test func qAsksFirstWhileARolloutRunsAndCtrlCDoesNot() {
+        var state = ReducerTests.loaded(["f"])
+        var rollout = Rollout(function: "f", alias: "live", description: "", primary: "1", target: "2",
+                              plan: RolloutPlan(kind: .linear, percent: 50, interval: 60), errorThreshold: 5, revisionId: nil)
+        rollout.status = .running
+        _ = Reducer.reduce(&state, .rolloutUpdated(rollout))
+        let now = Date()
+        _ = Reducer.reduce(&state, .requestQuit, now: now)
+        #expect(!state.quitRequested && state.status?.contains("q again quits") == true)
+        _ = Reducer.reduce(&state, .requestQuit, now: now.addingTimeInterval(5))
+        #expect(!state.quitRequested, "a second q long after asks again")
+        _ = Reducer.reduce(&state, .requestQuit, now: now.addingTimeInterval(6))
+        #expect(state.quitRequested)
+        var other = ReducerTests.loaded(["f"])
+        _ = Reducer.reduce(&other, .requestQuit)
+        #expect(other.quitRequested, "without a running rollout q quits at once")
+    }
+
+    @Test func sentencesSayWhatTheKeyDoes() {
+        var state = ReducerTests.loaded(["f"])
+        _ = Reducer.reduce(&state, .show(.mappings))
+        _ = Reducer.reduce(&state, .perform(.toggleMapping))
+        #expect(state.lastError == "Nothing to enable or disable here: select a mapping first.")
+        #expect(Credentials(accessKeyID: "AKIAEXAMPLEKEYWXYZ", secretAccessKey: "s").maskedAccessKeyID == "************WXYZ")
     }
 }
 

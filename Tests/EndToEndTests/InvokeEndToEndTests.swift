@@ -41,6 +41,9 @@ import TestSupport
         result = session.waitFor { $0.contains("· raw") && $0.contains(#"{"order": 7, "items": ["tea", "cake"]}"#) }
         #expect(result.satisfied, "v did not show the raw body:\n\(result.screen)")
 
+        // r asks first (a stray letter never runs code); r again within 3 s invokes.
+        try session.send("r")
+        #expect(session.waitFor("r again invokes").satisfied)
         try session.send("r")
         try await Task.sleep(for: .milliseconds(300))
         try session.send("H")

@@ -17,7 +17,8 @@ public struct Credentials: Sendable, Equatable {
     /// The key id with all but its last four characters hidden, safe for screens and logs.
     public var maskedAccessKeyID: String {
         guard accessKeyID.count > 4 else { return "****" }
-        return String(repeating: "*", count: min(16, accessKeyID.count - 4)) + accessKeyID.suffix(4)
+        // Always twelve stars, as README shows it: the mask says nothing of the key's length.
+        return String(repeating: "*", count: 12) + accessKeyID.suffix(4)
     }
 
     func expires(within interval: TimeInterval, now: Date) -> Bool {

@@ -61,6 +61,22 @@ public enum ActionID: String, CaseIterable, Sendable {
 /// The direct keys of the panes; which action one means depends on the pane.
 public enum ActionKey: String, Sendable, CaseIterable {
     case invoke, publish, updateCode, edit, tags, alias, concurrency, toggleMapping, shift, delete
+
+    /// What the key does, as a sentence says it ("Nothing to enable or disable here").
+    public var verb: String {
+        switch self {
+        case .invoke: "invoke"
+        case .publish: "publish"
+        case .updateCode: "update"
+        case .edit: "edit"
+        case .tags: "tag"
+        case .alias: "alias"
+        case .concurrency: "set concurrency for"
+        case .toggleMapping: "enable or disable"
+        case .shift: "shift"
+        case .delete: "delete"
+        }
+    }
 }
 
 public enum ActionCatalog {

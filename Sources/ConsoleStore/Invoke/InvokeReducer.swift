@@ -110,6 +110,12 @@ enum InvokeReducer {
 
     private static func rerun(_ previous: InvocationRequest, _ state: inout ConsoleState, now: Date) -> [ConsoleEffect] {
         if state.connection.readOnly { return ActionReducer.refuse(&state, "invoking") }
+        // A stray letter never runs code: anything but a DryRun needs `r` twice.
+        if previous.invocationType != "DryRun", !state.confirms("rerun", now: now) {
+            let times = previous.burst.map { " \($0.count) times" } ?? ""
+            state.status = "r again invokes \(previous.function)\(previous.qualifier.map { ":\($0)" } ?? "")\(times) with the same request (\(previous.invocationType))."
+            return []
+        }
         guard !state.inFlight.contains("mutation") else {
             state.lastError = "The last invocation or change is still running; x stops a burst."
             return []

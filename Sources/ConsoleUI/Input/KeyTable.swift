@@ -40,7 +40,8 @@ public enum KeyTables {
         KeyBinding([.character("r"), .control("r")], "refresh now", .refresh, hint: "refresh"),
         KeyBinding([.escape], "back; dismisses the message", .goBack, hint: "back"),
         KeyBinding([.character("H")], "this session's invocations, to open again", .invokeCommand(.showHistory)),
-        KeyBinding([.character("q"), .control("c")], "quit", .quit, hint: "quit"),
+        KeyBinding([.character("q")], "quit (asks first while a rollout runs)", .requestQuit, hint: "quit"),
+        KeyBinding([.control("c")], "quit at once", .quit),
         KeyBinding([.control("z")], "suspend (fg resumes)", .suspend),
     ]
 
