@@ -213,6 +213,16 @@ import Testing
         #expect(changes.environment == ["DB_PASSWORD": "mine", "REGION": "eu", "STAGE": "canary"], "their REGION is kept")
     }
 
+    /// A custom plan typed in the rollout form was ignored unless the selector was moved too.
+    @Test func typingACustomPlanChoosesIt() {
+        var form = FormState(action: .gradualRollout, title: "Gradual rollout", target: ActionTarget(function: "f"), fields: [
+            FormField("plan", "Plan", .choice(["Canary10Percent5Minutes", "custom"]), value: "Canary10Percent5Minutes"),
+            FormField("custom", "Custom plan"),
+        ])
+        form.set("custom", "linear 20% 30s")
+        #expect(form.value("plan") == "custom")
+    }
+
     @Test func aConflictReopensTheFormAsTypedAndTheRefreshBringsTheNewRevision() throws {
         var state = Self.state()
         _ = try #require(Self.open(.editConfiguration, in: &state))

@@ -47,4 +47,26 @@ import Testing
         #expect(KeyTables.action(for: .character("n"), route: .tail(function: "f")).map { "\($0)" } == "\(ConsoleAction.tailCommand(.nextMatch(1)))")
         #expect(KeyTables.action(for: .character("N"), route: .tail(function: "f")).map { "\($0)" } == "\(ConsoleAction.tailCommand(.nextMatch(-1)))")
     }
+
+    /// The palette showed `c` beside two actions on the versions pane.
+    @Test func thePaletteShowsAKeyOnlyBesideTheActionItRuns() {
+        var state = ConsoleFixtures.loadedState()
+        _ = Reducer.reduce(&state, .show(.versions))
+        _ = Reducer.reduce(&state, .moveCursor(1))
+        #expect(ActionCatalog.directKey(.provisionedConcurrency, in: state) == "c")
+        #expect(ActionCatalog.directKey(.reservedConcurrency, in: state) == "")
+        _ = Reducer.reduce(&state, .show(.functions))
+        #expect(ActionCatalog.directKey(.reservedConcurrency, in: state) == "c")
+    }
+
+    /// The footer offered `S streams` on the functions pane, where it does nothing.
+    @Test func theFooterOffersOnlyKeysThatDoSomethingHere() {
+        let screen = GridScreen(rows: 24, columns: 120)
+        var state = ConsoleFixtures.loadedState()
+        ConsoleView.render(state, on: screen, theme: .dark, now: ConsoleFixtures.now)
+        #expect(!screen.lines[23].contains("S streams"))
+        _ = Reducer.reduce(&state, .show(.logs))
+        ConsoleView.render(state, on: screen, theme: .dark, now: ConsoleFixtures.now)
+        #expect(screen.lines[23].contains("S streams"))
+    }
 }

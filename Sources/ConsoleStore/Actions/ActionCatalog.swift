@@ -100,6 +100,28 @@ public enum ActionCatalog {
         return actions
     }
 
+    /// The key that runs `id` here, or "" where its key means another action on this pane (`c` is
+    /// reserved concurrency on the functions pane and provisioned on versions and aliases).
+    public static func directKey(_ id: ActionID, in state: ConsoleState) -> String {
+        guard let key = ActionKey.allCases.first(where: { keyFor($0) == id.directKey }) else { return id.directKey }
+        return resolve(key, in: state) == id ? id.directKey : ""
+    }
+
+    private static func keyFor(_ key: ActionKey) -> String {
+        switch key {
+        case .invoke: "i"
+        case .publish: "P"
+        case .updateCode: "u"
+        case .edit: "e"
+        case .tags: "t"
+        case .alias: "a"
+        case .concurrency: "c"
+        case .toggleMapping: "x"
+        case .shift: "s"
+        case .delete: "ctrl-d"
+        }
+    }
+
     /// What a direct key means on the current pane, or nil where it means nothing.
     public static func resolve(_ key: ActionKey, in state: ConsoleState) -> ActionID? {
         let pane = state.pane

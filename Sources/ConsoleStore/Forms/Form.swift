@@ -34,6 +34,11 @@ public struct FormState: Sendable, Equatable {
         fields[index].value = value
         fields[index].error = nil
         fields[index].conflict = nil
+        // Typing a custom plan chooses it: the plan selector need not be moved to `custom` too.
+        if id == "custom", !value.isEmpty, let plan = fields.firstIndex(where: { $0.id == "plan" }),
+           case .choice(let options) = fields[plan].kind, options.contains("custom") {
+            fields[plan].value = "custom"
+        }
         if case .pair(let group, _) = fields[index].kind { keepOneEmptyPair(group) }
     }
 

@@ -19,13 +19,17 @@ public struct KeyBinding: Sendable {
     public var mutates: Bool
     /// Shown in the footer's hints.
     public var hint: String?
+    /// Where the key does something; elsewhere the footer does not offer it.
+    public var isAvailable: @Sendable (ConsoleState) -> Bool
 
-    public init(_ keys: [Key], _ help: String, _ action: ConsoleAction, mutates: Bool = false, hint: String? = nil) {
+    public init(_ keys: [Key], _ help: String, _ action: ConsoleAction, mutates: Bool = false, hint: String? = nil,
+                when isAvailable: @escaping @Sendable (ConsoleState) -> Bool = { _ in true }) {
         self.keys = keys
         self.help = help
         self.action = action
         self.mutates = mutates
         self.hint = hint
+        self.isAvailable = isAvailable
     }
 
     public var label: String { keys.map(\.description).joined(separator: " ") }
@@ -55,7 +59,8 @@ public enum KeyTables {
         KeyBinding([.pageUp, .control("b")], "page up", .pageUp),
         KeyBinding([.enter], "open", .drillDown, hint: "open"),
         KeyBinding([.character("/")], "filter as you type (runtime:, tag:k=v, state:, arch:, memory:>=N)", .beginFilter, hint: "filter"),
-        KeyBinding([.character("S")], "logs: choose a log stream, or all of them", .toggleStreamList, hint: "streams"),
+        KeyBinding([.character("S")], "logs: choose a log stream, or all of them", .toggleStreamList, hint: "streams",
+                   when: { $0.pane == .logs }),
         KeyBinding([.character("T")], "live tail of the function's logs", .openTail, hint: "tail"),
         KeyBinding([.character("1")], "sort by name (again: reverse)", .sort(column: "name")),
         KeyBinding([.character("2")], "sort by runtime", .sort(column: "runtime")),

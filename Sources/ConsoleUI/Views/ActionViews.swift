@@ -14,7 +14,7 @@ enum PaletteView {
         for (offset, item) in items.dropFirst(first).prefix(visible).enumerated() {
             let selected = first + offset == palette.cursor
             let style = selected ? theme[.selection] : .plain
-            let line = DisplayWidth.fit(" " + item.title, width: panel.innerWidth - 8) + DisplayWidth.fit(item.directKey, width: 8)
+            let line = DisplayWidth.fit(" " + item.title, width: panel.innerWidth - 8) + DisplayWidth.fit(ActionCatalog.directKey(item, in: state), width: 8)
             panel.put(line, row: 2 + offset, style: style, on: screen)
             if item.destructive && !selected { panel.put(" " + item.title, row: 2 + offset, style: theme[.warn], on: screen) }
         }

@@ -227,7 +227,7 @@ public enum ConsoleView {
             // A key an earlier binding took (Tab on the invoke screen) means that there, not this.
             let shadowed = taken.contains(binding.keys[0])
             taken.formUnion(binding.keys)
-            guard binding.hint != nil, !shadowed, !(state.connection.readOnly && binding.mutates) else { continue }
+            guard binding.hint != nil, !shadowed, !(state.connection.readOnly && binding.mutates), binding.isAvailable(state) else { continue }
             let key = binding.keys[0].description
             guard x + key.count + (binding.hint?.count ?? 0) + 3 < room else { break }
             x = screen.put(key, row: row, column: x, style: theme[.footerKey])
