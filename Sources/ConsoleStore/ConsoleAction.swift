@@ -76,6 +76,8 @@ public enum ConsoleAction: Sendable {
     case openTail
     case tailEvents(function: String, generation: Int, [LogLine], mode: LogTail.Mode)
     case tailFailed(function: String, generation: Int, String)
+    /// The tail's log group does not exist (yet): said on the tail, which keeps checking.
+    case tailGroupMissing(function: String, generation: Int)
     case tailCommand(TailCommand)
     /// Rollouts a previous console left unfinished, found at start.
     case rolloutsFound([Rollout])
@@ -113,7 +115,19 @@ public enum InvokeCommand: Sendable, Equatable {
 /// A failure as one sentence for the footer.
 public struct ConsoleError: Error, Sendable, Equatable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The log group that does not exist, when that is what went wrong: not an error to show,
+    /// but a state to say (the function has not run yet, or logs to a group that is not there).
+    public var missingLogGroup: String?
+    public init(_ message: String, missingLogGroup: String? = nil) {
+        self.message = message
+        self.missingLogGroup = missingLogGroup
+    }
+
+    /// What the logs pane and the tail say while a function's log group does not exist.
+    public static func missingGroupSentence(_ group: String) -> String {
+        "No log group \(group) yet: the function has not run since it was created, or its logging configuration names a group "
+            + "that does not exist."
+    }
 }
 
 /// Work the reducer asks for; the effect runner does it and answers with an action.

@@ -146,6 +146,8 @@ public struct ConsoleState: Sendable {
     public var detailStatus: [String: LoadStatus] = [:]
     public var logLines: [String: [LogLine]] = [:]
     public var logStatus: [String: LoadStatus] = [:]
+    /// Functions whose log group does not exist, with its name: the logs pane says so.
+    public var missingLogGroups: [String: String] = [:]
     /// The log streams of each function, newest first, and the one the logs pane shows (nil: all).
     public var logStreams: [String: [LogStream]] = [:]
     public var chosenStream: [String: String] = [:]

@@ -96,7 +96,8 @@ public struct EffectRunner: Sendable {
                 if lines.count >= maximumLogLines { break }
             }
         } catch AWSClientError.service(let error) where error.code == .resourceNotFoundException {
-            return []  // a function that never ran has no log group yet
+            // A function that never ran has no log group yet; one may log to a group that is gone.
+            throw ConsoleError(ConsoleError.missingGroupSentence(group), missingLogGroup: group)
         }
         return Array(lines.sorted { $0.timestamp < $1.timestamp }.suffix(maximumLogLines))
     }
@@ -104,6 +105,8 @@ public struct EffectRunner: Sendable {
     private func attempt<T: Sendable>(_ work: () async throws -> T) async -> Result<T, ConsoleError> {
         do {
             return .success(try await work())
+        } catch let error as ConsoleError {
+            return .failure(error)
         } catch let error as AWSClientError {
             return .failure(ConsoleError(error.description))
         } catch let error as WaiterError {

@@ -173,7 +173,7 @@ public enum Reducer {
             return ShiftReducer.reduce(&state, edit)
         case .rolloutUpdated, .rolloutsFound, .rolloutCommand:
             return RolloutReducer.reduce(&state, action)
-        case .openTail, .tailEvents, .tailFailed, .tailCommand:
+        case .openTail, .tailEvents, .tailFailed, .tailGroupMissing, .tailCommand:
             return TailReducer.reduce(&state, action, now: now)
         case .invokeCommand, .invocationChunk, .burstProgress:
             return InvokeReducer.reduce(&state, action, now: now)
@@ -223,6 +223,14 @@ public enum Reducer {
         case .logsLoaded(let function, let stream, let result):
             state.inFlight.remove("logs:\(function):\(stream ?? "*")")
             guard stream == state.chosenStream[function] else { return [] }  // an earlier choice's answer
+            if case .failure(let error) = result, let group = error.missingLogGroup {
+                state.missingLogGroups[function] = group
+                state.logLines[function] = []
+                state.logStatus[function] = .loaded(now)
+                state.rebuild(.logs)
+                return []
+            }
+            state.missingLogGroups[function] = nil
             switch result {
             case .success(let lines):
                 let atBottom = state.tables[.logs].map { $0.cursor >= $0.visible.count - 1 } ?? true

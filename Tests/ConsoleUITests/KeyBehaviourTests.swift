@@ -69,4 +69,25 @@ import Testing
         ConsoleView.render(state, on: screen, theme: .dark, now: ConsoleFixtures.now)
         #expect(screen.lines[23].contains("S streams"))
     }
+
+    /// A function with no log group showed "Waiting for log events" for ever.
+    @Test func aMissingLogGroupIsSaidOnTheLogsPaneAndTheTail() {
+        let screen = GridScreen(rows: 24, columns: 160)
+        var state = ConsoleFixtures.loadedState()
+        _ = Reducer.reduce(&state, .show(.logs))
+        let group = "/aws/lambda/payments-charge-card"
+        _ = Reducer.reduce(&state, .logsLoaded(function: "payments-charge-card", stream: nil,
+                                               .failure(ConsoleError(ConsoleError.missingGroupSentence(group), missingLogGroup: group))))
+        ConsoleView.render(state, on: screen, theme: .dark, now: ConsoleFixtures.now)
+        #expect(screen.text.contains("No log group \(group) yet"), "\(screen.text)")
+        #expect(state.lastError == nil, "not an error")
+
+        _ = Reducer.reduce(&state, .openTail)
+        let generation = state.tails["payments-charge-card"]?.generation ?? 0
+        let effects = Reducer.reduce(&state, .tailGroupMissing(function: "payments-charge-card", generation: generation))
+        #expect(!effects.isEmpty, "the tail keeps checking")
+        ConsoleView.render(state, on: screen, theme: .dark, now: ConsoleFixtures.now)
+        #expect(screen.text.contains("No log group \(group) yet"), "\(screen.text)")
+        #expect(screen.text.contains("Checking again every 10 s"))
+    }
 }

@@ -40,6 +40,8 @@ public struct LogTail: Sendable, Equatable {
     public var editingSearch = false
     public var editingPattern = false
     public var lastError: String?
+    /// The log group does not exist (yet); the tail keeps checking every 10 s.
+    public var groupMissing = false
     /// START and END lines hidden, REPORT lines shown as their figures.
     public var folded = false
     /// Bumped on every restart, so that answers to an earlier poll are not merged.

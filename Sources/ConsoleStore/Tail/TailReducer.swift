@@ -37,6 +37,7 @@ enum TailReducer {
             guard var tail = state.tails[function], tail.generation == generation else { return [] }
             let added = tail.merge(events)
             tail.lastError = nil
+            tail.groupMissing = false
             let previous = tail.mode
             tail.mode = mode
             state.tails[function] = tail
@@ -47,6 +48,12 @@ enum TailReducer {
                 return [poll(tail, delay: 0, tryLive: false)]
             }
             return [poll(tail, delay: next, tryLive: false)]
+        case .tailGroupMissing(let function, let generation):
+            guard var tail = state.tails[function], tail.generation == generation else { return [] }
+            tail.groupMissing = true
+            tail.mode = .polling(interval: slowestInterval)
+            state.tails[function] = tail
+            return [poll(tail, delay: slowestInterval, tryLive: false)]
         case .tailFailed(let function, let generation, let message):
             guard var tail = state.tails[function], tail.generation == generation else { return [] }
             tail.lastError = message

@@ -37,8 +37,8 @@ extension EffectRunner {
             let lines = try await read(group: group, start: start, pattern: pattern)
             return .tailEvents(function: function, generation: generation, lines, mode: .polling(interval: max(delay, 1)))
         } catch AWSClientError.service(let error) where error.code == .resourceNotFoundException {
-            // No log group until the function first runs: keep waiting for one.
-            return .tailEvents(function: function, generation: generation, [], mode: .polling(interval: max(delay, 1)))
+            // No log group until the function first runs (or it logs to one that is gone): said, and checked again.
+            return .tailGroupMissing(function: function, generation: generation)
         } catch {
             return .tailFailed(function: function, generation: generation, (error as? AWSClientError)?.description ?? "\(error)")
         }

@@ -125,8 +125,11 @@ public enum ConsoleView {
             TableView.draw(state.logRows, columns: PaneColumns.logs(now: now), table: table, theme: theme, screen: screen, top: top, height: height)
         }
         if table.visible.isEmpty {
-            let message = emptyMessage(pane, state)
-            screen.put(message, row: top + 2, column: 2, style: theme[.dim])
+            // Wrapped, so that a long sentence (a missing log group) is read whole at any width.
+            for (offset, line) in Panel.wrap(emptyMessage(pane, state), width: max(1, screen.columns - 4)).enumerated()
+            where top + 2 + offset < top + height {
+                screen.put(line, row: top + 2 + offset, column: 2, style: theme[.dim])
+            }
         }
     }
 
@@ -139,6 +142,7 @@ public enum ConsoleView {
         if case .loading = status { return "Loading…" }
         if case .failed = status { return "Could not load; r retries." }
         if !(state.tables[pane]?.filter.isEmpty ?? true) { return "Nothing matches the filter." }
+        if pane == .logs, let name = state.focusedName, let group = state.missingLogGroups[name] { return ConsoleError.missingGroupSentence(group) }
         return pane == .logs ? "No log events in the last hour." : "None."
     }
 

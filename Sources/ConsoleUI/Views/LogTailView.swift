@@ -12,7 +12,11 @@ enum LogTailView {
         let rows = height - 1
         let lines = tail.visibleLines(page: rows)
         if lines.isEmpty {
-            screen.put("  Waiting for log events since \(Formatting.clock(tail.since))…", row: top + 2, column: 0, style: theme[.dim])
+            let text = tail.groupMissing ? ConsoleError.missingGroupSentence(tail.group) + " Checking again every 10 s."
+                : "Waiting for log events since \(Formatting.clock(tail.since))…"
+            for (offset, line) in Panel.wrap(text, width: max(1, screen.columns - 4)).enumerated() where offset + 2 < height {
+                screen.put(line, row: top + 2 + offset, column: 2, style: theme[tail.groupMissing ? .warn : .dim])
+            }
         }
         let needle = tail.search.lowercased()
         // Bottom-anchored: the newest line sits on the last row.
