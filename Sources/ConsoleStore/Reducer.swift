@@ -15,6 +15,11 @@ public enum Reducer {
         // Revealed values belong to the screen `s` was pressed on: any other screen, or the same
         // one opened again, starts masked.
         if state.routes != routes { state.revealsSecrets = false }
+        // The palette's items follow the state (a refresh can take them away): its cursor stays on one.
+        if case .palette(var palette) = state.overlay {
+            let count = ActionReducer.paletteItems(state, filter: palette.filter).count
+            if palette.cursor >= count { palette.cursor = max(0, count - 1); state.overlay = .palette(palette) }
+        }
         return effects
     }
 

@@ -10,18 +10,25 @@ import Testing
 @Suite struct ConsoleModelTests {
     /// Runs the explorer binary, so that a trap in one seed is a failing test with its seed
     /// named instead of the end of the whole test process.
-    @Test func exploringFromFixedSeedsBreaksNoProperty() throws {
+    @Test func exploringFromFixedSeedsBreaksNoProperty() async throws {
         let binary = try #require(Self.explorerBinary(), "lambda-tui-explore was not built")
+        let folder = NSTemporaryDirectory() + "lt-explore-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        FileManager.default.createFile(atPath: folder + "/out", contents: nil)
+        FileManager.default.createFile(atPath: folder + "/err", contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["--seeds", "20", "--steps", "1000"]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let seeds = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/err"))
+        // Waited for without holding a thread of the pool the other tests run on.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            process.terminationHandler = { _ in done.resume() }
+            do { try process.run() } catch { done.resume() }
+        }
+        let printed = (try? String(contentsOfFile: folder + "/out", encoding: .utf8)) ?? ""
+        let seeds = (try? String(contentsOfFile: folder + "/err", encoding: .utf8)) ?? ""
         #expect(process.terminationReason == .exit,
                 "the explorer trapped (signal \(process.terminationStatus)) in \(seeds.split(separator: "\n").last ?? "its first seed")")
         #expect(process.terminationStatus == 0, "\(printed)")
@@ -75,6 +82,14 @@ import Testing
             .deliver(index: 6, .success, seed: 6713013651422103609), .key(.character("7")), .resize(rows: 24, columns: 82),
             .stray(seed: 5195264366419304938), .stray(seed: 17932379745670626175), .key(.control("f")), .key(.down), .key(.character("k")),
             .key(.tab), .stray(seed: 18114903864382980600),
+        ])
+    }
+
+    /// Found by exploring (seed 505): a refresh took the palette's items away under its cursor.
+    @Test func thePaletteCursorStaysOnAnItemWhenItemsGo() {
+        Self.expectHolds([
+            .deliver(index: 1, .twice, seed: 2251752724635974918), .key(.control("p")), .key(.tab),
+            .deliver(index: 1, .twice, seed: 511605146618399724),
         ])
     }
 
