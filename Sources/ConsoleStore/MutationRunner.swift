@@ -254,7 +254,8 @@ extension EffectRunner {
     }
 }
 
-struct MutationError: Error {
+struct MutationError: LocalizedError {
     var message: String
+    var errorDescription: String? { message }
     init(_ message: String) { self.message = message }
 }

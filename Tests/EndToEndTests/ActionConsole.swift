@@ -8,10 +8,10 @@ struct ActionConsole {
     let folder: String
     var auditLog: String { (try? String(contentsOfFile: folder + "/state/lambda-tui/audit.log", encoding: .utf8)) ?? "" }
 
-    init(_ function: String, endpoint: String, arguments: String = "", editor: String = "false") throws {
+    init(_ function: String, endpoint: String, arguments: String = "", editor: String = "false") async throws {
         folder = NSTemporaryDirectory() + "lt-actions-\(UUID().uuidString.prefix(8))"
         session = try Self.session(endpoint: endpoint, folder: folder, arguments: arguments, editor: editor)
-        #expect(session.waitFor(function).satisfied, "the console did not list \(function):\n\(session.screen)")
+        #expect(await session.waitFor(function).satisfied, "the console did not list \(function):\n\(session.screen)")
         try session.send("/")
         try session.type(function)
         try session.send("Enter")
@@ -25,11 +25,11 @@ struct ActionConsole {
 
     /// Waits for the outcome sentence of a change, then dismisses it (Esc) so that the next
     /// change's sentence cannot be mistaken for this one.
-    func expectDone(_ text: String, _ comment: Comment? = nil) {
-        let result = session.waitFor(timeout: 20) { $0.contains("✓ ") && $0.contains(text) }
+    func expectDone(_ text: String, _ comment: Comment? = nil) async {
+        let result = await session.waitFor(timeout: 20) { $0.contains("✓ ") && $0.contains(text) }
         #expect(result.satisfied, "\(comment?.description ?? "no ✓ \(text)"):\n\(result.screen)")
         try? session.send("Escape")
-        #expect(session.waitFor { !$0.contains("✓ ") }.satisfied, "Esc did not dismiss the message")
+        #expect(await session.waitFor { !$0.contains("✓ ") }.satisfied, "Esc did not dismiss the message")
     }
 
     /// `:pane` Enter.
@@ -39,9 +39,9 @@ struct ActionConsole {
         try session.send("Enter")
     }
 
-    func quit() throws {
+    func quit() async throws {
         try session.send("Escape")
         try session.send("q")
-        #expect(session.waitFor("EXITED 0").satisfied)
+        #expect(await session.waitFor("EXITED 0").satisfied)
     }
 }

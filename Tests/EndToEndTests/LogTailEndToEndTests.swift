@@ -23,29 +23,29 @@ import TestSupport
         try await write("2026/11/25/[1]aaaa", "START RequestId: r1 Version: 1")
         try await write("2026/11/25/[1]aaaa", "[ERROR] first-error-line")
 
-        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
+        let console = try await ActionConsole(name, endpoint: fixtures.backend.motoURL)
         let session = console.session
         try session.send("T")
-        var result = session.waitFor { $0.contains("live tail") && $0.contains("first-error-line") && $0.contains("polling FilterLogEvents") }
+        var result = await session.waitFor { $0.contains("live tail") && $0.contains("first-error-line") && $0.contains("polling FilterLogEvents") }
         #expect(result.satisfied, "the tail did not show the function's events:\n\(result.screen)")
         #expect(result.screen.contains("[1]"))
 
         try await write("2026/11/25/[2]bbbb", "second-version-line")
-        result = session.waitFor(timeout: 12) { $0.contains("second-version-line") }
+        result = await session.waitFor(timeout: 12) { $0.contains("second-version-line") }
         #expect(result.satisfied, "a new event did not appear within the interval:\n\(result.screen)")
         #expect(result.screen.components(separatedBy: "first-error-line").count == 2, "an event is shown once")
         #expect(result.screen.contains("[2]"))
 
         try session.send("k")
-        #expect(session.waitFor("paused").satisfied)
+        #expect(await session.waitFor("paused").satisfied)
         try session.send("f")
-        #expect(session.waitFor("following").satisfied)
+        #expect(await session.waitFor("following").satisfied)
         try session.send("/")
         try session.type("error")
         try session.send("Enter")
-        #expect(session.waitFor("/error: 1 matches").satisfied)
+        #expect(await session.waitFor("/error: 1 matches").satisfied)
         try session.send("Escape")
-        #expect(session.waitFor("NAME").satisfied, "Esc leaves the tail")
-        try console.quit()
+        #expect(await session.waitFor("NAME").satisfied, "Esc leaves the tail")
+        try await console.quit()
     }
 }

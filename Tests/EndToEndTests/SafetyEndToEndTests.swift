@@ -19,7 +19,7 @@ import TestSupport
         _ = try await fixtures.lambda.createAlias(name, CreateAliasRequest(name: "live", functionVersion: "1"))
         let lane = TestBackend.lane("read-only")
         let session = try TmuxSession(endpoint: fixtures.backend.faultURL(lane: lane), arguments: "--read-only")
-        #expect(session.waitFor(name).satisfied)
+        #expect(await session.waitFor(name).satisfied)
         try session.send("/")
         try session.type(name)
         try session.send("Enter")
@@ -30,19 +30,19 @@ import TestSupport
             try session.send("Enter")
             // Esc dismisses the last message, so each pane must say it anew.
             try session.send("Escape")
-            #expect(session.waitFor { $0.contains(heading) && !$0.contains("Read-only mode") }.satisfied)
+            #expect(await session.waitFor { $0.contains(heading) && !$0.contains("Read-only mode") }.satisfied)
             for key in keys { try session.send(key) }
-            let result = session.waitFor("Read-only mode")
+            let result = await session.waitFor("Read-only mode")
             #expect(result.satisfied, "the \(pane) pane did not say why the keys do nothing:\n\(result.screen)")
             try session.send("Escape")
         }
         try session.send("Enter")  // the detail view
         for key in keys { try session.send(key) }
         try session.send("?")
-        let help = session.waitFor("Keys (Esc or ? closes)").screen
+        let help = await session.waitFor("Keys (Esc or ? closes)").screen
         #expect(!help.contains("invoke"), "the help lists no action in read-only mode:\n\(help)")
         try session.send("Escape", "q")
-        #expect(session.waitFor("EXITED 0").satisfied)
+        #expect(await session.waitFor("EXITED 0").satisfied)
 
         let requests = try await fixtures.backend.requests(lane: lane)
         #expect(requests.count > 3, "the console read through the proxy")
@@ -61,20 +61,20 @@ import TestSupport
         // The first configuration update is answered as AWS answers a stale RevisionId.
         try await fixtures.backend.script(lane: lane, [TestBackend.staleRevision("PUT", pathContaining: "/configuration")])
         let session = try TmuxSession(endpoint: fixtures.backend.faultURL(lane: lane))
-        #expect(session.waitFor(name).satisfied)
+        #expect(await session.waitFor(name).satisfied)
         try session.send("/")
         try session.type(name)
         try session.send("Enter", "e")
-        #expect(session.waitFor("Configuration of \(name)").satisfied)
+        #expect(await session.waitFor("Configuration of \(name)").satisfied)
         try session.send("C-u")
         try session.type("typed before the conflict")
         try session.send("Enter")
-        var result = session.waitFor { $0.contains("Someone else changed \(name)") && $0.contains("typed before the conflict") }
+        var result = await session.waitFor { $0.contains("Someone else changed \(name)") && $0.contains("typed before the conflict") }
         #expect(result.satisfied, "the conflict was not reported with the form kept:\n\(result.screen)")
-        result = session.waitFor("Refreshed: Enter applies your changes")
+        result = await session.waitFor("Refreshed: Enter applies your changes")
         #expect(result.satisfied, "the form was not refreshed after the conflict:\n\(result.screen)")
         try session.send("Enter")
-        result = session.waitFor { $0.contains("✓ Updated the configuration of \(name)") }
+        result = await session.waitFor { $0.contains("✓ Updated the configuration of \(name)") }
         #expect(result.satisfied, "the second try did not apply:\n\(result.screen)")
         #expect(try await fixtures.lambda.getFunctionConfiguration(name).description == "typed before the conflict")
 
@@ -86,6 +86,6 @@ import TestSupport
             #expect(!update.body.contains(#""MemorySize""#), "only the changed field is sent: \(update.body)")
         }
         try session.send("q")
-        #expect(session.waitFor("EXITED 0").satisfied)
+        #expect(await session.waitFor("EXITED 0").satisfied)
     }
 }

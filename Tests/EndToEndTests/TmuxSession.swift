@@ -66,19 +66,21 @@ final class TmuxSession {
 
     /// The screen once `condition` holds and no background work shows, or the last screen seen.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 15, _ condition: (String) -> Bool) -> (satisfied: Bool, screen: String) {
+    /// Polls without holding a thread of the test pool (a blocking sleep here starved the other
+    /// suites' async tests on a two-core machine).
+    func waitFor(timeout: TimeInterval = 15, _ condition: (String) -> Bool) async -> (satisfied: Bool, screen: String) {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         repeat {
             last = screen
             if condition(last) && !last.contains("⟳ loading") { return (true, last) }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(for: .milliseconds(50))
         } while Date() < deadline
         return (false, last)
     }
 
-    func waitFor(_ text: String, timeout: TimeInterval = 15) -> (satisfied: Bool, screen: String) {
-        waitFor(timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: TimeInterval = 15) async -> (satisfied: Bool, screen: String) {
+        await waitFor(timeout: timeout) { $0.contains(text) }
     }
 
     /// Each session has a tmux server of its own, apart from the user's and from the other tests':

@@ -19,9 +19,9 @@ import TestSupport
             try await fixtures.publishVersions(name, descriptions: ["one", "two"])
             _ = try await fixtures.lambda.createAlias(name, CreateAliasRequest(name: "live", functionVersion: "1"))
         }
-        let console = try ActionConsole(prefix, endpoint: fixtures.backend.motoURL)
+        let console = try await ActionConsole(prefix, endpoint: fixtures.backend.motoURL)
         let session = console.session
-        #expect(session.waitFor("\(prefix)-b").satisfied)
+        #expect(await session.waitFor("\(prefix)-b").satisfied)
         for tabs in 1...4 {
             try session.send("g")
             let forward = Array(repeating: "Tab", count: tabs)
@@ -30,14 +30,14 @@ import TestSupport
             for _ in 0..<tabs { try session.send("BTab") }
             try session.send("j")
             for key in forward { try session.send(key) }
-            let result = session.waitFor { $0.contains("\(prefix)-b ·") }
+            let result = await session.waitFor { $0.contains("\(prefix)-b ·") }
             #expect(result.satisfied, "after \(tabs) Tab(s) the pane does not show the second function:\n\(result.screen)")
             try session.send(":")
             try session.type("functions")
             try session.send("Enter")
         }
         try session.send("q")
-        #expect(session.waitFor("EXITED 0 modes: icanon echo").satisfied, "the console did not survive:\n\(session.screen)")
+        #expect(await session.waitFor("EXITED 0 modes: icanon echo").satisfied, "the console did not survive:\n\(session.screen)")
     }
 
     /// A crash (here SIGILL, as a Swift trap raises it) puts back every terminal mode the console
@@ -47,7 +47,7 @@ import TestSupport
         let folder = NSTemporaryDirectory() + "lt-crash-\(UUID().uuidString.prefix(8))"
         let environment = ["XDG_STATE_HOME": folder + "/state", "XDG_CONFIG_HOME": folder + "/config"]
         let session = try TmuxSession(endpoint: backend.motoURL, environment: environment)
-        #expect(session.waitFor("NAME").satisfied)
+        #expect(await session.waitFor("NAME").satisfied)
         let flags = "#{keypad_flag} #{keypad_cursor_flag} #{mouse_any_flag} #{alternate_on}"
         let during = try session.tmux(["display-message", "-p", "-t", session.name, flags], output: true)
         #expect(during.contains("1"), "the console set no mode to restore: \(during)")
@@ -63,7 +63,7 @@ import TestSupport
         }
         #expect(waits.contains { $0.contains("poll") }, "the main thread is not the one waiting for keys: \(waits); threads \(threads)")
         kill(pid, SIGILL)
-        let result = session.waitFor("modes:")
+        let result = await session.waitFor("modes:")
         #expect(result.screen.contains("EXITED 132 modes: icanon echo"), "the crash left the terminal raw:\n\(result.screen)")
         let after = try session.tmux(["display-message", "-p", "-t", session.name, flags], output: true)
         #expect(after.trimmingCharacters(in: .whitespacesAndNewlines) == "0 0 0 0", "modes left on after the crash: \(after)")
@@ -75,10 +75,10 @@ import TestSupport
 
         for (start, mentioned) in [(1, true), (2, false)] {
             let next = try TmuxSession(endpoint: backend.motoURL, environment: environment)
-            let shown = next.waitFor("NAME").screen
+            let shown = await next.waitFor("NAME").screen
             #expect(shown.contains("crash last time") == mentioned, "start \(start):\n\(shown)")
             try next.send("q")
-            #expect(next.waitFor("EXITED 0").satisfied)
+            #expect(await next.waitFor("EXITED 0").satisfied)
         }
     }
 
@@ -97,17 +97,17 @@ import TestSupport
             InputLogEvent(timestamp: now, message: "evil \u{1B}]52;c;aGVsbG8=\u{07}\u{1B}[2J\u{1B}[31mred-text\u{1B}[0m end"),
             InputLogEvent(timestamp: now + 1, message: #"{"level":"INFO","message":"user said \ud800\u0041"}"#),
         ])
-        let console = try ActionConsole(name, endpoint: fixtures.backend.motoURL)
+        let console = try await ActionConsole(name, endpoint: fixtures.backend.motoURL)
         let session = console.session
         try console.show("logs")
-        var result = session.waitFor { $0.contains("red-text") && $0.contains("user said") }
+        var result = await session.waitFor { $0.contains("red-text") && $0.contains("user said") }
         #expect(result.satisfied, "the logs pane did not show the lines:\n\(result.screen)")
         #expect(result.screen.contains("␛]52;c;aGVsbG8=␇␛[2J␛[31mred-text"), "\(result.screen)")
         try session.send("T")
-        result = session.waitFor { $0.contains("live tail") && $0.contains("red-text") && $0.contains("user said") }
+        result = await session.waitFor { $0.contains("live tail") && $0.contains("red-text") && $0.contains("user said") }
         #expect(result.satisfied, "the tail did not show the lines:\n\(result.screen)")
         try session.send("q")
-        #expect(session.waitFor("EXITED 0 modes: icanon echo").satisfied, "the console did not survive:\n\(session.screen)")
+        #expect(await session.waitFor("EXITED 0 modes: icanon echo").satisfied, "the console did not survive:\n\(session.screen)")
     }
 
     /// A paste into the filter froze the console (20 KB: 19 s; 100 KB: over five minutes), and
@@ -115,7 +115,7 @@ import TestSupport
     @Test func aLargePasteAndUnknownSequencesUnderTmux() async throws {
         let backend = try await TestBackend.shared()
         let session = try TmuxSession(endpoint: backend.motoURL)
-        #expect(session.waitFor("NAME").satisfied)
+        #expect(await session.waitFor("NAME").satisfied)
         try session.send("/")
         let text = String(repeating: "payments ", count: 11_400)  // 100 KB
         let file = NSTemporaryDirectory() + "lt-paste-\(UUID().uuidString.prefix(8))"
@@ -125,7 +125,7 @@ import TestSupport
         let started = Date()
         try session.tmux(["paste-buffer", "-p", "-d", "-b", "big", "-t", session.name])
         try session.send("Enter")
-        var result = session.waitFor(timeout: 10) { $0.contains("Kept the first 256 characters") }
+        var result = await session.waitFor(timeout: 10) { $0.contains("Kept the first 256 characters") }
         #expect(result.satisfied, "the paste was not taken as one filter:\n\(result.screen)")
         #expect(Date().timeIntervalSince(started) < 10)
         try session.send("Escape")
@@ -133,7 +133,7 @@ import TestSupport
         // End as tmux sends it with TERM=xterm-256color: the last row, not a sort by column 4.
         try session.tmux(["send-keys", "-t", session.name, "-H", "1b", "5b", "34", "7e"])
         try session.send("q")
-        result = session.waitFor("EXITED 0 modes: icanon echo")
+        result = await session.waitFor("EXITED 0 modes: icanon echo")
         #expect(result.satisfied, "the console did not survive:\n\(result.screen)")
         #expect(!result.screen.contains("TIMEOUT↑"), "ESC [4~ sorted by the fourth column:\n\(result.screen)")
     }

@@ -34,7 +34,8 @@ extension AWSServiceError: CustomStringConvertible {
             return "\(operation) is not available at this endpoint (HTTP 404)."
         default:
             if status >= 500 {
-                return "AWS had an internal error in \(operation) (\(code.rawValue), HTTP \(status))\(detail). Try again."
+                let named = code.rawValue.hasPrefix("HTTP") ? "HTTP \(status)" : "\(code.rawValue), HTTP \(status)"
+                return "AWS had an internal error in \(operation) (\(named))\(detail). Try again."
             }
             return "\(operation) failed with \(code.rawValue)\(detail)."
         }

@@ -129,7 +129,8 @@ public struct ConfigFile: Sendable, Equatable {
 }
 
 /// A config file that cannot be used, with where and why.
-public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ConfigError: LocalizedError, Sendable, Equatable, CustomStringConvertible {
+    public var errorDescription: String? { description }
     public var path: String
     public var line: Int
     public var message: String

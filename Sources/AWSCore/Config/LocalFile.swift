@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// Why a local file (a config, credentials, token or theme file) cannot be used, as a sentence.
-public struct LocalFileError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct LocalFileError: LocalizedError, Sendable, Equatable, CustomStringConvertible {
+    public var errorDescription: String? { description }
     public var path: String
     public var problem: String
     public var description: String { "\(path) \(problem)" }

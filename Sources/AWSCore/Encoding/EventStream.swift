@@ -36,7 +36,8 @@ public struct EventStreamMessage: Sendable, Equatable {
 }
 
 /// A frame that is not valid event-stream framing.
-public struct EventStreamError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct EventStreamError: LocalizedError, Sendable, Equatable, CustomStringConvertible {
+    public var errorDescription: String? { description }
     public var reason: String
     public init(reason: String) { self.reason = reason }
     public var description: String { "the event stream is corrupt: \(reason)" }

@@ -53,7 +53,8 @@ public struct JSONMember: Sendable, Hashable {
 }
 
 /// Why a document is not JSON, with the byte offset where reading stopped.
-public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct JSONParseError: LocalizedError, Sendable, Equatable, CustomStringConvertible {
+    public var errorDescription: String? { description }
     public var offset: Int
     public var reason: String
     public var description: String { "invalid JSON at byte \(offset): \(reason)" }

@@ -1,3 +1,4 @@
+import Foundation
 /// Shapes on hot paths (a page of 50 functions, 10,000 in the console) decode straight from a
 /// parsed document in one pass over its members, instead of through Codable's per-field generic
 /// calls. JSONValueDecoder uses this whenever a type offers it; tests check both paths agree.
@@ -6,7 +7,8 @@ public protocol JSONValueDecodable {
 }
 
 /// A member that does not have the type its shape documents, with the path to it.
-public struct JSONShapeError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct JSONShapeError: LocalizedError, Sendable, Equatable, CustomStringConvertible {
+    public var errorDescription: String? { description }
     public var path: [String]
     public var expected: String
     public var found: String
@@ -45,7 +47,7 @@ extension JSONValue {
 
     @usableFromInline
     func mismatch(_ expected: String) -> JSONShapeError {
-        JSONShapeError(path: [], expected: expected, found: kindName)
+        JSONShapeError(path: [], expected: expected, found: kindDescription)
     }
 
     /// Null reads as absent, as it does for Codable optionals.

@@ -86,7 +86,20 @@ final class JSONValueDecoding: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
 
     func mismatch(_ type: Any.Type) -> DecodingError {
-        DecodingError.typeMismatch(type, DecodingError.Context(codingPath: codingPath, debugDescription: "Expected \(type) but found \(value.kindName)"))
+        DecodingError.typeMismatch(type, DecodingError.Context(codingPath: codingPath,
+                                                               debugDescription: "expected \(Self.kindName(of: type)) but found \(value.kindDescription)"))
+    }
+
+    /// A type as JSON calls what it holds: no Swift type name reaches the user.
+    static func kindName(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type, is Int64.Type, is Int32.Type, is Int16.Type, is Int8.Type, is UInt.Type, is UInt64.Type, is UInt32.Type: "a whole number"
+        case is Double.Type, is Float.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "a list"
+        default: "an object"
+        }
     }
 
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
@@ -319,6 +332,17 @@ struct IndexKey: CodingKey {
 }
 
 extension JSONValue {
+    /// What was found, with the value itself where it is short (`1.5`, `"fast"`).
+    var kindDescription: String {
+        switch self {
+        case .number(let value): "\(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))"
+        case .exactNumber(let text): String(text.prefix(40))
+        case .string(let text) where text.count <= 40: "the text \"\(text)\""
+        case .bool(let flag): "\(flag)"
+        default: kindName
+        }
+    }
+
     @usableFromInline
     var kindName: String {
         switch self {
