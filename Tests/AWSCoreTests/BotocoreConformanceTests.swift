@@ -96,7 +96,7 @@ import TestSupport
 
     @Test func everyCaseChoosesAsBotocoreDoes() async throws {
         let homes = try Self.cases.map { try Self.home(for: $0) }
-        let theirs = try Self.botocore(Self.cases, homes)
+        let theirs = try await Self.botocore(Self.cases, homes)
         #expect(theirs.count == Self.cases.count)
         var mismatches: [String] = []
         for ((testCase, home), their) in zip(zip(Self.cases, homes), theirs) {
@@ -120,7 +120,7 @@ import TestSupport
     }
 
     /// botocore's answers for every case, from one Python process.
-    static func botocore(_ cases: [Case], _ homes: [TemporaryHome]) throws -> [Choice] {
+    static func botocore(_ cases: [Case], _ homes: [TemporaryHome]) async throws -> [Choice] {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/botocore/answer.py").path
         let input = zip(cases, homes).map { testCase, home -> [String: Any] in
             var item: [String: Any] = ["environment": environment(testCase, home)]
@@ -132,8 +132,21 @@ import TestSupport
         let inputFile = NSTemporaryDirectory() + "lt-botocore-\(UUID().uuidString).json"
         try JSONSerialization.data(withJSONObject: input).write(to: URL(fileURLWithPath: inputFile))
         defer { unlink(inputFile) }
-        let result = try Subprocess.run(["sh", "-c", "python3 \"$0\" < \"$1\"", script, inputFile], captureOutput: true)
-        let answers = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]], "botocore said: \(result.output)")
+        // Waited for without holding a thread of the test pool.
+        let outputFile = inputFile + ".out"
+        defer { unlink(outputFile) }
+        FileManager.default.createFile(atPath: outputFile, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "python3 \"$0\" < \"$1\"", script, inputFile]
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputFile))
+        process.standardError = FileHandle.nullDevice
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            process.terminationHandler = { _ in done.resume() }
+            do { try process.run() } catch { done.resume() }
+        }
+        let output = try String(contentsOfFile: outputFile, encoding: .utf8)
+        let answers = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]], "botocore said: \(output)")
         return answers.map { answer in
             var choice = Choice()
             let lambda = answer["lambda"] as? String
