@@ -123,6 +123,14 @@ public enum ActionReducer {
             state.lastError = "\(id.title): select what it applies to first."
             return []
         }
+        if id == .editTags, state.details[form.target.function] == nil {
+            // The tags come with the detail: read it first, and never send over tags not seen.
+            var waiting = form
+            waiting.waitingFor = "the tags of \(form.target.function)"
+            waiting.banner = "Loading the tags of \(form.target.function)…"
+            state.overlay = .form(waiting)
+            return Reducer.load(.versions, &state)
+        }
         state.overlay = .form(form)
         if id == .invoke, state.savedEvents[form.target.function] == nil {
             return [.loadSavedEvents(function: form.target.function)]
@@ -139,6 +147,11 @@ public enum ActionReducer {
     static func submit(_ state: inout ConsoleState, now: Date) -> [ConsoleEffect] {
         guard case .form(var form) = state.overlay else { return [] }
         if state.connection.readOnly { return refuse(&state, form.title.lowercased()) }
+        if let waiting = form.waitingFor {
+            form.banner = "Still loading \(waiting); nothing was sent."
+            state.overlay = .form(form)
+            return []
+        }
         guard !state.inFlight.contains("mutation") else {
             form.banner = "Another change is still running; wait for it to finish."
             state.overlay = .form(form)
@@ -268,6 +281,17 @@ public enum ActionReducer {
         if case .shift(var shift) = state.overlay, shift.staleRevision, shift.function == function {
             ShiftReducer.refresh(&shift, from: state)
             state.overlay = .shift(shift)
+            return
+        }
+        if case .form(var form) = state.overlay, form.waitingFor != nil, form.target.function == function,
+           let fresh = ActionForms.form(for: form.action, in: state) {
+            // What was typed while it loaded is kept, merged with what arrived.
+            for group in Set(form.fields.compactMap({ if case .pair(let group, _) = $0.kind { group } else { nil } })) {
+                _ = form.mergePairs(group, with: fresh)
+            }
+            form.waitingFor = nil
+            form.banner = nil
+            state.overlay = .form(form)
             return
         }
         guard case .form(var form) = state.overlay, form.staleRevision, form.target.function == function,

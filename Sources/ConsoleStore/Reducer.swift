@@ -209,6 +209,10 @@ public enum Reducer {
             case .failure(let error):
                 state.detailStatus[function] = .failed(error.message)
                 state.lastError = error.message
+                if case .form(var form) = state.overlay, let waiting = form.waitingFor, form.target.function == function {
+                    form.banner = "Could not load \(waiting): \(error.message) Esc closes; nothing was sent."
+                    state.overlay = .form(form)
+                }
             }
         case .toggleStreamList:
             guard state.pane == .logs, let configuration = state.focusedConfiguration, let name = configuration.functionName else { return [] }

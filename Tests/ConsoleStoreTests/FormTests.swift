@@ -213,6 +213,31 @@ import Testing
         #expect(changes.environment == ["DB_PASSWORD": "mine", "REGION": "eu", "STAGE": "canary"], "their REGION is kept")
     }
 
+    /// `t` on a function whose detail was never opened showed an empty tags form, and applying it
+    /// would have removed every tag.
+    @Test func theTagsFormLoadsTheTagsBeforeAnythingCanBeSent() throws {
+        var state = Self.state()
+        let effects = Reducer.reduce(&state, .perform(.tags))
+        #expect(effects.contains(.loadDetail(function: "checkout")))
+        let loading = try #require(Self.form(state))
+        #expect(loading.waitingFor != nil && loading.banner?.contains("Loading the tags") == true)
+        Self.set(try #require(loading.fields.first { $0.id.hasPrefix("tags.") }).id, "owner=me", in: &state)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty, "nothing is sent over tags not seen")
+        #expect(Self.form(state)?.banner?.contains("Still loading") == true)
+        let configuration = try #require(state.focusedConfiguration)
+        _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(FunctionDetail(
+            function: GetFunctionResponse(configuration: configuration, tags: ["team": "payments", "env": "prod"]),
+            versions: [], aliases: [], mappings: [], reservedConcurrency: nil, url: nil))))
+        let loaded = try #require(Self.form(state))
+        #expect(loaded.waitingFor == nil)
+        #expect(loaded.pairs("tags").map { "\($0.key)=\($0.value)" }.sorted() == ["env=prod", "owner=me", "team=payments"])
+        guard case .mutate(.setTags(_, _, let add, let remove)) = Reducer.reduce(&state, .submitForm).first else {
+            Issue.record("the tags were not sent once loaded")
+            return
+        }
+        #expect(add == ["owner": "me"] && remove.isEmpty, "the loaded tags are kept")
+    }
+
     /// A custom plan typed in the rollout form was ignored unless the selector was moved too.
     @Test func typingACustomPlanChoosesIt() {
         var form = FormState(action: .gradualRollout, title: "Gradual rollout", target: ActionTarget(function: "f"), fields: [

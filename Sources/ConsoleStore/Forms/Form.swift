@@ -12,6 +12,9 @@ public struct FormState: Sendable, Equatable {
     /// A message for the whole form: a conflict, or the API's answer to the last try.
     public var banner: String?
     public var revealsSecrets = false
+    /// What the form must read before it can be sent (a function's tags, opened from the list
+    /// before its detail was loaded): nothing is sent while it is missing.
+    public var waitingFor: String?
     /// The last try met a newer RevisionId; the next detail refresh brings the current one.
     public var staleRevision = false
     private var pairSerial = 0
