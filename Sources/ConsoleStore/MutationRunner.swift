@@ -83,11 +83,13 @@ extension EffectRunner {
         case .updateMapping(_, let uuid, let batchSize, let window):
             _ = try await lambda.updateEventSourceMapping(uuid, UpdateEventSourceMappingRequest(batchSize: batchSize, maximumBatchingWindowInSeconds: window))
             return .done("Updated mapping \(uuid).", select: nil)
-        case .createMapping(let function, let source, let batchSize, let enabled):
-            var request = CreateEventSourceMappingRequest(functionName: function, eventSourceArn: source, batchSize: batchSize)
-            request.enabled = enabled
+        case .createMapping(let function, let source):
+            var request = CreateEventSourceMappingRequest(functionName: function, eventSourceArn: source.arn, batchSize: source.batchSize,
+                                                          enabled: source.enabled, startingPosition: source.startingPosition)
+            request.startingPositionTimestamp = source.startingTimestamp
+            request.maximumBatchingWindowInSeconds = source.batchingWindow
             let created = try await lambda.createEventSourceMapping(request)
-            return .done("Created mapping \(created.uuid ?? "") from \(source).", select: created.uuid.map { (.mappings, $0) })
+            return .done("Created mapping \(created.uuid ?? "") from \(source.arn).", select: created.uuid.map { (.mappings, $0) })
         case .deleteMapping(_, let uuid):
             _ = try await lambda.deleteEventSourceMapping(uuid)
             return .done("Deleted mapping \(uuid).", select: nil)

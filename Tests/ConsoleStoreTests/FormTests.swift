@@ -238,6 +238,32 @@ import Testing
         #expect(add == ["owner": "me"] && remove.isEmpty, "the loaded tags are kept")
     }
 
+    /// A mapping on a stream was sent without StartingPosition, and SQS batches over 10 without a
+    /// batching window: the form asks for what the source needs.
+    @Test func aNewMappingAsksForWhatItsSourceNeeds() throws {
+        func errors(_ values: [String: String]) throws -> (FormState?, [ConsoleEffect]) {
+            var state = Self.state()
+            _ = try #require(Self.open(.createMapping, in: &state))
+            for (id, value) in values { Self.set(id, value, in: &state) }
+            let effects = Reducer.reduce(&state, .submitForm)
+            return (Self.form(state), effects)
+        }
+        let kinesis = "arn:aws:kinesis:us-east-1:123456789012:stream/orders"
+        var (form, effects) = try errors(["sourceArn": kinesis])
+        #expect(effects.isEmpty && form?.field("startingPosition")?.error?.contains("a stream needs one") == true)
+        (form, effects) = try errors(["sourceArn": "arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2026-11-01T00:00:00.000",
+                                      "startingPosition": "AT_TIMESTAMP", "startingTimestamp": "2026-11-25T10:00:00Z"])
+        #expect(effects.isEmpty && form?.field("startingPosition")?.error?.contains("LATEST or TRIM_HORIZON") == true)
+        (form, effects) = try errors(["sourceArn": "arn:aws:sqs:us-east-1:123456789012:q", "batchSize": "100"])
+        #expect(effects.isEmpty && form?.field("window")?.error?.contains("window of 1 s") == true)
+        (form, effects) = try errors(["sourceArn": kinesis, "startingPosition": "AT_TIMESTAMP", "startingTimestamp": "2026-11-25T10:00:00Z"])
+        guard case .mutate(.createMapping(_, let source)) = effects.first else {
+            Issue.record("a complete stream mapping was not sent: \(String(describing: form?.banner))")
+            return
+        }
+        #expect(source.startingPosition == "AT_TIMESTAMP" && source.startingTimestamp == 1_795_600_800)
+    }
+
     /// A custom plan typed in the rollout form was ignored unless the selector was moved too.
     @Test func typingACustomPlanChoosesIt() {
         var form = FormState(action: .gradualRollout, title: "Gradual rollout", target: ActionTarget(function: "f"), fields: [

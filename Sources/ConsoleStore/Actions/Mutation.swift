@@ -13,7 +13,7 @@ public enum Mutation: Sendable, Equatable {
     case deleteAlias(function: String, name: String)
     case setMappingEnabled(function: String, uuid: String, enabled: Bool)
     case updateMapping(function: String, uuid: String, batchSize: Int?, batchingWindow: Int?)
-    case createMapping(function: String, sourceArn: String, batchSize: Int?, enabled: Bool)
+    case createMapping(function: String, MappingSource)
     case deleteMapping(function: String, uuid: String)
     /// Nil removes the setting.
     case setReservedConcurrency(function: String, Int?)
@@ -25,7 +25,7 @@ public enum Mutation: Sendable, Equatable {
         case .invoke(let request): request.function
         case .publishVersion(let function, _, _, _), .updateCode(let function, _, _, _, _), .updateConfiguration(let function, _, _),
              .setTags(let function, _, _, _), .createAlias(let function, _), .updateAlias(let function, _, _), .deleteAlias(let function, _),
-             .setMappingEnabled(let function, _, _), .updateMapping(let function, _, _, _), .createMapping(let function, _, _, _),
+             .setMappingEnabled(let function, _, _), .updateMapping(let function, _, _, _), .createMapping(let function, _),
              .deleteMapping(let function, _), .setReservedConcurrency(let function, _), .setProvisionedConcurrency(let function, _, _),
              .deleteFunction(let function, _):
             function
@@ -60,7 +60,7 @@ public enum Mutation: Sendable, Equatable {
         case .createAlias(let function, let alias), .updateAlias(let function, let alias, _): "\(function):\(alias.name)"
         case .deleteAlias(let function, let name): "\(function):\(name)"
         case .setMappingEnabled(_, let uuid, _), .updateMapping(_, let uuid, _, _), .deleteMapping(_, let uuid): "mapping \(uuid)"
-        case .createMapping(let function, let source, _, _): "\(function) <- \(source)"
+        case .createMapping(let function, let source): "\(function) <- \(source.arn)"
         case .setProvisionedConcurrency(let function, let qualifier, _): "\(function):\(qualifier)"
         case .deleteFunction(let function, let version): version.map { "\(function):\($0)" } ?? function
         default: function
@@ -193,5 +193,42 @@ public struct InvocationResult: Sendable, Equatable {
         self.milliseconds = milliseconds
         self.streamed = streamed
         report = logTail.flatMap(InvocationReport.parse)
+    }
+}
+
+/// A new event source mapping: the source and how to read it. Streams (Kinesis, DynamoDB,
+/// Kafka) need a starting position; a batch of more than 10 from SQS needs a batching window.
+public struct MappingSource: Sendable, Equatable {
+    public var arn: String
+    public var batchSize: Int?
+    public var batchingWindow: Int?
+    public var startingPosition: String?
+    /// Seconds since 1970, for AT_TIMESTAMP.
+    public var startingTimestamp: Double?
+    public var enabled: Bool
+
+    public init(arn: String, batchSize: Int? = nil, batchingWindow: Int? = nil, startingPosition: String? = nil,
+                startingTimestamp: Double? = nil, enabled: Bool = true) {
+        self.arn = arn
+        self.batchSize = batchSize
+        self.batchingWindow = batchingWindow
+        self.startingPosition = startingPosition
+        self.startingTimestamp = startingTimestamp
+        self.enabled = enabled
+    }
+
+    public enum Kind: Sendable, Equatable { case queue, kinesis, dynamoDBStream, kafka, other }
+
+    /// What the ARN names, which decides what the mapping needs.
+    public static func kind(of arn: String) -> Kind {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count > 5 else { return .other }
+        switch parts[2] {
+        case "sqs": return .queue
+        case "kinesis": return .kinesis
+        case "dynamodb" where parts[5].contains("/stream/"): return .dynamoDBStream
+        case "kafka": return .kafka
+        default: return .other
+        }
     }
 }

@@ -128,6 +128,11 @@ public enum ActionForms {
             return FormState(action: action, title: "New event source mapping for \(name)", target: target, fields: [
                 FormField("sourceArn", "Event source ARN", hint: "an SQS queue, Kinesis or DynamoDB stream, Kafka or MQ ARN"),
                 FormField("batchSize", "Batch size", .integer(FieldRules.batchSize, unit: "records", optional: true)),
+                FormField("window", "Batching window", .integer(FieldRules.batchingWindow, unit: "s", optional: true),
+                          hint: "SQS batches over 10 need 1 s or more"),
+                FormField("startingPosition", "Starting position", .choice(["", "LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"]),
+                          hint: "streams (Kinesis, DynamoDB, Kafka) need one; SQS none"),
+                FormField("startingTimestamp", "Start at", hint: "for AT_TIMESTAMP: 2026-11-25T10:00:00Z or seconds since 1970"),
                 FormField("enabled", "Enabled", .choice(["yes", "no"]), value: "yes"),
             ])
         case .reservedConcurrency:

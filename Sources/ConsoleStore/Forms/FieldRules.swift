@@ -127,6 +127,13 @@ public enum FieldRules {
         }
     }
 
+    /// A time as a user types it: ISO 8601, or seconds since 1970.
+    public static func timestamp(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let seconds = Double(trimmed), seconds.isFinite, seconds > 0 { return seconds }
+        return ISO8601Timestamp.parse(trimmed)?.timeIntervalSince1970
+    }
+
     /// `[a-zA-Z][a-zA-Z0-9_]+`, as the reference gives it.
     public static func isEnvironmentKey(_ key: String) -> Bool {
         let bytes = Array(key.utf8)

@@ -55,7 +55,12 @@ public enum FormSubmission {
         case .editMapping:
             return .updateMapping(function: function, uuid: target.mappingUUID ?? "", batchSize: number("batchSize"), batchingWindow: number("window"))
         case .createMapping:
-            return .createMapping(function: function, sourceArn: text("sourceArn"), batchSize: number("batchSize"), enabled: form.value("enabled") == "yes")
+            let position = text("startingPosition")
+            return .createMapping(function: function, MappingSource(
+                arn: text("sourceArn"), batchSize: number("batchSize"), batchingWindow: number("window"),
+                startingPosition: position.isEmpty ? nil : position,
+                startingTimestamp: position == "AT_TIMESTAMP" ? FieldRules.timestamp(text("startingTimestamp")) : nil,
+                enabled: form.value("enabled") == "yes"))
         case .deleteMapping:
             return .deleteMapping(function: function, uuid: target.mappingUUID ?? "")
         case .reservedConcurrency:
@@ -90,7 +95,27 @@ public enum FormSubmission {
                 errors["additionalVersion"] = "must differ from the version"
             }
         case .createMapping:
-            if !form.value("sourceArn").hasPrefix("arn:") { errors["sourceArn"] = "an ARN (arn:aws:...)" }
+            let arn = form.value("sourceArn").trimmingCharacters(in: .whitespaces)
+            let position = form.value("startingPosition")
+            let batch = Int(form.value("batchSize").trimmingCharacters(in: .whitespaces)) ?? 0
+            let window = Int(form.value("window").trimmingCharacters(in: .whitespaces)) ?? 0
+            switch MappingSource.kind(of: arn) {
+            case _ where !arn.hasPrefix("arn:"):
+                errors["sourceArn"] = "an ARN (arn:aws:...)"
+            case .kinesis, .dynamoDBStream, .kafka:
+                if position.isEmpty { errors["startingPosition"] = "a stream needs one: LATEST, TRIM_HORIZON or AT_TIMESTAMP" }
+                if position == "AT_TIMESTAMP", MappingSource.kind(of: arn) == .dynamoDBStream {
+                    errors["startingPosition"] = "DynamoDB streams start at LATEST or TRIM_HORIZON"
+                }
+                if position == "AT_TIMESTAMP", FieldRules.timestamp(form.value("startingTimestamp")) == nil {
+                    errors["startingTimestamp"] = "a time: 2026-11-25T10:00:00Z or seconds since 1970"
+                }
+            case .queue:
+                if !position.isEmpty { errors["startingPosition"] = "SQS has no starting position; leave it empty" }
+                if batch > 10, window < 1 { errors["window"] = "more than 10 messages a batch needs a window of 1 s or more" }
+            case .other:
+                break
+            }
         case .gradualRollout:
             if empty("target") { errors["target"] = "publish a version to roll out first" }
             if form.value("plan") == "custom", RolloutPlan.parse(form.value("custom")) == nil {
