@@ -238,6 +238,23 @@ import Testing
         #expect(add == ["owner": "me"] && remove.isEmpty, "the loaded tags are kept")
     }
 
+    @Test func tagsFollowAWSsCharacterRules() throws {
+        for (text, error) in [("team=payments", nil), ("équipe=paiements 2", nil), ("aws:owner=x", "keys starting with aws: are AWS's own"),
+                              ("team=a;b", "letters, digits, spaces and _ . : / = + - @ only"), ("t{x}=y", "letters, digits, spaces and _ . : / = + - @ only")] {
+            var state = Self.state()
+            let configuration = try #require(state.focusedConfiguration)
+            _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(FunctionDetail(
+                function: GetFunctionResponse(configuration: configuration, tags: [:]), versions: [], aliases: [], mappings: [],
+                reservedConcurrency: nil, url: nil))))
+            let form = try #require(Self.open(.editTags, in: &state))
+            let row = try #require(form.fields.first { $0.id.hasPrefix("tags.") })
+            Self.set(row.id, text, in: &state)
+            let effects = Reducer.reduce(&state, .submitForm)
+            #expect(effects.isEmpty == (error != nil), "\(text)")
+            if error != nil { #expect(Self.form(state)?.fields.first { $0.id == row.id }?.error == error, "\(text)") }
+        }
+    }
+
     /// A mapping on a stream was sent without StartingPosition, and SQS batches over 10 without a
     /// batching window: the form asks for what the source needs.
     @Test func aNewMappingAsksForWhatItsSourceNeeds() throws {

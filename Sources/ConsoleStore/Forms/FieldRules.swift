@@ -117,6 +117,10 @@ public enum FieldRules {
                 form.fields[index].error = "key: a letter, then letters, digits, _"
             } else if group == "tags" && (key.isEmpty || key.count > 128 || value.count > 256) {
                 form.fields[index].error = "key 1-128 characters, value up to 256"
+            } else if group == "tags" && key.lowercased().hasPrefix("aws:") {
+                form.fields[index].error = "keys starting with aws: are AWS's own"
+            } else if group == "tags" && !(isTagText(key) && isTagText(value)) {
+                form.fields[index].error = "letters, digits, spaces and _ . : / = + - @ only"
             } else if !seen.insert(key).inserted {
                 form.fields[index].error = "\(key) is there twice"
             }
@@ -132,6 +136,13 @@ public enum FieldRules {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let seconds = Double(trimmed), seconds.isFinite, seconds > 0 { return seconds }
         return ISO8601Timestamp.parse(trimmed)?.timeIntervalSince1970
+    }
+
+    /// What AWS accepts in a tag: letters and digits of any script, spaces, and `_ . : / = + - @`.
+    public static func isTagText(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == " " || "_.:/=+-@".unicodeScalars.contains(scalar)
+        }
     }
 
     /// `[a-zA-Z][a-zA-Z0-9_]+`, as the reference gives it.
