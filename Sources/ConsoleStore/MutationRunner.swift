@@ -23,8 +23,9 @@ extension EffectRunner {
         } catch {
             outcome = .failed("\(mutation.auditAction) failed: \(error.localizedDescription)")
         }
+        let detail = mutation.auditDetail(outcome).map { ": \($0)" } ?? ""
         let result: String = switch outcome {
-        case .done: "ok"
+        case .done: "ok" + detail
         case .invoked(let invocation): "status \(invocation.statusCode)\(invocation.functionError.map { " \($0)" } ?? "")"
         case .burst(let burst): "\(burst.answered) answered, \(burst.functionErrors) function errors, \(burst.failed) failed"
         case .conflict: "refused: RevisionId changed"

@@ -31,6 +31,27 @@ import TestSupport
         #expect(try await backend.requests(lane: lane).isEmpty, "no request may leave in read-only mode")
     }
 
+    /// The audit log said "ok" without what changed.
+    @Test func auditLinesSayWhatChanged() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("runner-audit-what")
+        try await fixtures.createFunction(name)
+        try await fixtures.publishVersions(name, descriptions: ["one", "two"])
+        _ = try await fixtures.lambda.createAlias(name, CreateAliasRequest(name: "live", functionVersion: "1"))
+        let folder = Self.folder()
+        let runner = Self.runner(fixtures.backend, folder: folder)
+        _ = await runner.run(.mutate(.publishVersion(function: name, description: "three", codeSha256: nil, revisionId: nil)))
+        let alias = AliasSettings(name: "live", version: "1", additionalVersion: "2", weight: 0.25, before: "1")
+        _ = await runner.run(.mutate(.updateAlias(function: name, alias, revisionId: nil)))
+        var changes = ConfigurationChanges()
+        changes.memorySize = 512
+        changes.timeout = 30
+        _ = await runner.run(.mutate(.updateConfiguration(function: name, changes, revisionId: nil)))
+        let results = try String(contentsOfFile: folder + "/audit.log", encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t").last.map(String.init) ?? "" }
+        let published = try await fixtures.lambda.versions(of: name).all().compactMap(\.version).filter { $0 != "$LATEST" }.max { (Int($0) ?? 0) < (Int($1) ?? 0) }
+        #expect(results == ["ok: version \(published ?? "?")", "ok: 1 → 1, 2 at 25 %", "ok: changed MemorySize, Timeout"], "\(results)")
+    }
+
     @Test func auditLinesNameTheActionNeverTheValues() async throws {
         let fixtures = try await LambdaFixtures()
         let name = LambdaFixtures.uniqueName("runner-audit")
@@ -47,7 +68,7 @@ import TestSupport
         #expect(lines.count == 3)
         #expect(lines.allSatisfy { $0.count == 6 && $0[1] == "test-profile" && $0[2] == "us-east-1" })
         #expect(lines.map { $0[3] } == ["UpdateFunctionConfiguration", "Invoke", "DeleteFunction"])
-        #expect(lines[0][5] == "ok" && lines[1][5] == "status 200" && lines[2][5].hasPrefix("failed:"))
+        #expect(lines[0][5] == "ok: changed Environment" && lines[1][5] == "status 200" && lines[2][5].hasPrefix("failed:"))
         #expect(!log.contains("tok-very-secret") && !log.contains("4111"), "values and payloads never reach the audit log")
         #expect(try await fixtures.lambda.getFunctionConfiguration(name).environment?.variables == ["API_TOKEN": "tok-very-secret"])
         let saved = SavedEventStore(directory: folder + "/events").load(function: name)

@@ -53,6 +53,23 @@ public enum Mutation: Sendable, Equatable {
         }
     }
 
+    /// What changed, for the audit line, without a value: the fields a configuration update
+    /// changed, an alias's routing before and after, the version a publish made.
+    public func auditDetail(_ outcome: MutationOutcome) -> String? {
+        switch (self, outcome) {
+        case (.publishVersion, .done(_, let select?)), (.updateCode(_, _, _, true, _), .done(_, let select?)):
+            return "version \(select.1)"
+        case (.updateConfiguration(_, let changes, _), _):
+            return "changed " + changes.changedFieldNames.joined(separator: ", ")
+        case (.updateAlias(_, let settings, _), _), (.createAlias(_, let settings), _):
+            return settings.before.map { "\($0) → \(settings.routing)" } ?? "→ \(settings.routing)"
+        case (.setTags(_, _, let add, let remove), _):
+            return "set \(add.keys.sorted().joined(separator: ", "))" + (remove.isEmpty ? "" : "; removed \(remove.sorted().joined(separator: ", "))")
+        default:
+            return nil
+        }
+    }
+
     /// What it acts on: the function, with the qualifier, alias or mapping where there is one.
     public var auditTarget: String {
         switch self {
@@ -123,6 +140,17 @@ public struct ConfigurationChanges: Sendable, Equatable {
     public init() {}
 
     public var isEmpty: Bool { self == ConfigurationChanges() }
+
+    /// The names of the fields that change, as the API names them (never their values).
+    public var changedFieldNames: [String] {
+        let fields: [(String, Bool)] = [
+            ("Description", description != nil), ("Handler", handler != nil), ("Runtime", runtime != nil), ("MemorySize", memorySize != nil),
+            ("Timeout", timeout != nil), ("Environment", environment != nil), ("EphemeralStorage", ephemeralStorage != nil),
+            ("TracingConfig", tracingMode != nil), ("LoggingConfig", logFormat != nil || applicationLogLevel != nil || systemLogLevel != nil),
+            ("Layers", layers != nil),
+        ]
+        return fields.filter(\.1).map(\.0)
+    }
 }
 
 public struct AliasSettings: Sendable, Equatable {
@@ -133,7 +161,23 @@ public struct AliasSettings: Sendable, Equatable {
     public var additionalVersion: String?
     public var weight: Double
 
-    public init(name: String, version: String, description: String = "", additionalVersion: String? = nil, weight: Double = 0) {
+    /// The routing before the change, as the audit line shows it ("1, 2 at 10 %"); not sent,
+    /// and not part of what makes two settings the same.
+    public var before: String?
+
+    public static func == (lhs: AliasSettings, rhs: AliasSettings) -> Bool {
+        lhs.name == rhs.name && lhs.version == rhs.version && lhs.description == rhs.description
+            && lhs.additionalVersion == rhs.additionalVersion && lhs.weight == rhs.weight
+    }
+
+    /// The routing as the audit line shows it: the version, and the additional one with its weight.
+    public var routing: String {
+        additionalVersion.map { "\(version), \($0) at \(AliasWeights.percent(weight * 100))" } ?? version
+    }
+
+    public init(name: String, version: String, description: String = "", additionalVersion: String? = nil, weight: Double = 0,
+                before: String? = nil) {
+        self.before = before
         self.name = name
         self.version = version
         self.description = description

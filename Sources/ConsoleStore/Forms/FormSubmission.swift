@@ -174,8 +174,12 @@ public enum FormSubmission {
 
     static func aliasSettings(_ form: FormState, name: String) -> AliasSettings {
         let extra = form.value("additionalVersion").trimmingCharacters(in: .whitespaces)
+        // The routing the form opened with, for the audit line.
+        let was = { (id: String) in form.field(id)?.original.trimmingCharacters(in: .whitespaces) ?? "" }
+        let before = form.action == .createAlias ? nil
+            : was("additionalVersion").isEmpty ? was("version") : "\(was("version")), \(was("additionalVersion")) at \(was("weight")) %"
         return AliasSettings(name: name, version: form.value("version").trimmingCharacters(in: .whitespaces), description: form.value("description"),
-                             additionalVersion: extra.isEmpty ? nil : extra, weight: Double(Int(form.value("weight")) ?? 0) / 100)
+                             additionalVersion: extra.isEmpty ? nil : extra, weight: Double(Int(form.value("weight")) ?? 0) / 100, before: before)
     }
 
     static func pair(_ text: String) -> (String, String) {

@@ -75,6 +75,12 @@ public struct TrafficShift: Sendable, Equatable {
 
     /// What Enter sends: the weight as set, a promotion, or a rollback.
     public func settings(for command: ShiftCommand) -> AliasSettings {
+        var settings = newSettings(for: command)
+        settings.before = before.map { $0.weight > 0 ? "\(primary), \($0.version) at \(AliasWeights.percent($0.weight))" : primary } ?? primary
+        return settings
+    }
+
+    private func newSettings(for command: ShiftCommand) -> AliasSettings {
         switch command {
         case .apply:
             guard let target, weight > 0 else { return AliasSettings(name: alias, version: primary, description: description) }
