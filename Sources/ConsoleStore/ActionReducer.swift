@@ -225,7 +225,7 @@ public enum ActionReducer {
                 }
             }
         case .burst(let progress):
-            InvokeReducer.burstEnded(progress, function: mutation.function, &state)
+            if case .invoke(let request) = mutation { InvokeReducer.burstEnded(progress, request: request, &state, now: now) }
             let versions = progress.split.map { "\($0.version): \($0.count)" }.joined(separator: ", ")
             state.status = "Burst \(progress.stopped ? "stopped" : "done"): \(progress.answered) of \(progress.spec.count) answered"
                 + (versions.isEmpty ? "" : " (\(versions))") + (progress.failed > 0 ? ", \(progress.failed) failed" : "")

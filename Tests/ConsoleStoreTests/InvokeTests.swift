@@ -210,6 +210,16 @@ import TestSupport
         #expect(updates.withLock { $0.allSatisfy { $0.sent <= 9 } })
         let sent = try await backend.requests(lane: lane)
         #expect(sent.count == 9 && sent.allSatisfy { $0.path.hasPrefix("/2015-03-31/functions/f/invocations") && $0.headers["x-amz-log-type"] == nil })
+
+        // The history keeps the burst, as one entry that opens it again.
+        var state = FormTests.state()
+        let request = InvocationRequest(function: "checkout", payload: "{}", burst: BurstSpec(count: 9, perSecond: 20))
+        _ = Reducer.reduce(&state, .mutationFinished(.invoke(request), .burst(burst)))
+        let record = try #require(state.invocationHistory.last)
+        #expect(record.burst == burst && record.result.functionError == "1 failed")
+        _ = Reducer.reduce(&state, .invokeCommand(.showHistory))
+        _ = Reducer.reduce(&state, .invokeCommand(.openHistory))
+        #expect(state.invokeSessions["checkout"]?.burst == burst)
     }
 
     @Test func aBurstCanBeStopped() async throws {

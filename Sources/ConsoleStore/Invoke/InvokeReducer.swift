@@ -48,10 +48,18 @@ enum InvokeReducer {
         }
     }
 
-    static func burstEnded(_ progress: BurstProgress, function: String, _ state: inout ConsoleState) {
+    static func burstEnded(_ progress: BurstProgress, request: InvocationRequest, _ state: inout ConsoleState, now: Date) {
+        let function = request.function
         state.invokeSessions[function]?.burst = progress
         state.invokeSessions[function]?.running = false
         for (version, count) in progress.byVersion { state.executedVersions[function, default: [:]][version, default: 0] += count }
+        // The history keeps bursts too, as one entry for all their invocations.
+        let summary = InvocationResult(function: function, qualifier: request.qualifier, statusCode: 200,
+                                       functionError: progress.functionErrors + progress.failed > 0 ? "\(progress.functionErrors + progress.failed) failed" : nil,
+                                       executedVersion: progress.split.first?.version, payload: "", logTail: nil,
+                                       milliseconds: progress.percentile(0.5) ?? 0)
+        state.invocationHistory.append(InvocationRecord(at: now, request: request, result: summary, burst: progress))
+        if state.invocationHistory.count > InvocationRecord.kept { state.invocationHistory.removeFirst() }
     }
 
     private static func perform(_ command: InvokeCommand, _ state: inout ConsoleState, now: Date) -> [ConsoleEffect] {
@@ -62,7 +70,7 @@ enum InvokeReducer {
             var session = state.invokeSessions[function] ?? InvokeSession(request: record.request)
             session.request = record.request
             session.answered(record.result)
-            session.burst = nil
+            session.burst = record.burst
             state.invokeSessions[function] = session
             state.overlay = nil
             if state.route != .invoke(function: function) { state.routes.append(.invoke(function: function)) }

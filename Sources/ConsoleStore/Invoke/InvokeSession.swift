@@ -104,8 +104,11 @@ public struct InvocationRecord: Sendable, Equatable {
     public var at: Date
     public var request: InvocationRequest
     public var result: InvocationResult
+    /// A burst's outcome: the record stands for all its invocations.
+    public var burst: BurstProgress?
 
-    public init(at: Date, request: InvocationRequest, result: InvocationResult) {
+    public init(at: Date, request: InvocationRequest, result: InvocationResult, burst: BurstProgress? = nil) {
+        self.burst = burst
         self.at = at
         self.request = request
         self.result = result

@@ -105,8 +105,12 @@ enum HistoryView {
             let record = records[index]
             let result = record.result
             let target = result.function + (result.qualifier.map { ":\($0)" } ?? "")
-            let status = "\(result.statusCode)" + (result.functionError.map { " \($0)" } ?? "")
-            let duration = result.report?.duration.map { InvocationReport.milliseconds($0) } ?? "\(result.milliseconds) ms rt"
+            var status = "\(result.statusCode)" + (result.functionError.map { " \($0)" } ?? "")
+            var duration = result.report?.duration.map { InvocationReport.milliseconds($0) } ?? "\(result.milliseconds) ms rt"
+            if let burst = record.burst {
+                status = "burst \(burst.answered)/\(burst.spec.count)" + (burst.failed + burst.functionErrors > 0 ? " ✗" : "")
+                duration = "p50 \(result.milliseconds) ms rt"
+            }
             let text = DisplayWidth.fit(Formatting.clock(Int64(record.at.timeIntervalSince1970 * 1000)).prefix(8) + "  ", width: 10)
                 + DisplayWidth.fit(target, width: 40) + DisplayWidth.fit(status, width: 15) + duration
             let failed = result.functionError != nil || result.statusCode >= 300
