@@ -169,6 +169,9 @@ public struct ConsoleState: Sendable {
     public var activity: String?
     /// The outcome of the last mutation, in one sentence.
     public var status: String?
+    /// When `status` was said: it shows for `statusLifetime`, and only on the screen it was said on.
+    public internal(set) var statusAt: Date?
+    public static let statusLifetime: TimeInterval = 20
     /// The form or shift view whose mutation is running: reopened as it was if the mutation fails.
     public var pendingOverlay: Overlay?
     /// A row to select once its pane reloads (the version just published).

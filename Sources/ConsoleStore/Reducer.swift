@@ -7,7 +7,11 @@ public enum Reducer {
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date = Date()) -> [ConsoleEffect] {
         let routes = state.routes
         let focus = (state.focusedFunction, state.functionsGeneration)
+        let statusBefore = state.status
         let effects = apply(&state, action, now: now)
+        // A success message belongs to the screen it was said on, and to the last seconds.
+        if state.routes != routes, state.status == statusBefore { state.status = nil }
+        if state.status != statusBefore { state.statusAt = state.status == nil ? nil : now }
         // Finding the focused function's name scans the list, so only when it may have changed.
         if focus != (state.focusedFunction, state.functionsGeneration), state.focusedName != state.functionTablesOwner {
             state.focusChanged()

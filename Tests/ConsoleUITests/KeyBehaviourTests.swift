@@ -90,4 +90,18 @@ import Testing
         #expect(screen.text.contains("No log group \(group) yet"), "\(screen.text)")
         #expect(screen.text.contains("Checking again every 10 s"))
     }
+
+    /// A success message from one screen lingered on another for minutes.
+    @Test func aSuccessMessageStaysOnItsScreenAndForSeconds() {
+        let screen = GridScreen(rows: 24, columns: 100)
+        var state = ConsoleFixtures.loadedState()
+        let said = Date()
+        _ = Reducer.reduce(&state, .showStatus("Saved 3 lines."), now: said)
+        ConsoleView.render(state, on: screen, theme: .dark, now: said.addingTimeInterval(5))
+        #expect(screen.text.contains("✓ Saved 3 lines."))
+        ConsoleView.render(state, on: screen, theme: .dark, now: said.addingTimeInterval(60))
+        #expect(!screen.text.contains("Saved 3 lines."), "a minute later it is gone")
+        _ = Reducer.reduce(&state, .drillDown, now: said.addingTimeInterval(1))
+        #expect(state.status == nil, "another screen does not show it")
+    }
 }

@@ -93,7 +93,7 @@ public struct ProcessCredentialProvider: CredentialProvider {
             case .exited(let code): Int32(truncatingIfNeeded: code)
             case .signaled(let signal): 128 + Int32(truncatingIfNeeded: signal)
             }
-            return .success((status, Data(result.standardOutput), result.standardError ?? ""))
+            return .success((status, Data(result.standardOutput), result.standardError))
         } catch {
             return .failure(.credentials("cannot run credential_process: \(error)"))
         }

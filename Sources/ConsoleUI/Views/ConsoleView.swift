@@ -29,7 +29,7 @@ public enum ConsoleView {
             if let tail = state.tails[name] { LogTailView.draw(tail, screen, theme, top: top, height: height) }
         case .invoke(let name): InvokeView.draw(name, state, screen, theme, top: top, height: height, now: now)
         }
-        statusLine(state, screen, theme, row: screen.rows - 2)
+        statusLine(state, screen, theme, row: screen.rows - 2, now: now)
         footer(state, screen, theme, row: screen.rows - 1, now: now)
         switch state.overlay {
         case .help: HelpOverlay.draw(readOnly: state.connection.readOnly, scroll: state.helpScroll, screen: screen, theme: theme)
@@ -173,7 +173,7 @@ public enum ConsoleView {
     }
 
     /// The filter or command being typed, else the last error, else nothing.
-    static func statusLine(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int) {
+    static func statusLine(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int, now: Date) {
         if case .commandLine(let text) = state.overlay {
             let completions = ConsoleCommands.completions(for: text)
             let x = screen.put(":" + text, row: row, column: 0, style: theme[.filter])
@@ -193,7 +193,7 @@ public enum ConsoleView {
             screen.put("█", row: row, column: x, style: theme[.filter])
         } else if let error = state.lastError {
             screen.put("✗ " + DisplayWidth.prefix(error, fitting: screen.columns - 2), row: row, column: 0, style: theme[.error])
-        } else if let status = state.status {
+        } else if let status = state.status, now.timeIntervalSince(state.statusAt ?? now) < ConsoleState.statusLifetime {
             screen.put("✓ " + DisplayWidth.prefix(status, fitting: screen.columns - 2), row: row, column: 0, style: theme[.ok])
         } else if let filter = state.tables[state.pane]?.filter, !filter.isEmpty, case .pane = state.route {
             screen.put("/" + filter, row: row, column: 0, style: theme[.filter])
