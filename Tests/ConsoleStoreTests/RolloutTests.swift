@@ -77,8 +77,10 @@ import TestSupport
     }
 
     static func rollout(_ setup: Setup, _ plan: String) throws -> Rollout {
+        // These rollouts are judged on whatever data there is (0 invocations needed); the test
+        // below checks that a step nobody called waits and pauses.
         Rollout(function: setup.name, alias: "live", description: "prod", primary: "1", target: "2", plan: try #require(RolloutPlan.parse(plan)),
-                errorThreshold: 5, revisionId: setup.revision)
+                errorThreshold: 5, revisionId: setup.revision, minimumInvocations: 0)
     }
 
     @Test func aCanaryWithSecondLongStepsCompletes() async throws {
@@ -235,5 +237,25 @@ import TestSupport
             return
         }
         #expect(left.status == .aborted && left.message?.contains("left as someone else set it") == true, "\(left.message ?? "")")
+    }
+
+    /// A step with no invocation of the new version counted as healthy, and the rollout
+    /// promoted a version nobody called.
+    @Test func aStepNobodyCalledWaitsThenPausesInsteadOfPromoting() async throws {
+        let setup = try await Self.setUp("rollout-no-data")
+        var rollout = try Self.rollout(setup, "canary 50% 1s")
+        rollout.minimumInvocations = 1
+        rollout.maximumWait = 2
+        let updates = Updates()
+        let end = await setup.runner.run(.runRollout(rollout)) { updates.append($0) }
+        guard case .rolloutUpdated(let final) = end else {
+            Issue.record("no final state")
+            return
+        }
+        #expect(final.status == .paused, "\(final.message ?? "")")
+        #expect(final.message?.contains("invoked 0 times in the step (1 needed)") == true, "\(final.message ?? "")")
+        #expect(updates.all.contains { $0.message?.contains("Waiting for 1 invocations") == true }, "it said it was waiting")
+        let alias = try await setup.fixtures.lambda.getAlias(setup.name, name: "live")
+        #expect(alias.functionVersion == "1", "the version nobody called was not promoted")
     }
 }

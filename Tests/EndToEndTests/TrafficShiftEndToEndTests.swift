@@ -106,6 +106,9 @@ import TestSupport
         // Target (the newest version), then the plan: Left from the first preset is "custom".
         try session.send("Tab", "Left", "Tab")
         try session.type("linear 50% 4s")
+        // Nobody invokes the function here: judge each step without waiting for invocations.
+        try session.send("Tab", "Tab", "C-u")
+        try session.type("0")
         try session.send("Enter")
         var result = await session.waitFor { $0.contains("Sent 50 % to version 3.") }
         #expect(result.satisfied, "the rollout did not take its first step:\n\(result.screen)")

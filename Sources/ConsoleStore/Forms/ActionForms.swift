@@ -14,6 +14,7 @@ public enum ActionForms {
         let configuration = state.details[name]?.configuration ?? function
         target.revisionId = configuration.revisionId ?? target.revisionId
         target.codeSha256 = configuration.codeSha256 ?? target.codeSha256
+        target.logGroup = configuration.logGroupName
         let latestVersion = state.details[name]?.versions.compactMap { $0.version }.filter { $0 != "$LATEST" }
             .max { (Int($0) ?? 0) < (Int($1) ?? 0) }
 
@@ -99,6 +100,10 @@ public enum ActionForms {
                 FormField("custom", "Custom plan", hint: "canary 10% 5m (then 100 %), or linear 20% 30s (s, m, h)"),
                 FormField("threshold", "Roll back above", .integer(0...100, unit: "% errors", optional: false), value: "5",
                           hint: "the target version's error rate, from CloudWatch metrics or else its logs, checked before each step"),
+                FormField("minInvocations", "Judge after", .integer(0...1_000_000, unit: "invocations", optional: false), value: "10",
+                          hint: "a step waits until the target was invoked this often (0: judge without data)"),
+                FormField("maxWait", "Wait at most", .integer(1...1_440, unit: "min", optional: false), value: "10",
+                          hint: "then the rollout pauses and asks"),
             ])
         case .deleteAlias:
             guard let aliasName = state.selectedAlias?.name else { return nil }

@@ -130,6 +130,8 @@ public struct ActionTarget: Sendable, Equatable {
     public var mappingUUID: String?
     public var revisionId: String?
     public var codeSha256: String?
+    /// The log group the function writes to (its LoggingConfig.LogGroup, or the default).
+    public var logGroup: String?
 
     public init(function: String, functionArn: String? = nil, qualifier: String? = nil, mappingUUID: String? = nil,
                 revisionId: String? = nil, codeSha256: String? = nil) {

@@ -144,7 +144,9 @@ public enum FormSubmission {
         let plan = form.value("plan") == "custom" ? RolloutPlan.parse(form.value("custom")) : RolloutPlan.parse(form.value("plan"))
         guard let plan, let alias = form.target.qualifier, !form.value("target").isEmpty else { return nil }
         return Rollout(function: form.target.function, alias: alias, description: description, primary: primary, target: form.value("target"),
-                       plan: plan, errorThreshold: Double(Int(form.value("threshold")) ?? 5), revisionId: form.target.revisionId)
+                       plan: plan, errorThreshold: Double(Int(form.value("threshold")) ?? 5), revisionId: form.target.revisionId,
+                       logGroup: form.target.logGroup, minimumInvocations: Int(form.value("minInvocations")) ?? 10,
+                       maximumWait: Double(Int(form.value("maxWait")) ?? 10) * 60)
     }
 
     static func configurationChanges(_ form: FormState) -> ConfigurationChanges {

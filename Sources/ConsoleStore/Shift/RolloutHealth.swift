@@ -14,7 +14,7 @@ public struct RolloutHealth: Sendable, Equatable {
     public var errorRate: Double? { invocations > 0 ? errors / invocations * 100 : (errors > 0 ? 100 : nil) }
 
     public func summary(threshold: Double) -> String {
-        guard let rate = errorRate else { return "no invocations of the new version yet (\(source)): healthy" }
+        guard let rate = errorRate else { return "no invocations of the new version yet (\(source))" }
         return "an error rate of \(AliasWeights.percent(rate)) (\(Int(errors)) errors in \(Int(invocations)) invocations, \(source)) "
             + (rate > threshold ? "above" : "within") + " the \(AliasWeights.percent(threshold)) threshold"
     }
@@ -46,7 +46,7 @@ extension EffectRunner {
 
     /// Streams are named `YYYY/MM/DD/[VERSION]id`: the target's are read since the step.
     private func logHealth(_ rollout: Rollout, since: Date) async throws -> RolloutHealth {
-        let group = "/aws/lambda/\(rollout.function)"
+        let group = rollout.logGroup ?? "/aws/lambda/\(rollout.function)"
         let streams = try await logs.describeLogStreams(logGroupName: group, newestFirst: true, limit: 50).logStreams ?? []
         let names = streams.compactMap(\.logStreamName).filter { $0.contains("[\(rollout.target)]") }
         guard !names.isEmpty else { return RolloutHealth(errors: 0, invocations: 0, source: "its log streams") }

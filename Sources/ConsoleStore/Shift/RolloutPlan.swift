@@ -111,9 +111,21 @@ public struct Rollout: Codable, Sendable, Equatable {
     public var stepAppliedAt: Date?
     public var nextStepAt: Date?
     public var log: [Entry] = []
+    /// The group the function logs to (its LoggingConfig.LogGroup), for the log-based check.
+    public var logGroup: String?
+    /// A step is judged only once the target was invoked this often in it; until then it waits,
+    /// up to `maximumWait` seconds, then pauses and asks. Nil in a file from an older console: 1.
+    public var minimumInvocations: Int?
+    public var maximumWait: TimeInterval?
+
+    public var requiredInvocations: Int { minimumInvocations ?? 1 }
 
     public init(function: String, alias: String, description: String, primary: String, target: String, plan: RolloutPlan,
-                errorThreshold: Double, revisionId: String?) {
+                errorThreshold: Double, revisionId: String?, logGroup: String? = nil, minimumInvocations: Int = 1,
+                maximumWait: TimeInterval = 600) {
+        self.logGroup = logGroup
+        self.minimumInvocations = minimumInvocations
+        self.maximumWait = maximumWait
         self.function = function
         self.alias = alias
         self.description = description

@@ -39,7 +39,25 @@ extension EffectRunner {
                         try await Task.sleep(for: .milliseconds(Int(min(250, max(10, due.timeIntervalSinceNow * 1000)))))
                     }
                     if rollouts.abortRequested(rollout.key) { return try await rollBack(&rollout, .aborted, "Aborted by the user.", progress) }
-                    let health = await health(of: rollout)
+                    var health = await self.health(of: rollout)
+                    // No data is no data: a step nobody called is not healthy. It waits for the
+                    // invocations the form asked for, up to its limit, then pauses and asks.
+                    let waitUntil = Date().addingTimeInterval(rollout.maximumWait ?? 600)
+                    while health.invocations < Double(rollout.requiredInvocations), health.errors == 0 {
+                        guard Date() < waitUntil, !rollouts.abortRequested(rollout.key) else { break }
+                        rollout.message = "Waiting for \(rollout.requiredInvocations) invocations of version \(rollout.target) "
+                            + "(\(Int(health.invocations)) so far)."
+                        progress(.rolloutUpdated(rollout))
+                        try await Task.sleep(for: .seconds(min(15, max(1, waitUntil.timeIntervalSinceNow))))
+                        health = await self.health(of: rollout)
+                    }
+                    rollout.message = nil
+                    if rollouts.abortRequested(rollout.key) { return try await rollBack(&rollout, .aborted, "Aborted by the user.", progress) }
+                    if health.invocations < Double(rollout.requiredInvocations), health.errors == 0 {
+                        rollout.note("No data: version \(rollout.target) had \(Int(health.invocations)) of \(rollout.requiredInvocations) invocations.")
+                        return finish(&rollout, .paused, "Paused: version \(rollout.target) was invoked \(Int(health.invocations)) times in the step "
+                            + "(\(rollout.requiredInvocations) needed), so its health is unknown. Resume to wait again, or abort.", progress)
+                    }
                     rollout.note(health.summary(threshold: rollout.errorThreshold))
                     if let rate = health.errorRate, rate > rollout.errorThreshold {
                         return try await rollBack(&rollout, .rolledBack, "Rolled back: version \(rollout.target) had "
