@@ -30,6 +30,20 @@ import TestSupport
         ])
     }
 
+    /// A 200 with an empty body or "Functions": null showed "None.", as if there were no functions.
+    @Test(arguments: ["", #"{"Functions":null}"#, "{}"])
+    func anAnswerWithoutTheListIsNotAnEmptyList(_ body: String) async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("nothing")
+        try await backend.script(lane: lane, [["status": 200, "body": body]])
+        let lambda = LambdaClient(client: backend.client(.lambda, lane: lane))
+        await #expect {
+            _ = try await lambda.functions().all()
+        } throws: { error in
+            String(describing: error).contains("answered nothing usable")
+        }
+    }
+
     /// A server that repeated its NextMarker made the listing loop for ever (367 MB and growing).
     @Test func aRepeatedMarkerIsAnErrorNotAnEndlessList() async throws {
         let backend = try await TestBackend.shared()

@@ -21,7 +21,13 @@ extension LambdaClient {
     public func functions(pageSize: Int? = nil, allVersions: Bool = false) -> Paginator<FunctionConfiguration> {
         Paginator { marker in
             let page = try await listFunctions(marker: marker, maxItems: pageSize, allVersions: allVersions)
-            return (page.functions ?? [], page.nextMarker)
+            // AWS always sends the list, empty or not: an answer without it (an empty body,
+            // "Functions": null) is an endpoint that answered nothing usable, not "no functions".
+            guard let functions = page.functions else {
+                throw AWSClientError.invalidResponse(operation: "ListFunctions",
+                                                     detail: "the answer has no Functions list (an empty body or null): the endpoint answered nothing usable")
+            }
+            return (functions, page.nextMarker)
         }
     }
 
