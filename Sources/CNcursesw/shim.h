@@ -8,6 +8,10 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
+// Whether terminfo knows the terminal, asked without initscr's habit of exiting when it does not.
+extern int setupterm(const char *term, int filedes, int *errret);
+static inline int lt_terminal_known(const char *name) { int err = 0; return setupterm(name, 1, &err) == 0 && err == 1; }
+
 // The cell width curses itself gives a character (wcwidth is hidden without _XOPEN_SOURCE).
 static inline int lt_wcwidth(wchar_t c) { return wcwidth(c); }
 // A process still in the "C" locale (a test, a benchmark) measures as a UTF-8 terminal would.

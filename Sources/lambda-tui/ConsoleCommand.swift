@@ -30,6 +30,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw fail(AWSClientError.invalidRequest("The console needs a terminal. In scripts, use `lambda-tui functions`."))
         }
+        if let problem = CursesScreen.terminalProblem(environment["TERM"]) { throw fail(AWSClientError.invalidRequest(problem)) }
         let (preferences, preferenceProblems) = ConsolePreferences.load(environment: environment)
         var overrides = connection.overrides
         overrides.profile = overrides.profile ?? preferences.profile

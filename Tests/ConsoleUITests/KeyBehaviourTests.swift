@@ -104,4 +104,12 @@ import Testing
         _ = Reducer.reduce(&state, .drillDown, now: said.addingTimeInterval(1))
         #expect(state.status == nil, "another screen does not show it")
     }
+
+    /// TERM=dumb and unknown terminals got curses' own exit or a broken screen.
+    @Test func aTerminalThatCannotRunTheConsoleIsASentence() {
+        #expect(CursesScreen.terminalProblem("dumb")?.contains("Set TERM to your terminal's name") == true)
+        #expect(CursesScreen.terminalProblem(nil)?.contains("TERM is not set") == true)
+        #expect(CursesScreen.terminalProblem("no-such-terminal-42")?.contains("not in this machine's terminfo") == true)
+        #expect(CursesScreen.terminalProblem("xterm-256color") == nil)
+    }
 }

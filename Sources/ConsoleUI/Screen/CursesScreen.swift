@@ -14,6 +14,22 @@ public final class CursesScreen: Screen {
         var background: TerminalColor
     }
 
+    /// Why the terminal named by TERM cannot run the console, in a sentence that says what to set;
+    /// nil when it can.
+    public static func terminalProblem(_ term: String?) -> String? {
+        guard let term, !term.isEmpty else {
+            return "TERM is not set, so the console does not know how to draw. Set it to your terminal's name (TERM=xterm-256color)."
+        }
+        if term == "dumb" {
+            return "TERM is 'dumb', which cannot move the cursor. Set TERM to your terminal's name (TERM=xterm-256color), or use `lambda-tui functions`."
+        }
+        _ = lt_set_locale()
+        guard lt_terminal_known(term) != 0 else {
+            return "The terminal type '\(term)' is not in this machine's terminfo. Set TERM=xterm-256color, or install its entry (ncurses-term)."
+        }
+        return nil
+    }
+
     /// Takes over the terminal. Call `close()` before exiting, or the terminal stays in raw mode.
     public convenience init?(useColor: Bool) {
         _ = lt_set_locale()
