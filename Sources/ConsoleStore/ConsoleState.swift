@@ -162,6 +162,8 @@ public struct ConsoleState: Sendable {
     /// Rows visible in the table area, set by the view from the terminal's size.
     public var pageHeight = 20
     public var lastError: String?
+    /// `lastError` came from a failed read: the next read that succeeds takes it away.
+    var lastErrorIsFromLoad = false
     /// A standing message from start-up (a theme or config line that could not be used).
     public var notice: String?
     public var inFlight: Set<String> = []

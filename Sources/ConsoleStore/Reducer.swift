@@ -8,7 +8,18 @@ public enum Reducer {
         let routes = state.routes
         let focus = (state.focusedFunction, state.functionsGeneration)
         let statusBefore = state.status
+        let errorBefore = state.lastError
         let effects = apply(&state, action, now: now)
+        // An error a failed read left goes when a read succeeds (the detail's "Cannot connect"
+        // stayed after the connection came back); any other error stays until Esc.
+        switch Self.loadOutcome(action) {
+        case .failed? where state.lastError != errorBefore: state.lastErrorIsFromLoad = true
+        case .succeeded? where state.lastErrorIsFromLoad:
+            state.lastError = nil
+            state.lastErrorIsFromLoad = false
+        default:
+            if state.lastError != errorBefore { state.lastErrorIsFromLoad = false }
+        }
         // A success message belongs to the screen it was said on, and to the last seconds.
         if state.routes != routes, state.status == statusBefore { state.status = nil }
         if state.status != statusBefore { state.statusAt = state.status == nil ? nil : now }
@@ -257,6 +268,19 @@ public enum Reducer {
             }
         }
         return []
+    }
+
+    enum LoadOutcome { case succeeded, failed }
+
+    /// Whether the action is the answer of a read, and how it went.
+    static func loadOutcome(_ action: ConsoleAction) -> LoadOutcome? {
+        switch action {
+        case .functionsLoaded(let result): if case .success = result { .succeeded } else { .failed }
+        case .detailLoaded(_, let result): if case .success = result { .succeeded } else { .failed }
+        case .logsLoaded(_, _, let result): if case .success = result { .succeeded } else { .failed }
+        case .logStreamsLoaded(_, let result): if case .success = result { .succeeded } else { .failed }
+        default: nil
+        }
     }
 
     /// How far an action moves a cursor or a scroll, or nil when it is not a movement.

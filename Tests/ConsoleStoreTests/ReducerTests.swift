@@ -146,6 +146,23 @@ import Testing
     }
 }
 
+@Suite struct LoadErrorTests {
+    /// The detail kept its "Cannot connect" after a refresh that succeeded.
+    @Test func anErrorFromAFailedReadGoesWhenAReadSucceeds() {
+        var state = ReducerTests.loaded(["f"])
+        _ = Reducer.reduce(&state, .drillDown)
+        _ = Reducer.reduce(&state, .detailLoaded(function: "f", .failure(ConsoleError("Cannot connect to http://127.0.0.1:9."))))
+        #expect(state.lastError?.hasPrefix("Cannot connect") == true)
+        let detail = FunctionDetail(function: GetFunctionResponse(configuration: state.focusedConfiguration), versions: [], aliases: [],
+                                    mappings: [], reservedConcurrency: nil, url: nil)
+        _ = Reducer.reduce(&state, .detailLoaded(function: "f", .success(detail)))
+        #expect(state.lastError == nil)
+        _ = Reducer.reduce(&state, .showError("The editor did not finish cleanly."))
+        _ = Reducer.reduce(&state, .detailLoaded(function: "f", .success(detail)))
+        #expect(state.lastError != nil, "an error of another kind stays until Esc")
+    }
+}
+
 @Suite struct LogStreamChoiceTests {
     @Test func chooseOneStreamThenAllAgain() throws {
         var state = ReducerTests.loaded(["f"])
