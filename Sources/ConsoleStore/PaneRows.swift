@@ -22,6 +22,13 @@ extension ConsoleState {
 
     public var focusedDetail: FunctionDetail? { focusedName.flatMap { details[$0] } }
 
+    /// The percentage of an alias's traffic that goes to `version`, as the console last read the
+    /// alias (nil when it has not read it).
+    public func aliasWeight(function: String, alias: String, version: String) -> Double? {
+        guard let configuration = details[function]?.aliases.first(where: { $0.name == alias }) else { return nil }
+        return EffectRunner.weight(of: version, in: configuration) * 100
+    }
+
     /// The aliases that send traffic to `version`, with the share each sends there.
     public func routing(to version: String) -> [(alias: String, weight: Double)] {
         aliasRows.compactMap { alias in

@@ -112,4 +112,19 @@ import Testing
         #expect(CursesScreen.terminalProblem("no-such-terminal-42")?.contains("not in this machine's terminfo") == true)
         #expect(CursesScreen.terminalProblem("xterm-256color") == nil)
     }
+
+    /// The paused rollout view showed the weight the rollout last set, not the alias's own.
+    @Test func aPausedRolloutShowsTheAliasesRealWeight() {
+        var state = ConsoleFixtures.loadedState()  // live: 2, with 25 % to 3
+        var rollout = Rollout(function: "payments-charge-card", alias: "live", description: "production", primary: "2", target: "3",
+                              plan: RolloutPlan(kind: .linear, percent: 50, interval: 60), errorThreshold: 5, revisionId: nil)
+        rollout.appliedWeight = 50
+        rollout.nextStep = 1
+        rollout.status = .paused
+        _ = Reducer.reduce(&state, .rolloutUpdated(rollout))
+        _ = Reducer.reduce(&state, .rolloutCommand(key: rollout.key, .open))
+        let screen = GridScreen(rows: 40, columns: 120)
+        ConsoleView.render(state, on: screen, theme: .dark, now: ConsoleFixtures.now)
+        #expect(screen.lines.contains { $0.contains("Weight now") && $0.contains("25 %") }, "\(screen.text)")
+    }
 }

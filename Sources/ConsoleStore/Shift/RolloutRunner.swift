@@ -90,7 +90,7 @@ extension EffectRunner {
     }
 
     /// The share of the alias's traffic that goes to `version` (0 to 1).
-    static func weight(of version: String, in alias: AliasConfiguration) -> Double {
+    public static func weight(of version: String, in alias: AliasConfiguration) -> Double {
         let extra = alias.routingConfig?.additionalVersionWeights ?? [:]
         if alias.functionVersion == version { return 1 - extra.values.reduce(0, +) }
         return extra[version] ?? 0

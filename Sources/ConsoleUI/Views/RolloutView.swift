@@ -28,12 +28,15 @@ enum RolloutView {
             if index >= 8 { break }
         }
         row += 1
+        // Paused, the alias may be as someone else left it: the weight shown is the alias's own.
+        let real = rollout.status == .paused ? state.aliasWeight(function: rollout.function, alias: rollout.alias, version: rollout.target) : nil
+        let weight = real ?? rollout.appliedWeight
         box.put("Weight now", row: row, style: .plain, on: screen)
         let barWidth = max(10, box.innerWidth - 30)
-        let filled = Int((rollout.appliedWeight / 100 * Double(barWidth)).rounded())
+        let filled = Int((min(100, max(0, weight)) / 100 * Double(barWidth)).rounded())
         box.put(String(repeating: "█", count: filled), row: row, column: 14, style: theme[.weightBar], on: screen)
         box.put(String(repeating: "░", count: barWidth - filled), row: row, column: 14 + filled, style: theme[.weightRest], on: screen)
-        box.put(AliasWeights.percent(rollout.appliedWeight), row: row, column: 16 + barWidth, style: theme[.title], on: screen)
+        box.put(AliasWeights.percent(weight), row: row, column: 16 + barWidth, style: theme[.title], on: screen)
         row += 1
         box.put(statusLine(rollout, now: now), row: row, style: rollout.status == .rolledBack || rollout.status == .paused ? theme[.error] : theme[.ok],
                 on: screen)
