@@ -52,7 +52,10 @@ public enum ConsoleView {
             .dropFirst(4).first.map { "account \($0)" }
         let parts = ["profile \(connection.profile)", connection.region] + (account.map { [$0] } ?? []) + [connection.endpoint]
         for part in parts {
-            x = screen.put("│ " + DisplayWidth.prefix(part, fitting: max(0, screen.columns - x - 14)) + " ", row: 0, column: x, style: theme[.header])
+            // The parts that fit, each cut with "…"; none drawn as an empty "│  │" at 50 columns.
+            let room = screen.columns - x - 14
+            guard room >= 4 else { break }
+            x = screen.put("│ " + DisplayWidth.fit(part, width: min(room, DisplayWidth.of(part))) + " ", row: 0, column: x, style: theme[.header])
         }
         if connection.readOnly {
             screen.put(" READ-ONLY ", row: 0, column: max(x, screen.columns - 11), style: theme[.badge])
