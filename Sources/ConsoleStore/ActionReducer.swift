@@ -176,7 +176,16 @@ public enum ActionReducer {
             state.overlay = .form(form)
             return []
         }
+        // A version is for ever (its number is never given again): the first Enter says what
+        // would be published, so one stray Enter from the palette publishes nothing.
+        if form.readBack == nil, let sentence = FormSubmission.readBack(mutation) {
+            form.readBack = sentence
+            form.banner = sentence
+            state.overlay = .form(form)
+            return []
+        }
         form.banner = nil
+        form.readBack = nil
         if case .invoke(let request) = mutation {
             // The invoke screen shows the request running; the form comes back only if it fails.
             let effects = InvokeReducer.begin(request, &state, now: now)

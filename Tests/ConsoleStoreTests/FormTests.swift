@@ -349,6 +349,21 @@ import Testing
         #expect(Self.form(state)?.value("codeSha256") == "sha-1", "publishing is conditioned on the code the user saw")
     }
 
+    @Test func oneEnterInThePublishFormSaysWhatWouldBePublishedAndSendsNothing() {
+        var state = Self.state()
+        _ = Reducer.reduce(&state, .openPalette)
+        _ = Reducer.reduce(&state, .editPalette("pub"))
+        _ = Reducer.reduce(&state, .choosePaletteItem)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty, "the first Enter published")
+        #expect(Self.form(state)?.banner?.hasPrefix("Enter again publishes a new version of checkout from code sha-1") == true)
+        Self.set("description", "v2", in: &state)
+        #expect(Self.form(state)?.readBack == nil, "an edit after the read-back must be read back again")
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty)
+        #expect(Self.form(state)?.banner?.contains("\u{201C}v2\u{201D}") == true)
+        let effects = Reducer.reduce(&state, .submitForm)
+        #expect(effects == [.mutate(.publishVersion(function: "checkout", description: "v2", codeSha256: "sha-1", revisionId: "rev-1"))])
+    }
+
     @Test func aliasWeightsAndTheirChecks() throws {
         var state = Self.state()
         _ = try #require(Self.open(.createAlias, in: &state))

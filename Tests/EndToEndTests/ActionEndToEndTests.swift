@@ -38,6 +38,8 @@ import TestSupport
         #expect(await console.session.waitFor("Publish a version of \(name)").satisfied)
         try console.session.type("release from the console")
         try console.session.send("Enter")
+        #expect(await console.session.waitFor("Enter again publishes").satisfied, "one Enter must not publish")
+        try console.session.send("Enter")
         await console.expectDone("Published version 1 of \(name)")
         let versions = try await fixtures.lambda.versions(of: name).all()
         #expect(versions.contains { $0.version == "1" && $0.description == "release from the console" })

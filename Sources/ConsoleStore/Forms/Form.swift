@@ -17,6 +17,9 @@ public struct FormState: Sendable, Equatable {
     public var waitingFor: String?
     /// The last try met a newer RevisionId; the next detail refresh brings the current one.
     public var staleRevision = false
+    /// Set when the first Enter of a form that `readsBack` has shown what would be sent: the
+    /// second Enter sends it. Any edit asks again.
+    public var readBack: String?
     private var pairSerial = 0
 
     public init(action: ActionID, title: String, target: ActionTarget, fields: [FormField]) {
@@ -35,6 +38,7 @@ public struct FormState: Sendable, Equatable {
     public mutating func set(_ id: String, _ value: String) {
         guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
         fields[index].value = value
+        readBack = nil
         fields[index].error = nil
         fields[index].conflict = nil
         // Typing a custom plan chooses it: the plan selector need not be moved to `custom` too.

@@ -193,4 +193,12 @@ public enum FormSubmission {
         if case .object = try? JSONValue.parse(text) { return true }
         return false
     }
+
+    /// What a form that cannot be taken back would send, said before the second Enter sends it.
+    static func readBack(_ mutation: Mutation) -> String? {
+        guard case .publishVersion(let function, let description, let codeSha256, _) = mutation else { return nil }
+        let code = codeSha256.map { "code \(String($0.prefix(12)))…" } ?? "its current code"
+        let said = description.isEmpty ? "no description" : "description \u{201C}\(description)\u{201D}"
+        return "Enter again publishes a new version of \(function) from \(code) with \(said); versions cannot be changed. Esc cancels."
+    }
 }
