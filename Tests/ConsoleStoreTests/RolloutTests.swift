@@ -22,6 +22,25 @@ import TestSupport
         }
     }
 
+    @Test func anAutomaticRollbackReplacesTheEarlierCompletionOnTheStatusLine() {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "http://127.0.0.1:1", readOnly: false))
+        var first = Rollout(function: "checkout", alias: "live", description: "", primary: "1", target: "2",
+                            plan: RolloutPlan(kind: .canary, percent: 10, interval: 60), errorThreshold: 5, revisionId: "r1")
+        first.status = .completed
+        first.message = "version 2 takes all traffic"
+        _ = Reducer.reduce(&state, .rolloutUpdated(first))
+        #expect(state.status == "checkout:live: version 2 takes all traffic")
+        var second = first
+        second.target = "3"
+        second.status = .rolledBack
+        second.message = "rolled back: version 3 failed 40% of its invocations"
+        _ = Reducer.reduce(&state, .rolloutUpdated(second))
+        #expect(state.lastError == "checkout:live: rolled back: version 3 failed 40% of its invocations")
+        #expect(state.status == nil, "the first rollout's completion would come back once the rollback is dismissed")
+        _ = Reducer.reduce(&state, .goBack)
+        #expect(state.status == nil && state.lastError == nil)
+    }
+
     @Test func unfinishedRolloutsAreKeptOnDiskUntilTheyEnd() throws {
         let files = RolloutFiles(directory: NSTemporaryDirectory() + "lt-rollouts-\(UUID().uuidString.prefix(8))")
         var rollout = Rollout(function: "checkout", alias: "live", description: "", primary: "1", target: "2",

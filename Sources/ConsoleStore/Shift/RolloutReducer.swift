@@ -12,7 +12,15 @@ enum RolloutReducer {
             let previous = state.rollouts[rollout.key]
             state.rollouts[rollout.key] = rollout
             if !rollout.status.isActive || rollout.status == .paused, let message = rollout.message, previous?.message != message {
-                if rollout.status == .completed { state.status = "\(rollout.key): \(message)" } else { state.lastError = "\(rollout.key): \(message)" }
+                // One sentence at a time: a rollback's must not leave an earlier completion to
+                // come back when it is dismissed.
+                if rollout.status == .completed {
+                    state.status = "\(rollout.key): \(message)"
+                    state.lastError = nil
+                } else {
+                    state.lastError = "\(rollout.key): \(message)"
+                    state.status = nil
+                }
             }
             // Every step changed the alias: the panes read it again.
             return previous?.appliedWeight != rollout.appliedWeight || previous?.status != rollout.status
