@@ -1,13 +1,13 @@
 import ConsoleStore
-import ConsoleUI
+@testable import ConsoleUI
 import Foundation
 import Testing
 
-/// Every pane and overlay drawn on the in-memory grid at 120x40 and 80x24, compared with the
+/// Every pane and overlay drawn on the in-memory grid at 120x40, 80x24 and 50x12, compared with the
 /// text files in Golden/ (reviewed like code). LAMBDA_TUI_RECORD_GOLDEN=1 rewrites them.
 @Suite struct GoldenScreenTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let sizes = [(120, 40), (80, 24)]
+    static let sizes = [(120, 40), (80, 24), (50, 12)]
 
     static let scenes: [(String, @Sendable (inout ConsoleState) -> Void)] = [
         ("functions", { _ in }),
@@ -206,4 +206,73 @@ import Testing
         #expect(screen.lines[22].contains("Cannot connect"))
     }
 
+}
+
+/// What the issue found cut at 80x24 and 50x12, each checked at both sizes.
+@Suite struct SmallScreenTests {
+    static func render(_ size: (Int, Int), _ scene: (inout ConsoleState) -> Void) -> GridScreen {
+        var state = ConsoleFixtures.loadedState()
+        _ = Reducer.reduce(&state, .resized(rows: size.1, columns: size.0))
+        scene(&state)
+        let screen = GridScreen(rows: size.1, columns: size.0)
+        ConsoleView.render(state, on: screen, theme: .monochrome, now: ConsoleFixtures.now)
+        return screen
+    }
+
+    static let sizes = [(80, 24), (50, 12)]
+
+    @Test(arguments: [0, 1]) func theShiftViewSaysEnterApplies(_ size: Int) {
+        let screen = Self.render(Self.sizes[size]) { state in
+            _ = Reducer.reduce(&state, .show(.aliases))
+            _ = Reducer.reduce(&state, .perform(.shift))
+        }
+        #expect(screen.text.contains("Enter applies · Esc cancels"), "\(screen.text)")
+        #expect(screen.text.contains("G gradual"), "\(screen.text)")
+    }
+
+    @Test(arguments: [0, 1]) func theDeleteConfirmationShowsTheWholeName(_ size: Int) {
+        let screen = Self.render(Self.sizes[size]) { state in _ = Reducer.reduce(&state, .perform(.delete)) }
+        #expect(screen.text.contains("Type payments-charge-card to confirm"), "\(screen.text)")
+    }
+
+    @Test(arguments: [0, 1]) func theInvokeFormsLastFieldCanBeReached(_ size: Int) {
+        let screen = Self.render(Self.sizes[size]) { state in
+            _ = Reducer.reduce(&state, .openAction(.invoke))
+            _ = Reducer.reduce(&state, .moveFieldFocus(20))
+        }
+        #expect(screen.lines.contains { $0.contains("│ Per second") && $0.contains("5") }, "\(screen.text)")
+    }
+
+    @Test(arguments: [0, 1]) func theARNIsShownWhole(_ size: Int) {
+        let screen = Self.render(Self.sizes[size]) { state in _ = Reducer.reduce(&state, .drillDown) }
+        let arn = "arn:aws:lambda:us-east-1:123456789012:function:payments-charge-card"
+        let valueColumn = 3 + 22
+        let joined = screen.lines.drop { !$0.contains("ARN") }.prefix(4).map { String($0.dropFirst(valueColumn)) }.joined()
+        #expect(joined.contains(arn), "\(screen.text)")
+    }
+
+    @Test(arguments: [0, 1]) func helpLinesGoOnUnderThemselves(_ size: Int) {
+        let screen = Self.render(Self.sizes[size]) { state in _ = Reducer.reduce(&state, .showHelp) }
+        #expect(screen.text.contains(":logs :q"), "\(screen.text)")
+    }
+
+    @Test(arguments: [0, 1]) func aLongErrorIsReadToItsEnd(_ size: Int) {
+        let message = "UpdateFunctionConfiguration answered ResourceConflictException: The operation cannot be performed at this time. "
+            + "An update is in progress for resource: payments-charge-card. Wait for it to finish, then press Enter again."
+        let screen = Self.render(Self.sizes[size]) { state in _ = Reducer.reduce(&state, .showError(message)) }
+        #expect(screen.text.contains("press Enter again.") || screen.lines.contains { $0.hasSuffix("…") }, "\(screen.text)")
+        #expect(screen.lines.last?.contains("Enter open") == true, "the footer stays under the message:\n\(screen.text)")
+        if size == 0 { #expect(screen.text.contains("press Enter again.")) }
+    }
+
+    @Test func everyCutIsMarked() {
+        // A panel's text that does not fit ends in "…" rather than at the border.
+        let screen = GridScreen(rows: 12, columns: 50)
+        let panel = Panel(title: String(repeating: "t", count: 80), width: 90, height: 4, hints: ["Enter applies", "Esc cancels"],
+                          screen: screen, theme: .monochrome)
+        panel.put(String(repeating: "x", count: 80), row: 0, style: .plain, on: screen)
+        #expect(screen.lines[panel.top].contains("t… ─┐"))
+        #expect(screen.lines[panel.top + 1].hasSuffix("x… │"))
+        #expect(screen.text.contains("Enter applies · Esc cancels"))
+    }
 }

@@ -53,6 +53,14 @@ public enum DisplayWidth {
         return String(text[..<end])
     }
 
+    /// `text` as it is when it fits in `width` cells, else cut with "…": never cut silently.
+    public static func clip(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        let head = prefix(text, fitting: width + 1)
+        if of(head) <= width, head.utf8.count == text.utf8.count { return text }
+        return prefix(text, fitting: width - 1) + "…"
+    }
+
     /// `text` cut to `width` cells with "…" when it does not fit, or padded with spaces to it.
     public static func fit(_ text: String, width: Int, alignRight: Bool = false) -> String {
         guard width > 0 else { return "" }

@@ -24,32 +24,38 @@ enum PaletteView {
 
 /// A form: a field per line with its value, its error beside it, and a hint under the focused one.
 enum FormView {
-    enum Line { case field, hint, error }
+    enum Line { case label, field, hint, error }
 
     static func draw(_ form: FormState, _ screen: Screen, _ theme: Theme) {
-        let labelWidth = min(24, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2)
         let innerWidth = min(100, screen.columns - 2) - 4
+        // Labels share a column; one too long for it ("Type payments-charge-card to confirm") gets
+        // a line of its own above its value rather than being cut.
+        let labelWidth = min(24, min(innerWidth * 2 / 5, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2))
         // An error goes beside its field when it fits there with room for the value, else below.
         let besideWidth = innerWidth - labelWidth - 20
-        let lines = layout(form) { DisplayWidth.of($0) + 3 <= besideWidth }
+        let lines = layout(form, labelWidth: labelWidth) { DisplayWidth.of($0) + 3 <= besideWidth }
         let banner = form.banner.map { Panel.wrap($0, width: innerWidth).prefix(3) } ?? []
         let bannerRows = banner.isEmpty ? 0 : banner.count + 1
-        let panel = Panel(title: form.title, width: 100, height: lines.count + bannerRows + 2, screen: screen, theme: theme)
+        let panel = Panel(title: form.title, width: 100, height: lines.count + bannerRows + 2, hints: hints(form), screen: screen, theme: theme)
         for (index, line) in banner.enumerated() { panel.put(line, row: index, style: theme[.warn], on: screen) }
-        let visible = panel.innerRows - bannerRows
+        let visible = max(1, panel.innerRows - bannerRows)
         let focusLine = lines.firstIndex { $0.field == form.focus && $0.line == .field } ?? 0
         let first = max(0, min(focusLine - visible / 2, lines.count - visible))
         for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
             let row = bannerRows + offset
             let field = form.fields[line.field]
+            let focused = line.field == form.focus
             switch line.line {
+            case .label:
+                panel.put(field.label, row: row, style: focused ? theme[.title] : .plain, on: screen)
             case .hint:
                 panel.put(field.hint ?? "", row: row, column: labelWidth, style: theme[.dim], on: screen)
             case .error:
                 panel.put("✗ " + (field.error ?? ""), row: row, column: labelWidth, style: theme[.error], on: screen)
             case .field:
-                let focused = line.field == form.focus
-                panel.put(field.label, row: row, style: focused ? theme[.title] : .plain, on: screen)
+                if DisplayWidth.of(field.label) < labelWidth {
+                    panel.put(field.label, row: row, style: focused ? theme[.title] : .plain, on: screen)
+                }
                 let beside = field.error.map { DisplayWidth.of($0) + 3 <= besideWidth } ?? false
                 let valueWidth = panel.innerWidth - labelWidth - (beside ? DisplayWidth.of(field.error ?? "") + 3 : 0)
                 panel.put(DisplayWidth.fit(display(field, revealed: form.revealsSecrets), width: valueWidth), row: row, column: labelWidth,
@@ -59,14 +65,26 @@ enum FormView {
                 }
             }
         }
-        panel.footnote("Enter apply · Esc cancel · Tab next · ←→ choose · ctrl-e editor · ctrl-t show values", screen: screen, theme: theme)
+        if first + visible < lines.count { panel.footnote("↓ Tab: more fields", screen: screen, theme: theme) }
     }
 
-    /// One line per field; under it, its error when that does not fit beside it, or else the
-    /// focused field's hint.
-    static func layout(_ form: FormState, errorFitsBeside: (String) -> Bool) -> [(field: Int, line: Line)] {
+    /// The keys that do something in this form, the ones that send or leave it first.
+    static func hints(_ form: FormState) -> [String] {
+        let confirms = form.fields.contains { if case .confirmation = $0.kind { true } else { false } }
+        var hints = [confirms ? "Enter deletes" : "Enter applies", "Esc cancels"]
+        if form.fields.count > 1 { hints.append("Tab next") }
+        if form.fields.contains(where: { if case .choice = $0.kind { true } else { false } }) { hints.append("←→ chooses") }
+        if form.fields.contains(where: { $0.kind == .json }) { hints.append("ctrl-e editor") }
+        if form.fields.contains(where: { if case .pair(_, true) = $0.kind { true } else { false } }) { hints.append("ctrl-t shows values") }
+        return hints
+    }
+
+    /// One line per field (two when its label needs one of its own); under it, its error when that
+    /// does not fit beside it, or else the focused field's hint.
+    static func layout(_ form: FormState, labelWidth: Int, errorFitsBeside: (String) -> Bool) -> [(field: Int, line: Line)] {
         var lines: [(Int, Line)] = []
         for (index, field) in form.fields.enumerated() {
+            if DisplayWidth.of(field.label) >= labelWidth { lines.append((index, .label)) }
             lines.append((index, .field))
             if let error = field.error {
                 if !errorFitsBeside(error) { lines.append((index, .error)) }
@@ -98,7 +116,11 @@ enum HistoryView {
         let panel = Panel(title: "Invocations of this session", width: 100, height: min(screen.rows - 2, records.count + 3),
                           screen: screen, theme: theme)
         let rows = panel.innerRows - 1
-        panel.put(DisplayWidth.fit("TIME", width: 10) + DisplayWidth.fit("FUNCTION:QUALIFIER", width: 40) + "STATUS         DURATION",
+        // The target column gives way first, so that the status and duration stay on a small screen.
+        let targetWidth = max(8, min(40, panel.innerWidth - 10 - 15 - 10))
+        let statusWidth = max(6, min(15, panel.innerWidth - 10 - targetWidth - 10))
+        panel.put(DisplayWidth.fit("TIME", width: 10) + DisplayWidth.fit("FUNCTION:QUALIFIER", width: targetWidth)
+                  + DisplayWidth.fit("STATUS", width: statusWidth) + "DURATION",
                   row: 0, style: theme[.columnHeader], on: screen)
         let first = max(0, min(cursor - rows + 1, records.count - rows))
         for (offset, index) in (first..<min(records.count, first + rows)).enumerated() {
@@ -112,7 +134,7 @@ enum HistoryView {
                 duration = "p50 \(result.milliseconds) ms rt"
             }
             let text = DisplayWidth.fit(Formatting.clock(Int64(record.at.timeIntervalSince1970 * 1000)).prefix(8) + "  ", width: 10)
-                + DisplayWidth.fit(target, width: 40) + DisplayWidth.fit(status, width: 15) + duration
+                + DisplayWidth.fit(target, width: targetWidth) + DisplayWidth.fit(status, width: statusWidth) + duration
             let failed = result.functionError != nil || result.statusCode >= 300
             let style = index == cursor ? theme[.selection] : failed ? theme[.error] : .plain
             panel.put(DisplayWidth.fit(text, width: panel.innerWidth), row: offset + 1, style: style, on: screen)

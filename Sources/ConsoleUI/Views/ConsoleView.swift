@@ -153,14 +153,22 @@ public enum ConsoleView {
         let lines = DetailView.lines(state.details[name], fallback: state.functions.first { $0.functionName == name },
                                      revealSecrets: state.revealsSecrets, now: now)
         let labelWidth = min(22, (lines.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
-        let start = min(state.detailScroll, max(0, lines.count - height))
-        for (offset, line) in lines.dropFirst(start).prefix(height).enumerated() {
+        // A value wider than the screen (an ARN at 80 columns) goes on under itself, never cut.
+        let valueWidth = max(8, screen.columns - 4 - labelWidth)
+        var rows: [(label: String, value: String, role: ThemeRole, heading: Bool)] = []
+        for line in lines {
+            if line.isHeading { rows.append((line.label, "", .title, true)); continue }
+            let pieces = InvokeView.wrap(TableView.sanitize(line.value), width: valueWidth).prefix(DetailView.maximumRowsPerValue)
+            for (index, piece) in pieces.enumerated() { rows.append((index == 0 ? line.label : "", piece, line.role, false)) }
+        }
+        let start = min(state.detailScroll, max(0, rows.count - height))
+        for (offset, line) in rows.dropFirst(start).prefix(height).enumerated() {
             let row = top + offset
-            if line.isHeading {
+            if line.heading {
                 screen.put(line.label, row: row, column: 1, style: theme[.title])
             } else {
                 screen.put(DisplayWidth.fit(line.label, width: labelWidth), row: row, column: 3, style: theme[.dim])
-                screen.put(TableView.sanitize(line.value), row: row, column: 3 + labelWidth, style: theme[line.role])
+                screen.put(line.value, row: row, column: 3 + labelWidth, style: theme[line.role])
             }
         }
     }
@@ -195,13 +203,30 @@ public enum ConsoleView {
             x = screen.put(state.tables[state.pane]?.filter ?? "", row: row, column: x, style: selected)
             screen.put("█", row: row, column: x, style: theme[.filter])
         } else if let error = state.lastError {
-            screen.put("✗ " + DisplayWidth.prefix(error, fitting: screen.columns - 2), row: row, column: 0, style: theme[.error])
+            sentence("✗ ", error, screen, row: row, style: theme[.error])
         } else if let status = state.status, now.timeIntervalSince(state.statusAt ?? now) < ConsoleState.statusLifetime {
-            screen.put("✓ " + DisplayWidth.prefix(status, fitting: screen.columns - 2), row: row, column: 0, style: theme[.ok])
+            sentence("✓ ", status, screen, row: row, style: theme[.ok])
         } else if let filter = state.tables[state.pane]?.filter, !filter.isEmpty, case .pane = state.route {
             screen.put("/" + filter, row: row, column: 0, style: theme[.filter])
         } else if let notice = state.notice {
-            screen.put("! " + DisplayWidth.prefix(notice, fitting: screen.columns - 2), row: row, column: 0, style: theme[.warn])
+            sentence("! ", notice, screen, row: row, style: theme[.warn])
+        }
+    }
+
+    /// A message too long for the status line goes on over the rows above it (at most a third
+    /// of the screen), so that its end, often what to do, is read; only past that is it cut.
+    static func sentence(_ mark: String, _ text: String, _ screen: Screen, row: Int, style: TextStyle) {
+        let width = max(1, screen.columns - 2)
+        let most = max(1, min(Layout.statusLinesMaximum, screen.rows / 3))
+        var lines = Panel.wrap(text, width: width)
+        if lines.count > most {
+            lines = Array(lines.prefix(most))
+            lines[most - 1] = DisplayWidth.prefix(lines[most - 1], fitting: width - 1) + "…"
+        }
+        for (index, line) in lines.enumerated() {
+            let at = row - (lines.count - 1) + index
+            screen.fill(row: at, from: 0, style: .plain)
+            screen.put((index == 0 ? mark : "  ") + DisplayWidth.clip(line, width: width), row: at, column: 0, style: style)
         }
     }
 
@@ -219,7 +244,7 @@ public enum ConsoleView {
         } else {
             activity = ""
         }
-        let shown = DisplayWidth.prefix(activity, fitting: screen.columns / 2)
+        let shown = DisplayWidth.clip(activity, width: screen.columns / 2)
         // The hints take what the activity leaves.
         let room = screen.columns - max(16, DisplayWidth.of(shown) + 2)
         var x = 0
@@ -260,12 +285,19 @@ enum HelpOverlay {
     }
 
     static func draw(readOnly: Bool, scroll: Int, screen: Screen, theme: Theme) {
-        let lines = lines(readOnly: readOnly)
-        let panel = Panel(title: "Keys (Esc or ? closes)", width: min(screen.columns - 4, 86), height: min(screen.rows - 2, lines.count + 2),
-                          screen: screen, theme: theme)
-        let first = min(scroll, max(0, lines.count - panel.innerRows))
-        for index in 0..<panel.innerRows where first + index < lines.count {
-            let (keys, help, heading) = lines[first + index]
+        let width = min(screen.columns - 4, 86)
+        // A description too long for the row goes on under itself instead of being cut.
+        var rows: [(keys: String, help: String, heading: Bool)] = []
+        for (keys, help, heading) in lines(readOnly: readOnly) {
+            guard !heading else { rows.append((keys, "", true)); continue }
+            for (index, piece) in Panel.wrap(help, width: max(8, width - 4 - 18)).enumerated() {
+                rows.append((index == 0 ? keys : "", piece, false))
+            }
+        }
+        let panel = Panel(title: "Keys (Esc or ? closes)", width: width, height: min(screen.rows - 2, rows.count + 2), screen: screen, theme: theme)
+        let first = min(scroll, max(0, rows.count - panel.innerRows))
+        for index in 0..<panel.innerRows where first + index < rows.count {
+            let (keys, help, heading) = rows[first + index]
             if heading {
                 panel.put(keys, row: index, style: theme[.title], on: screen)
             } else {
@@ -273,6 +305,6 @@ enum HelpOverlay {
                 panel.put(help, row: index, column: 18, style: .plain, on: screen)
             }
         }
-        if first + panel.innerRows < lines.count { panel.footnote("↓ j, PgDn: more", screen: screen, theme: theme) }
+        if first + panel.innerRows < rows.count { panel.footnote("↓ j, PgDn: more", screen: screen, theme: theme) }
     }
 }

@@ -12,6 +12,9 @@ enum DetailView {
         var isHeading = false
     }
 
+    /// A revealed environment value of 4 KB would fill every screen: past this many rows it is cut.
+    static let maximumRowsPerValue = 8
+
     static func lines(_ detail: FunctionDetail?, fallback: FunctionConfiguration?, revealSecrets: Bool, now: Date) -> [Line] {
         guard let configuration = detail?.configuration ?? fallback else { return [Line(label: "", value: "Loading…", role: .dim)] }
         var lines: [Line] = []

@@ -13,7 +13,7 @@ enum InvokeView {
         let focusStyle = TableView.merge(theme[.title], over: TextStyle(reverse: true))
         screen.put(" Request ", row: top, column: 0, style: theme[.title])
         let responseFocused = session.focus == .response
-        screen.put(" " + responseTitle(session) + " ", row: top, column: right, style: responseFocused ? focusStyle : theme[.title])
+        screen.put(" " + DisplayWidth.clip(responseTitle(session), width: screen.columns - right - 2) + " ", row: top, column: right, style: responseFocused ? focusStyle : theme[.title])
         for row in top..<top + upper { screen.put("│", row: row, column: leftWidth, style: theme[.border]) }
         request(session, screen, theme, top: top + 1, height: upper - 1, width: leftWidth - 1)
         let width = screen.columns - right
@@ -57,7 +57,7 @@ enum InvokeView {
         var row = top
         for (label, value) in rows where row < top + height {
             screen.put(DisplayWidth.fit(label, width: 10), row: row, column: 1, style: theme[.dim])
-            screen.put(DisplayWidth.prefix(TableView.sanitize(value), fitting: max(0, width - 12)), row: row, column: 12, style: .plain)
+            screen.put(DisplayWidth.clip(TableView.sanitize(value), width: max(0, width - 12)), row: row, column: 12, style: .plain)
             row += 1
         }
         row += 1
@@ -69,10 +69,13 @@ enum InvokeView {
 
     static func response(_ session: InvokeSession, _ screen: Screen, _ theme: Theme, top: Int, left: Int, width: Int, height: Int) {
         let text = session.response
+        let colour = text.isJSON && !session.raw && !session.running
+        // The "lines 3–9 of 40" note gets a row of its own when the answer does not fit.
+        let fits = text.lines.count <= height && (colour || text.lines.allSatisfy { DisplayWidth.of($0) <= max(1, width - 1) })
+        let height = fits ? height : max(1, height - 1)
         let first = min(session.responseScroll, max(0, text.lines.count - height))
         var row = top
         var index = first
-        let colour = text.isJSON && !session.raw && !session.running
         while row < top + height, index < text.lines.count {
             let line = TableView.sanitize(text.lines[index])
             if colour {
@@ -89,7 +92,7 @@ enum InvokeView {
         }
         if index < text.lines.count || first > 0 {
             let where_ = "lines \(first + 1)–\(index) of \(text.lines.count)"
-            screen.put(where_, row: top + height - 1, column: max(left, screen.columns - DisplayWidth.of(where_) - 1), style: theme[.dim])
+            screen.put(where_, row: top + height, column: max(left, screen.columns - DisplayWidth.of(where_) - 1), style: theme[.dim])
         }
     }
 
@@ -108,7 +111,7 @@ enum InvokeView {
         if result.streamed { parts.append("streamed") }
         if let report = result.report, !report.summary.isEmpty { parts.append("duration " + report.summary) }
         let text = " " + (failed ? "✗ " : "✓ ") + parts.joined(separator: " · ") + " "
-        screen.put(DisplayWidth.prefix(text, fitting: screen.columns), row: row, column: 0, style: failed ? theme[.error] : theme[.ok])
+        screen.put(DisplayWidth.clip(text, width: screen.columns), row: row, column: 0, style: failed ? theme[.error] : theme[.ok])
     }
 
     static func drawJSON(_ line: String, _ screen: Screen, _ theme: Theme, row: Int, column: Int, width: Int) {

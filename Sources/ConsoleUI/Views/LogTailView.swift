@@ -7,7 +7,7 @@ import Foundation
 enum LogTailView {
     static func draw(_ tail: LogTail, _ screen: Screen, _ theme: Theme, top: Int, height: Int) {
         guard height > 1 else { return }
-        screen.put(DisplayWidth.prefix(status(tail), fitting: screen.columns), row: top, column: 0,
+        screen.put(DisplayWidth.clip(status(tail), width: screen.columns), row: top, column: 0,
                    style: tail.following ? theme[.dim] : theme[.warn])
         let rows = height - 1
         let lines = tail.visibleLines(page: rows)
