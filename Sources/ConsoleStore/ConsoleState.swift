@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 import LambdaAPI
 import LogsAPI
@@ -39,6 +40,24 @@ public enum Overlay: Sendable, Equatable {
     case shift(TrafficShift)
     /// A rollout's progress, by key (`function:alias`).
     case rollout(RolloutPanel)
+    /// One log event in full (Enter on the logs pane): every line of it, wrapped, scrollable.
+    case logEvent(LogEventView)
+}
+
+/// A log event as the line view shows it: its stream and time, and its message (pretty-printed
+/// when it is JSON, as structured logs are).
+public struct LogEventView: Sendable, Equatable {
+    public var stream: String
+    public var timestamp: Int64
+    public var text: String
+    public var scroll = 0
+
+    public init(_ line: LogLine) {
+        stream = line.stream
+        timestamp = line.timestamp
+        let trimmed = line.message.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("{"), let json = try? JSONValue.parse(trimmed) { text = json.prettyPrinted() } else { text = line.message }
+    }
 }
 
 public struct RolloutPanel: Sendable, Equatable {

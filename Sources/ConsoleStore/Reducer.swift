@@ -43,6 +43,11 @@ public enum Reducer {
             state.helpScroll = max(0, min(1_000, state.helpScroll + delta))  // the view stops at the last line
             return []
         }
+        if case .logEvent(var view) = state.overlay, let delta = scrollDelta(action, page: state.pageHeight) {
+            view.scroll = max(0, min(TextLimits.logEventLines, view.scroll + delta))  // the view stops at the last line
+            state.overlay = .logEvent(view)
+            return []
+        }
         if case .palette(var palette) = state.overlay, let delta = scrollDelta(action, page: state.pageHeight) {
             let count = ActionReducer.paletteItems(state, filter: palette.filter).count
             palette.cursor = max(0, min(count - 1, palette.cursor + delta))
@@ -379,7 +384,12 @@ public enum Reducer {
             state.detailScroll = 0
             state.routes.append(.detail(function: name))
             return load(.versions, &state)
-        case .pane(.versions), .pane(.aliases), .pane(.mappings), .pane(.logs):
+        case .pane(.logs):
+            // A log line opens in full: long lines and multi-line events (stack traces) whole.
+            guard let index = state.tables[.logs]?.selectedIndex, state.logRows.indices.contains(index) else { return [] }
+            state.overlay = .logEvent(LogEventView(state.logRows[index]))
+            return []
+        case .pane(.versions), .pane(.aliases), .pane(.mappings):
             guard let name = state.focusedName else { return [] }
             state.routes.append(.detail(function: name))
             return load(.versions, &state)

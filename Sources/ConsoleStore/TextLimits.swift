@@ -6,6 +6,8 @@ public enum TextLimits {
     public static let search = 256
     /// A CloudWatch Logs filter pattern, as the service limits it.
     public static let filterPattern = 1_024
+    /// How far a log event's view scrolls: a 256 KB event (CloudWatch's largest) wrapped at 50 columns.
+    public static let logEventLines = 10_000
 
     /// `text` within `limit` characters; a cut is said on the status line.
     static func cut(_ text: String, _ limit: Int, _ state: inout ConsoleState) -> String {

@@ -44,6 +44,8 @@ public struct LogTail: Sendable, Equatable {
     public var groupMissing = false
     /// START and END lines hidden, REPORT lines shown as their figures.
     public var folded = false
+    /// Long lines wrap, and an event's own line breaks are kept.
+    public var wrapped = false
     /// Bumped on every restart, so that answers to an earlier poll are not merged.
     public var generation = 0
 
@@ -167,7 +169,8 @@ public struct LogTail: Sendable, Equatable {
     /// The lines a page of `page` rows shows: the newest, or those above them while paused;
     /// folded, without START and END lines.
     public func visibleLines(page: Int) -> ArraySlice<TailLine> {
-        let end = max(0, lines.count - offset)
+        // Scrolled up past the oldest page, the first page shows: never a half-empty panel.
+        let end = max(min(lines.count, page), lines.count - offset)
         guard folded else { return lines[max(0, end - page)..<end] }
         var shown: [TailLine] = []
         var index = end - 1
@@ -175,7 +178,13 @@ public struct LogTail: Sendable, Equatable {
             if lines[index].kind != .start, lines[index].kind != .end { shown.append(lines[index]) }
             index -= 1
         }
-        return ArraySlice(shown.reversed())
+        shown.reverse()
+        var next = end
+        while next < lines.count, shown.count < page {
+            if lines[next].kind != .start, lines[next].kind != .end { shown.append(lines[next]) }
+            next += 1
+        }
+        return ArraySlice(shown)
     }
 
     /// The indices of lines containing the search text, case-insensitively.

@@ -12,6 +12,8 @@ public enum TailCommand: Sendable, Equatable {
     case save
     /// z: hide START and END, show REPORT as its figures.
     case fold
+    /// v: long lines wrap and multi-line events show every line, instead of one cut row each.
+    case wrap
 }
 
 public enum TailJump: Sendable, Equatable {
@@ -91,6 +93,8 @@ enum TailReducer {
                 effects = [poll(tail, delay: 0, tryLive: true)]
             case .fold:
                 tail.folded.toggle()
+            case .wrap:
+                tail.wrapped.toggle()
             case .save:
                 let stamp = Int(now.timeIntervalSince1970)
                 let path = FileManager.default.currentDirectoryPath + "/\(SavedEventStore.fileName(function))-\(stamp).log"

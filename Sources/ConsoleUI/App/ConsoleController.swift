@@ -166,6 +166,19 @@ public final class ConsoleController {
         default:
             break
         }
+        if case .logEvent = state.overlay {
+            switch key {
+            case .escape, .enter, .character("q"): dispatch(.closeOverlay)
+            case .control("c"): dispatch(.quit)
+            case .wheelUp: dispatch(.moveCursor(-3))
+            case .wheelDown: dispatch(.moveCursor(3))
+            default:
+                if let action = KeyTables.action(for: key, route: .pane(.functions)), Reducer.scrollDelta(action, page: 1) != nil {
+                    dispatch(action)
+                }
+            }
+            return
+        }
         if state.overlay == .help {
             switch key {
             case .escape, .character("?"), .character("q"): dispatch(.closeOverlay)

@@ -96,6 +96,7 @@ public enum KeyTables {
         KeyBinding([.character("h")], "the last hour", .tailCommand(.jump(.lastMinutes(60)))),
         KeyBinding([.character("w")], "save the lines to a file in the current folder", .tailCommand(.save), hint: "save"),
         KeyBinding([.character("z")], "fold START/END, REPORT as its figures", .tailCommand(.fold), hint: "fold"),
+        KeyBinding([.character("v")], "wrap long lines, every line of multi-line events", .tailCommand(.wrap), hint: "wrap"),
     ]
 
     public static let invoke: [KeyBinding] = [
@@ -114,6 +115,7 @@ public enum KeyTables {
         KeyBinding([.character("H")], "history of this session's invocations", .invokeCommand(.showHistory), hint: "history"),
         KeyBinding([.character("f"), .end, .character("G")], "logs: follow new lines again", .tailCommand(.follow), hint: "follow"),
         KeyBinding([.character("z")], "logs: fold START/END, REPORT as its figures", .tailCommand(.fold)),
+        KeyBinding([.character("W")], "logs: wrap long lines, every line of multi-line events", .tailCommand(.wrap)),
         KeyBinding([.character("/")], "logs: search", .tailCommand(.beginSearch)),
         KeyBinding([.character("n")], "logs: next match (newer)", .tailCommand(.nextMatch(1))),
         KeyBinding([.character("N")], "logs: previous match (older)", .tailCommand(.nextMatch(-1))),

@@ -38,6 +38,7 @@ public enum ConsoleView {
         case .history(let cursor): HistoryView.draw(state.invocationHistory, cursor: cursor, screen, theme)
         case .shift(let shift): AliasRoutingView.draw(shift, state, screen, theme)
         case .rollout(let panel): RolloutView.draw(panel, state, screen, theme, now: now)
+        case .logEvent(let view): LogEventOverlay.draw(view, screen, theme)
         case .commandLine, nil: break
         }
         screen.present()

@@ -19,21 +19,33 @@ enum LogTailView {
             }
         }
         let needle = tail.search.lowercased()
+        let prefixWidth = 13 + 10
+        let textWidth = max(1, screen.columns - prefixWidth)
+        // Each line's rows: one, cut at the edge; wrapped, as many as its text and its own line breaks need.
+        var shownRows: [(line: TailLine, text: String, first: Bool)] = []
+        for line in lines.reversed() where shownRows.count < rows {
+            let shown = tail.folded && line.kind == .report ? "REPORT " + (InvocationReport.parse(line.text)?.summary ?? "") : line.text
+            let pieces = tail.wrapped ? LogEventOverlay.rows(shown, width: textWidth) : [TableView.sanitize(shown)]
+            for (index, piece) in pieces.enumerated().reversed() where shownRows.count < rows {
+                shownRows.append((line, piece, index == 0))
+            }
+        }
         // Bottom-anchored: the newest line sits on the last row.
-        var row = top + 1 + (rows - lines.count)
-        for line in lines {
-            var x = screen.put(Formatting.clock(line.timestamp) + " ", row: row, column: 0, style: theme[.logTime])
-            let tag = "[\(line.version ?? "?")]"
-            x = screen.put(DisplayWidth.fit(tag, width: 10), row: row, column: x, style: versionStyle(line.version, theme))
+        var row = top + 1 + (rows - shownRows.count)
+        for (line, piece, first) in shownRows.reversed() {
+            var x = prefixWidth
+            if first {
+                x = screen.put(Formatting.clock(line.timestamp) + " ", row: row, column: 0, style: theme[.logTime])
+                let tag = "[\(line.version ?? "?")]"
+                x = screen.put(DisplayWidth.fit(tag, width: 10), row: row, column: x, style: versionStyle(line.version, theme))
+            }
             let style: TextStyle = switch (line.kind, line.level) {
             case (.start, _), (.end, _), (.report, _): theme[.logMeta]
             case (_, "ERROR"): theme[.logError]
             case (_, "WARN"): theme[.logWarn]
             default: .plain
             }
-            let shown = tail.folded && line.kind == .report
-                ? "REPORT " + (InvocationReport.parse(line.text)?.summary ?? "") : line.text
-            let text = DisplayWidth.prefix(TableView.sanitize(shown), fitting: max(0, screen.columns - x))
+            let text = DisplayWidth.prefix(piece, fitting: max(0, screen.columns - x))
             screen.put(text, row: row, column: x, style: style)
             if !needle.isEmpty, let match = highlight(needle, in: text) {
                 screen.put(match.text, row: row, column: x + match.column, style: TableView.merge(TextStyle(reverse: true), over: style))
@@ -64,6 +76,7 @@ enum LogTailView {
         parts.append(tail.following ? "following" : "paused, \(tail.offset) newer below (f follows)")
         parts.append("\(Formatting.count(tail.lines.count)) lines")
         if tail.folded { parts.append("START/END folded (z)") }
+        if tail.wrapped { parts.append("wrapped") }
         if let pattern = tail.filterPattern { parts.append("pattern \(pattern)") }
         if !tail.search.isEmpty { parts.append("/\(tail.search): \(tail.matchCount) matches") }
         if let error = tail.lastError { parts.append("✗ \(error)") }
@@ -76,5 +89,29 @@ enum LogTailView {
         guard let version else { return theme[.dim] }
         let index = Int(version) ?? version.unicodeScalars.reduce(0) { $0 &+ Int($1.value) }
         return theme[roles[abs(index) % roles.count]]
+    }
+}
+
+/// Enter on a log line: the whole event, its own lines kept, long lines wrapped.
+enum LogEventOverlay {
+    static func rows(_ text: String, width: Int) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).prefix(TextLimits.logEventLines).flatMap { line in
+            InvokeView.wrap(TableView.sanitize(String(line)), width: max(1, width))
+        }
+    }
+
+    static func draw(_ view: LogEventView, _ screen: Screen, _ theme: Theme) {
+        let width = screen.columns - 2
+        let rows = rows(view.text, width: width - 4)
+        let title = Formatting.clock(view.timestamp) + " · " + TableView.sanitize(view.stream)
+        let panel = Panel(title: title, width: width, height: rows.count + 2, hints: ["Esc closes", "j/k PgDn/PgUp scroll"],
+                          screen: screen, theme: theme)
+        let first = min(view.scroll, max(0, rows.count - panel.innerRows))
+        for (offset, line) in rows.dropFirst(first).prefix(panel.innerRows).enumerated() {
+            panel.put(line, row: offset, style: .plain, on: screen)
+        }
+        if first + panel.innerRows < rows.count {
+            panel.footnote("lines \(first + 1)–\(first + panel.innerRows) of \(rows.count)", screen: screen, theme: theme)
+        }
     }
 }
