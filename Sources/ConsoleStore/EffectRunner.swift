@@ -12,6 +12,9 @@ public struct EffectRunner: Sendable {
     /// How far back the logs pane reads, and how many lines it keeps.
     let logWindow: TimeInterval
     let maximumLogLines: Int
+    /// How long the logs pane's read may take in all: FilterLogEvents can answer page after
+    /// empty page for minutes while it scans; past this, what was found is shown (the read time-out).
+    let logReadLimit: TimeInterval
     /// Refuses every mutation, whatever asks for it.
     let readOnly: Bool
     let audit: AuditLog?
@@ -24,12 +27,13 @@ public struct EffectRunner: Sendable {
     let burstControl = BurstControl()
 
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
-                readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
+                logReadLimit: TimeInterval = 60, readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
                 rolloutFiles: RolloutFiles? = nil) {
         self.lambda = lambda
         self.logs = logs
         self.logWindow = logWindow
         self.maximumLogLines = maximumLogLines
+        self.logReadLimit = logReadLimit
         self.readOnly = readOnly
         self.audit = audit
         self.events = events
@@ -86,6 +90,7 @@ public struct EffectRunner: Sendable {
     func recentLogLines(group: String, stream: String?) async throws -> [LogLine] {
         let start = stream == nil ? Int64((Date().timeIntervalSince1970 - logWindow) * 1000) : nil
         var lines: [LogLine] = []
+        let began = Date()
         do {
             let request = FilterLogEventsRequest(logGroupName: group, startTime: start, logStreamNames: stream.map { [$0] })
             for try await page in logs.filteredEvents(request) {
@@ -94,6 +99,11 @@ public struct EffectRunner: Sendable {
                             id: event.eventId ?? "\(event.logStreamName ?? "")/\(event.timestamp ?? 0)/\(lines.count)")
                 }
                 if lines.count >= maximumLogLines { break }
+                if Date().timeIntervalSince(began) > logReadLimit {
+                    guard lines.isEmpty else { break }
+                    throw ConsoleError("CloudWatch Logs was still searching \(group) after \(Int(logReadLimit.rounded())) s (the read time-out) "
+                                       + "and had found no event; r tries again.")
+                }
             }
         } catch AWSClientError.service(let error) where error.code == .resourceNotFoundException {
             // A function that never ran has no log group yet; one may log to a group that is gone.

@@ -51,7 +51,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         let rolloutFiles = RolloutFiles(directory: RolloutFiles.defaultDirectory(environment: environment))
         let runner = EffectRunner(lambda: LambdaClient(settings: settings, credentials: credentials, transport: transport),
                                   logs: LogsClient(settings: settings, credentials: credentials, transport: transport),
-                                  readOnly: readOnly,
+                                  logReadLimit: Double(settings.transport.readTimeout.components.seconds), readOnly: readOnly,
                                   audit: AuditLog(path: AuditLog.defaultPath(environment: environment), profile: settings.profile,
                                                   region: settings.region),
                                   events: SavedEventStore(directory: SavedEventStore.defaultDirectory(environment: environment)),

@@ -80,6 +80,40 @@ import TestSupport
                 "leaving the view ends the polling")
     }
 
+    /// FilterLogEvents may answer empty page after empty page while it scans: the logs pane stops
+    /// at the read time-out, as a stalled list does, instead of saying "Loading…" for minutes.
+    @Test func aLogsReadThatGoesOnPastTheReadTimeOutStops() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = "logs-pages-\(UUID().uuidString.prefix(8))"
+        // Each page names the next, as a scan through a busy group does.
+        let emptyPages: [[String: any Sendable]] = (0..<30).map { page in
+            ["match": ["target": "FilterLogEvents"], "delay": 0.4, "body": #"{"events": [], "nextToken": "page-\#(page)"}"#]
+        }
+        try await backend.script(lane: lane, emptyPages)
+        let runner = EffectRunner(lambda: LambdaClient(client: backend.client(.lambda)), logs: LogsClient(client: backend.client(.logs, lane: lane)),
+                                  logReadLimit: 1.5)
+        let began = Date()
+        let action = await runner.run(.loadLogs(function: "f", logGroup: "/aws/lambda/f", stream: nil))
+        let took = Date().timeIntervalSince(began)
+        guard case .logsLoaded(_, _, .failure(let error)) = action else {
+            Issue.record("a read with nothing found after the limit did not fail: \(action)")
+            return
+        }
+        #expect(error.message.contains("still searching /aws/lambda/f after 2 s") && error.message.contains("r tries again"), "\(error.message)")
+        #expect(took < 4, "the read went on for \(took) s")
+
+        // With something found, what was found is shown.
+        let withEvents: [String: any Sendable] = ["match": ["target": "FilterLogEvents"], "delay": 0.4,
+            "body": #"{"events": [{"timestamp": 1, "message": "found", "logStreamName": "s", "eventId": "1"}], "nextToken": "more"}"#]
+        try await backend.script(lane: lane, [withEvents] + emptyPages)
+        let partial = await runner.run(.loadLogs(function: "f", logGroup: "/aws/lambda/f", stream: nil))
+        guard case .logsLoaded(_, _, .success(let lines)) = partial else {
+            Issue.record("the lines found before the limit were lost: \(partial)")
+            return
+        }
+        #expect(lines.map(\.message) == ["found"])
+    }
+
     @Test func savingWritesTheLinesAndSaysWhere() async throws {
         let backend = try await TestBackend.shared()
         let runner = EffectRunner(lambda: LambdaClient(client: backend.client(.lambda)), logs: LogsClient(client: backend.client(.logs)))

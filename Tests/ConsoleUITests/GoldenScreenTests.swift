@@ -276,3 +276,26 @@ import Testing
         #expect(screen.text.contains("Enter applies · Esc cancels"))
     }
 }
+
+@Suite struct WideCharacterBorderTests {
+    /// A panel over text of wide characters, at every offset: the text's cut halves are blanked
+    /// and both borders stay whole, as does a panel's own text cut at its right border.
+    @Test(arguments: [0, 1]) func bordersStayWholeOverWideCharacters(_ shift: Int) {
+        for columns in [50, 51, 80] {
+            let screen = GridScreen(rows: 12, columns: columns)
+            for row in 0..<12 { screen.put(String(repeating: " ", count: shift) + String(repeating: "数", count: 60), row: row, column: 0, style: .plain) }
+            let panel = Panel(title: "数据" + String(repeating: "处", count: 40), width: 41, height: 6, hints: ["Enter 确认", "Esc 取消"],
+                              screen: screen, theme: .monochrome)
+            for row in 0..<panel.innerRows {
+                panel.put(String(repeating: "函", count: row) + String(repeating: "数", count: 40), row: row, style: .plain, on: screen)
+            }
+            for row in panel.top + 1..<panel.top + panel.height - 1 {
+                #expect(screen.cell(row: row, column: panel.left).character == "│", "left border at row \(row), \(columns) columns:\n\(screen.text)")
+                #expect(screen.cell(row: row, column: panel.left + panel.width - 1).character == "│",
+                        "right border at row \(row), \(columns) columns:\n\(screen.text)")
+            }
+            #expect(screen.cell(row: panel.top, column: panel.left + panel.width - 1).character == "┐")
+            #expect(screen.cell(row: panel.top + panel.height - 1, column: panel.left + panel.width - 1).character == "┘")
+        }
+    }
+}
