@@ -118,9 +118,12 @@ public struct ConsoleError: Error, Sendable, Equatable {
     /// The log group that does not exist, when that is what went wrong: not an error to show,
     /// but a state to say (the function has not run yet, or logs to a group that is not there).
     public var missingLogGroup: String?
-    public init(_ message: String, missingLogGroup: String? = nil) {
+    /// AWS asked to wait this long before the next call (Retry-After, retryAfterSeconds).
+    public var retryAfter: TimeInterval?
+    public init(_ message: String, missingLogGroup: String? = nil, retryAfter: TimeInterval? = nil) {
         self.message = message
         self.missingLogGroup = missingLogGroup
+        self.retryAfter = retryAfter
     }
 
     /// What the logs pane and the tail say while a function's log group does not exist.

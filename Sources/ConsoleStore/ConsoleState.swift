@@ -131,6 +131,8 @@ public struct LogLine: Sendable, Equatable {
 
 /// The single source of truth the console renders from. Plain values; changed only by `reduce`.
 public struct ConsoleState: Sendable {
+    /// Background refreshes wait until then: AWS answered a read with a long Retry-After.
+    public var refreshesHeldUntil: Date?
     public var connection: ConnectionInfo
     public var routes: [Route] = [.pane(.functions)]
     public var overlay: Overlay?

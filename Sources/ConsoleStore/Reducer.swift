@@ -12,6 +12,10 @@ public enum Reducer {
         let effects = apply(&state, action, now: now)
         // An error a failed read left goes when a read succeeds (the detail's "Cannot connect"
         // stayed after the connection came back); any other error stays until Esc.
+        // AWS asked for quiet (a long Retry-After): background refreshes wait until then too.
+        if let wait = Self.requestedWait(action) {
+            state.refreshesHeldUntil = max(state.refreshesHeldUntil ?? now, now.addingTimeInterval(min(wait, Self.longestHold)))
+        }
         switch Self.loadOutcome(action) {
         case .failed? where state.lastError != errorBefore: state.lastErrorIsFromLoad = true
         case .succeeded? where state.lastErrorIsFromLoad:
@@ -185,7 +189,14 @@ public enum Reducer {
         case .tailStopped:
             break
 
-        case .refresh, .timerFired:
+        case .refresh:
+            state.refreshesHeldUntil = nil  // the user asks now: the hold is theirs to lift
+            return refresh(&state)
+        case .timerFired:
+            if let until = state.refreshesHeldUntil {
+                guard now >= until else { return [] }
+                state.refreshesHeldUntil = nil
+            }
             return refresh(&state)
         case .resized(let rows, _):
             state.pageHeight = max(1, rows - 5)
@@ -278,6 +289,19 @@ public enum Reducer {
     enum LoadOutcome { case succeeded, failed }
 
     /// Whether the action is the answer of a read, and how it went.
+    /// A hold longer than this is not believed (a Retry-After of a day is a broken proxy).
+    public static let longestHold: TimeInterval = 600
+
+    /// How long a failed read's answer asked the console to wait.
+    static func requestedWait(_ action: ConsoleAction) -> TimeInterval? {
+        let error: ConsoleError? = switch action {
+        case .functionsLoaded(.failure(let error)), .detailLoaded(_, .failure(let error)), .logsLoaded(_, _, .failure(let error)),
+             .logStreamsLoaded(_, .failure(let error)): error
+        default: nil
+        }
+        return error?.retryAfter
+    }
+
     static func loadOutcome(_ action: ConsoleAction) -> LoadOutcome? {
         switch action {
         case .functionsLoaded(let result): if case .success = result { .succeeded } else { .failed }

@@ -4,6 +4,7 @@ import Foundation
 import LambdaAPI
 import LogsAPI
 import Testing
+import TestSupport
 
 @Suite struct ReducerTests {
     static func function(_ name: String, runtime: String = "python3.12", memory: Int = 128) -> FunctionConfiguration {
@@ -195,5 +196,35 @@ enum AliasConfigurationBuilder {
     static func alias(_ name: String, version: String, weights: [String: Double]) -> AliasConfiguration {
         let json = #"{"Name":"\#(name)","FunctionVersion":"\#(version)","RoutingConfig":{"AdditionalVersionWeights":{\#(weights.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ","))}}}"#
         return try! LambdaJSON.decoder().decode(AliasConfiguration.self, from: Data(json.utf8))
+    }
+}
+
+@Suite struct RefreshHoldTests {
+    /// A throttled read that asked for two minutes of quiet: the timer's refreshes wait, r does not.
+    @Test func aLongRetryAfterHoldsBackgroundRefreshes() {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "http://127.0.0.1:1", readOnly: false))
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        _ = Reducer.reduce(&state, .show(.functions), now: now)
+        _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Throttled: try again in 120 s.", retryAfter: 120))), now: now)
+        #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(30)).isEmpty, "a refresh went out during the hold")
+        #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(119)).isEmpty)
+        #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(121)).contains(.loadFunctions))
+        _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Throttled.", retryAfter: 86_400))), now: now)
+        #expect(state.refreshesHeldUntil == now.addingTimeInterval(Reducer.longestHold), "a day-long hold is not believed")
+        #expect(Reducer.reduce(&state, .refresh, now: now.addingTimeInterval(1)).contains(.loadFunctions), "r asks now")
+        #expect(state.refreshesHeldUntil == nil)
+    }
+
+    @Test func aThrottledListSaysHowLongAWSAskedToWait() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = "hold-\(UUID().uuidString.prefix(8))"
+        try await backend.script(lane: lane, [["status": 429, "headers": ["Retry-After": "120"],
+                                               "body": #"{"Type": "User", "message": "Rate exceeded"}"#]])
+        let runner = EffectRunner(lambda: LambdaClient(client: backend.client(.lambda, lane: lane)), logs: LogsClient(client: backend.client(.logs)))
+        guard case .functionsLoaded(.failure(let error)) = await runner.run(.loadFunctions) else {
+            Issue.record("the throttled list did not fail")
+            return
+        }
+        #expect(error.retryAfter == 120, "\(error)")
     }
 }

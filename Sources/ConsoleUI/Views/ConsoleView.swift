@@ -240,6 +240,8 @@ public enum ConsoleView {
             activity = "⟳ rollout \(rollout.key) \(AliasWeights.percent(rollout.appliedWeight)) · " + RolloutView.statusLine(rollout, now: now)
         } else if !state.inFlight.isEmpty {
             activity = "⟳ loading"
+        } else if let until = state.refreshesHeldUntil, until > now {
+            activity = "refresh waits \(Int(until.timeIntervalSince(now).rounded(.up))) s (AWS asked; r now)"
         } else if case .failed = state.functionsStatus, !state.functions.isEmpty {
             activity = "stale"
         } else {
