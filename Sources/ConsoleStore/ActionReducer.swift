@@ -75,6 +75,22 @@ public enum ActionReducer {
                 if let index = form.fields.firstIndex(where: { $0.id == "event" }) { form.fields[index].kind = .choice(options) }
                 if let last = events.last { form.set("payload", last) }
             }
+        case .accountLimitLoaded(let result):
+            state.inFlight.remove("account")
+            switch result {
+            case .success(let limit):
+                state.accountLimit = limit
+                state.accountLimitProblem = nil
+            case .failure(let error):
+                state.accountLimitProblem = error.message
+            }
+            editForm(&state) { form in
+                guard form.action == .reservedConcurrency else { return }
+                form.waitingFor = nil
+            }
+            if case .form(let form) = state.overlay, form.action == .reservedConcurrency {
+                state.overlay = .form(ReservedConcurrency.describe(form, state))
+            }
         case .mutationProgress(let text):
             state.activity = text
         case .mutationFinished(let mutation, let outcome):
@@ -131,7 +147,17 @@ public enum ActionReducer {
             state.overlay = .form(waiting)
             return Reducer.load(.versions, &state)
         }
-        state.overlay = .form(form)
+        if id == .reservedConcurrency {
+            // A reservation must leave the account 100 unreserved executions: its limit is read
+            // each time (other functions reserve too); the first time, before anything is sent.
+            var waiting = ReservedConcurrency.describe(form, state)
+            if state.accountLimit == nil { waiting.waitingFor = "the account's concurrency limit" }
+            state.overlay = .form(waiting)
+            guard !state.inFlight.contains("account") else { return [] }
+            state.inFlight.insert("account")
+            return [.loadAccountLimit]
+        }
+        state.overlay = .form(ReservedConcurrency.describe(form, state))
         if id == .invoke, state.savedEvents[form.target.function] == nil {
             return [.loadSavedEvents(function: form.target.function)]
         }
@@ -164,7 +190,7 @@ public enum ActionReducer {
             form.fields[index].conflict = nil
             valid = false
         }
-        for (id, message) in FormSubmission.actionErrors(form) {
+        for (id, message) in FormSubmission.actionErrors(form) + ReservedConcurrency.errors(form, state) {
             guard let index = form.fields.firstIndex(where: { $0.id == id }), form.fields[index].error == nil else { continue }
             form.fields[index].error = message
             valid = false

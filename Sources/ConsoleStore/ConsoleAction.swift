@@ -49,6 +49,8 @@ public enum ConsoleAction: Sendable {
     case logsLoaded(function: String, stream: String?, Result<[LogLine], ConsoleError>)
     case toggleStreamList
     case logStreamsLoaded(function: String, Result<[LogStream], ConsoleError>)
+    /// GetAccountSettings: the account's concurrency limit, which a reservation must leave 100 of.
+    case accountLimitLoaded(Result<AccountLimit, ConsoleError>)
     case resized(rows: Int, columns: Int)
 
     // The action palette and its forms.
@@ -140,6 +142,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case loadLogs(function: String, logGroup: String, stream: String?)
     case loadLogStreams(function: String, logGroup: String)
     case loadSavedEvents(function: String)
+    case loadAccountLimit
     case mutate(Mutation)
     /// Runs (or resumes) a rollout to its end, reporting every change as `.rolloutUpdated`.
     case runRollout(Rollout)

@@ -131,6 +131,10 @@ public struct LogLine: Sendable, Equatable {
 
 /// The single source of truth the console renders from. Plain values; changed only by `reduce`.
 public struct ConsoleState: Sendable {
+    /// The account's concurrency limits (GetAccountSettings), read when a reservation is edited;
+    /// `accountLimitProblem` says why they could not be read (moto does not offer the call).
+    public var accountLimit: AccountLimit?
+    public var accountLimitProblem: String?
     /// Background refreshes wait until then: AWS answered a read with a long Retry-After.
     public var refreshesHeldUntil: Date?
     public var connection: ConnectionInfo

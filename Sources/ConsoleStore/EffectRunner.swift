@@ -70,6 +70,13 @@ public struct EffectRunner: Sendable {
             return .savedEventsLoaded(function: function, events?.load(function: function) ?? SavedEvents())
         case .loadFunctions:
             return .functionsLoaded(await attempt { try await lambda.functions().all() })
+        case .loadAccountLimit:
+            return .accountLimitLoaded(await attempt {
+                guard let limit = try await lambda.getAccountSettings().accountLimit else {
+                    throw ConsoleError("GetAccountSettings answered without the account's limits.")
+                }
+                return limit
+            })
         case .loadDetail(let function):
             return .detailLoaded(function: function, await attempt { try await lambda.functionDetail(function) })
         case .loadLogs(let function, let group, let stream):

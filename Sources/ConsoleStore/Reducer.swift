@@ -203,7 +203,7 @@ public enum Reducer {
             for pane in Pane.allCases { state.tables[pane]?.scrollToCursor(height: state.pageHeight) }
 
         case .openPalette, .editPalette, .choosePaletteItem, .perform, .openAction, .editField, .setField, .moveFieldFocus, .cycleChoice,
-             .toggleFormSecrets, .submitForm, .savedEventsLoaded, .mutationProgress, .mutationFinished:
+             .toggleFormSecrets, .submitForm, .savedEventsLoaded, .accountLimitLoaded, .mutationProgress, .mutationFinished:
             return ActionReducer.reduce(&state, action, now: now)
         case .editShift(let edit):
             return ShiftReducer.reduce(&state, edit)

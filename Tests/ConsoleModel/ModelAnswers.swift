@@ -27,6 +27,9 @@ enum ModelAnswers {
             return [.logsLoaded(function: function, stream: stream, failing ? .failure(failure(&random)) : .success(ModelEstate.logLines(seed: seed)))]
         case .loadLogStreams(let function, _):
             return [.logStreamsLoaded(function: function, failing ? .failure(failure(&random)) : .success(ModelEstate.streams(seed: seed)))]
+        case .loadAccountLimit:
+            let limit = AccountLimit(concurrentExecutions: 1000, unreservedConcurrentExecutions: Int(seed % 1000))
+            return [.accountLimitLoaded(failing ? .failure(failure(&random)) : .success(limit))]
         case .loadSavedEvents(let function):
             return [.savedEventsLoaded(function: function, SavedEvents(payloads: ["saved": #"{"a":1}"#], last: failing ? nil : #"{"b":2}"#))]
         case .mutate(let mutation):

@@ -364,6 +364,33 @@ import Testing
         #expect(effects == [.mutate(.publishVersion(function: "checkout", description: "v2", codeSha256: "sha-1", revisionId: "rev-1"))])
     }
 
+    /// 100 of the account's executions stay unreserved: the form knows the bound before sending.
+    @Test func aReservationAboveWhatTheAccountLeavesIsRefused() throws {
+        var state = Self.state()
+        _ = Reducer.reduce(&state, .openAction(.reservedConcurrency))
+        #expect(Self.form(state)?.waitingFor != nil)
+        #expect(state.inFlight.contains("account"))
+        Self.set("reserved", "40", in: &state)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty, "sent before the account's limit was read")
+        _ = Reducer.reduce(&state, .accountLimitLoaded(.success(AccountLimit(concurrentExecutions: 1000, unreservedConcurrentExecutions: 150))))
+        #expect(Self.form(state)?.field("reserved")?.hint?.hasPrefix("at most 50: the account's limit is 1000 and 100 must stay unreserved") == true)
+        Self.set("reserved", "60", in: &state)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty)
+        #expect(Self.form(state)?.field("reserved")?.error == "at most 50: 100 of the account's executions must stay unreserved")
+        Self.set("reserved", "50", in: &state)
+        #expect(Reducer.reduce(&state, .submitForm) == [.mutate(.setReservedConcurrency(function: "checkout", 50))])
+    }
+
+    @Test func anAccountLimitThatCannotBeReadLeavesTheCheckToAWS() throws {
+        var state = Self.state()
+        _ = Reducer.reduce(&state, .openAction(.reservedConcurrency))
+        _ = Reducer.reduce(&state, .accountLimitLoaded(.failure(ConsoleError("GetAccountSettings is not offered here"))))
+        #expect(Self.form(state)?.waitingFor == nil)
+        #expect(Self.form(state)?.field("reserved")?.hint?.hasSuffix("AWS checks the account's limit, which could not be read here: GetAccountSettings is not offered here") == true)
+        Self.set("reserved", "5000", in: &state)
+        #expect(Reducer.reduce(&state, .submitForm) == [.mutate(.setReservedConcurrency(function: "checkout", 5000))])
+    }
+
     @Test func aliasWeightsAndTheirChecks() throws {
         var state = Self.state()
         _ = try #require(Self.open(.createAlias, in: &state))

@@ -111,6 +111,8 @@ import TestSupport
 
         try session.send("c")
         #expect(await session.waitFor("Reserved concurrency of \(name)").satisfied)
+        // moto has no GetAccountSettings: the form says so and leaves the check to the API.
+        #expect(await session.waitFor("could not be read here").satisfied)
         try session.type("5")
         try session.send("Enter")
         await console.expectDone("Reserved 5 concurrent executions")

@@ -24,7 +24,7 @@ enum PaletteView {
 
 /// A form: a field per line with its value, its error beside it, and a hint under the focused one.
 enum FormView {
-    enum Line { case label, field, hint, error }
+    enum Line: Equatable { case label, field, hint(Int), error }
 
     static func draw(_ form: FormState, _ screen: Screen, _ theme: Theme) {
         let innerWidth = min(100, screen.columns - 2) - 4
@@ -33,7 +33,8 @@ enum FormView {
         let labelWidth = min(24, min(innerWidth * 2 / 5, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 2))
         // An error goes beside its field when it fits there with room for the value, else below.
         let besideWidth = innerWidth - labelWidth - 20
-        let lines = layout(form, labelWidth: labelWidth) { DisplayWidth.of($0) + 3 <= besideWidth }
+        let hintWidth = max(8, innerWidth - labelWidth)
+        let lines = layout(form, labelWidth: labelWidth, hintWidth: hintWidth) { DisplayWidth.of($0) + 3 <= besideWidth }
         let banner = form.banner.map { Panel.wrap($0, width: innerWidth).prefix(3) } ?? []
         let bannerRows = banner.isEmpty ? 0 : banner.count + 1
         let panel = Panel(title: form.title, width: 100, height: lines.count + bannerRows + 2, hints: hints(form), screen: screen, theme: theme)
@@ -48,8 +49,9 @@ enum FormView {
             switch line.line {
             case .label:
                 panel.put(field.label, row: row, style: focused ? theme[.title] : .plain, on: screen)
-            case .hint:
-                panel.put(field.hint ?? "", row: row, column: labelWidth, style: theme[.dim], on: screen)
+            case .hint(let piece):
+                let pieces = Panel.wrap(field.hint ?? "", width: hintWidth)
+                if pieces.indices.contains(piece) { panel.put(pieces[piece], row: row, column: labelWidth, style: theme[.dim], on: screen) }
             case .error:
                 panel.put("✗ " + (field.error ?? ""), row: row, column: labelWidth, style: theme[.error], on: screen)
             case .field:
@@ -81,15 +83,16 @@ enum FormView {
 
     /// One line per field (two when its label needs one of its own); under it, its error when that
     /// does not fit beside it, or else the focused field's hint.
-    static func layout(_ form: FormState, labelWidth: Int, errorFitsBeside: (String) -> Bool) -> [(field: Int, line: Line)] {
+    static func layout(_ form: FormState, labelWidth: Int, hintWidth: Int, errorFitsBeside: (String) -> Bool) -> [(field: Int, line: Line)] {
         var lines: [(Int, Line)] = []
         for (index, field) in form.fields.enumerated() {
             if DisplayWidth.of(field.label) >= labelWidth { lines.append((index, .label)) }
             lines.append((index, .field))
             if let error = field.error {
                 if !errorFitsBeside(error) { lines.append((index, .error)) }
-            } else if index == form.focus, field.hint != nil {
-                lines.append((index, .hint))
+            } else if index == form.focus, let hint = field.hint {
+                // A long hint goes on under itself, up to three lines.
+                for piece in 0..<min(3, Panel.wrap(hint, width: hintWidth).count) { lines.append((index, .hint(piece))) }
             }
         }
         return lines

@@ -10,6 +10,15 @@ public struct AccountLimit: Codable, Hashable, Sendable {
     public var concurrentExecutions: Int?
     public var totalCodeSize: Int64?
     public var unreservedConcurrentExecutions: Int?
+
+    public init(codeSizeUnzipped: Int64? = nil, codeSizeZipped: Int64? = nil, concurrentExecutions: Int? = nil, totalCodeSize: Int64? = nil,
+                unreservedConcurrentExecutions: Int? = nil) {
+        self.codeSizeUnzipped = codeSizeUnzipped
+        self.codeSizeZipped = codeSizeZipped
+        self.concurrentExecutions = concurrentExecutions
+        self.totalCodeSize = totalCodeSize
+        self.unreservedConcurrentExecutions = unreservedConcurrentExecutions
+    }
 }
 
 public struct AccountUsage: Codable, Hashable, Sendable {
