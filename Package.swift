@@ -22,13 +22,14 @@ let package = Package(
         .target(name: "LambdaAPI", dependencies: ["AWSCore"]),
         .target(name: "LogsAPI", dependencies: ["AWSCore"]),
         .target(name: "MetricsAPI", dependencies: ["AWSCore"]),
-        .target(name: "ConsoleStore", dependencies: ["LambdaAPI", "LogsAPI", "MetricsAPI"]),
+        .target(name: "TaggingAPI", dependencies: ["AWSCore"]),
+        .target(name: "ConsoleStore", dependencies: ["LambdaAPI", "LogsAPI", "MetricsAPI", "TaggingAPI"]),
         .target(name: "CTerminal", path: "Sources/CTerminal"),
         .target(name: "ConsoleUI", dependencies: ["ConsoleStore", "CNcursesw", "CTerminal"]),
         .executableTarget(
             name: "lambda-tui",
             dependencies: [
-                "AWSCore", "LambdaAPI", "LogsAPI", "MetricsAPI", "ConsoleStore", "ConsoleUI",
+                "AWSCore", "LambdaAPI", "LogsAPI", "MetricsAPI", "TaggingAPI", "ConsoleStore", "ConsoleUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,7 +49,7 @@ let package = Package(
         .target(name: "LambdaTestSupport", dependencies: ["LambdaAPI", "TestSupport"], path: "Tests/LambdaTestSupport"),
         .testTarget(name: "LambdaAPITests", dependencies: ["LambdaAPI", "TestSupport", "LambdaTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LogsAPITests", dependencies: ["LogsAPI", "TestSupport"]),
-        .testTarget(name: "ConsoleStoreTests", dependencies: ["ConsoleStore", "MetricsAPI", "LambdaTestSupport", "TestSupport"]),
+        .testTarget(name: "ConsoleStoreTests", dependencies: ["ConsoleStore", "MetricsAPI", "TaggingAPI", "LambdaTestSupport", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"], exclude: ["Golden"]),
         // The model tests: random keys, pastes, resizes and late, doubled, failed or stray answers,
         // with the console's properties checked after every step.

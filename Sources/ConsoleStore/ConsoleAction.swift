@@ -49,6 +49,9 @@ public enum ConsoleAction: Sendable {
     case logsLoaded(function: String, stream: String?, Result<[LogLine], ConsoleError>)
     case toggleStreamList
     case logStreamsLoaded(function: String, Result<[LogStream], ConsoleError>)
+    /// Tags of functions of the list, by ARN, read in the background for the `tag:` filter;
+    /// `final` ends the read (every ARN asked for is then known, or said to be unknown in `problem`).
+    case tagsLoaded([String: [String: String]], final: Bool, problem: String?)
     /// GetAccountSettings: the account's concurrency limit, which a reservation must leave 100 of.
     case accountLimitLoaded(Result<AccountLimit, ConsoleError>)
     case resized(rows: Int, columns: Int)
@@ -143,6 +146,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case loadLogStreams(function: String, logGroup: String)
     case loadSavedEvents(function: String)
     case loadAccountLimit
+    /// The tags of these functions (by ARN): GetResources where the endpoint offers it, else ListTags within a budget.
+    case loadTags(arns: [String])
     case mutate(Mutation)
     /// Runs (or resumes) a rollout to its end, reporting every change as `.rolloutUpdated`.
     case runRollout(Rollout)

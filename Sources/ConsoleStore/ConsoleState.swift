@@ -131,6 +131,12 @@ public struct LogLine: Sendable, Equatable {
 
 /// The single source of truth the console renders from. Plain values; changed only by `reduce`.
 public struct ConsoleState: Sendable {
+    /// Every function's tags as the background read found them, by ARN (a detail's are fresher).
+    public var listTags: [String: [String: String]] = [:]
+    /// How many functions of the list have known tags, counted while a `tag:` filter is on.
+    public var tagsKnown = 0
+    /// Why the background read of tags stopped short, shown while a `tag:` filter is on.
+    public var tagsProblem: String?
     /// The account's concurrency limits (GetAccountSettings), read when a reservation is edited;
     /// `accountLimitProblem` says why they could not be read (moto does not offer the call).
     public var accountLimit: AccountLimit?

@@ -3,6 +3,7 @@ import Foundation
 import LambdaAPI
 import LogsAPI
 import MetricsAPI
+import TaggingAPI
 
 /// Does the background work the reducer asks for and answers with an action. The only part of
 /// the store that talks to AWS; the UI loop never waits on it.
@@ -22,13 +23,19 @@ public struct EffectRunner: Sendable {
     /// CloudWatch metrics for a rollout's health checks; without it, health comes from the logs.
     let metrics: MetricsClient?
     let rolloutFiles: RolloutFiles?
+    /// GetResources for every function's tags; nil where the endpoint does not offer it as AWS
+    /// does (moto lists no function there), and tags are read with ListTags instead.
+    let tagging: TaggingClient?
+    /// ListTags calls a second at most, so that reading 2,000 functions' tags does not take the
+    /// account's control-plane quota from the team's deploys.
+    let tagCallsPerSecond: Double
     let rollouts = RolloutSupervisor()
     let tails = TailRegistry()
     let burstControl = BurstControl()
 
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
                 logReadLimit: TimeInterval = 60, readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
-                rolloutFiles: RolloutFiles? = nil) {
+                rolloutFiles: RolloutFiles? = nil, tagging: TaggingClient? = nil, tagCallsPerSecond: Double = 5) {
         self.lambda = lambda
         self.logs = logs
         self.logWindow = logWindow
@@ -39,6 +46,8 @@ public struct EffectRunner: Sendable {
         self.events = events
         self.metrics = metrics
         self.rolloutFiles = rolloutFiles
+        self.tagging = tagging
+        self.tagCallsPerSecond = max(0.1, tagCallsPerSecond)
     }
 
     /// Does `effect`; long work (an update waiting for LastUpdateStatus) reports through `progress`.
@@ -70,6 +79,8 @@ public struct EffectRunner: Sendable {
             return .savedEventsLoaded(function: function, events?.load(function: function) ?? SavedEvents())
         case .loadFunctions:
             return .functionsLoaded(await attempt { try await lambda.functions().all() })
+        case .loadTags(let arns):
+            return await readTags(arns, progress: progress)
         case .loadAccountLimit:
             return .accountLimitLoaded(await attempt {
                 guard let limit = try await lambda.getAccountSettings().accountLimit else {

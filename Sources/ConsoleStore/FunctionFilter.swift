@@ -22,6 +22,9 @@ public struct FunctionFilter: Sendable, Equatable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// Whether a term asks for tags, which only a read of every function's tags can answer.
+    public var usesTags: Bool { terms.contains { if case .tag = $0 { true } else { false } } }
+
     static func term(_ word: String) -> Term {
         let lowered = word.lowercased()
         guard let colon = lowered.firstIndex(of: ":") else { return .word(Array(lowered.utf8)) }

@@ -65,10 +65,12 @@ extension ConsoleState {
         switch pane {
         case .functions:
             let filter = FunctionFilter(word)
-            let functions = functions, search = functionSearch, details = details
+            let functions = functions, search = functionSearch, details = details, listTags = listTags
+            if filter.usesTags { tagsKnown = TagReading.knownCount(self) }
             table.rebuild(count: functions.count, generation: functionsGeneration,
-                          matches: { index in filter.isEmpty || filter.matches(text: search[index],
-                                                                               tags: { details[functions[index].functionName ?? ""]?.tags ?? [:] }) },
+                          matches: { index in filter.isEmpty || filter.matches(text: search[index], tags: {
+                              details[functions[index].functionName ?? ""]?.tags ?? listTags[functions[index].functionArn ?? ""] ?? [:]
+                          }) },
                           sortKey: { Self.sortKey(functions[$0], column) }, key: { functions[$0].functionArn ?? "" }, keepKey: keep)
         case .versions:
             table.rebuild(rows: versionRows, matches: { word.isEmpty || "\($0.version ?? "") \($0.description ?? "")".lowercased().contains(word) },

@@ -159,6 +159,7 @@ public enum Reducer {
             state.tables[state.pane]?.filter = filter
             state.rebuild(state.pane)
             state.followSelection()
+            if state.pane == .functions { return TagReading.start(&state) }
         case .endFilter(let keep):
             state.editingFilter = false
             state.filterTextSelected = false
@@ -225,6 +226,7 @@ public enum Reducer {
                 state.rebuild(.functions, keepKey: keep)
                 if state.focusedFunction == nil { state.focusedFunction = keep ?? state.selectedFunctionARN }
                 state.followSelection()
+                return TagReading.start(&state)
             case .failure(let error):
                 state.functionsStatus = .failed(error.message)
                 state.lastError = error.message
@@ -234,6 +236,7 @@ public enum Reducer {
             switch result {
             case .success(let detail):
                 state.details[function] = detail
+                if let arn = detail.configuration?.functionArn { state.listTags[arn] = detail.tags }
                 state.detailStatus[function] = .loaded(now)
                 for pane in [Pane.versions, .aliases, .mappings] { state.rebuild(pane) }
                 ActionReducer.detailRefreshed(function, &state)
@@ -245,6 +248,8 @@ public enum Reducer {
                     state.overlay = .form(form)
                 }
             }
+        case .tagsLoaded(let tags, let final, let problem):
+            TagReading.loaded(tags, final: final, problem: problem, &state)
         case .toggleStreamList:
             guard state.pane == .logs, let configuration = state.focusedConfiguration, let name = configuration.functionName else { return [] }
             state.choosingStream.toggle()

@@ -6,6 +6,7 @@ import Foundation
 import LambdaAPI
 import LogsAPI
 import MetricsAPI
+import TaggingAPI
 
 /// `lambda-tui` (or `lambda-tui console`): the full-screen console.
 struct ConsoleCommand: AsyncParsableCommand {
@@ -49,6 +50,11 @@ struct ConsoleCommand: AsyncParsableCommand {
         }
         let readOnly = connection.readOnly || preferences.readOnly
         let rolloutFiles = RolloutFiles(directory: RolloutFiles.defaultDirectory(environment: environment))
+        // AWS's own GetResources lists every tagged function, 100 a call; an emulator's may list none
+        // (moto's does), so at another endpoint the tags are read with ListTags.
+        let taggingEndpoint = settings.endpoint(for: .tagging)
+        let tagging = taggingEndpoint.problem == nil && taggingEndpoint.source.hasPrefix("default")
+            ? TaggingClient(settings: settings, credentials: credentials, transport: transport) : nil
         let runner = EffectRunner(lambda: LambdaClient(settings: settings, credentials: credentials, transport: transport),
                                   logs: LogsClient(settings: settings, credentials: credentials, transport: transport),
                                   logReadLimit: Double(settings.transport.readTimeout.components.seconds), readOnly: readOnly,
@@ -56,7 +62,7 @@ struct ConsoleCommand: AsyncParsableCommand {
                                                   region: settings.region),
                                   events: SavedEventStore(directory: SavedEventStore.defaultDirectory(environment: environment)),
                                   metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport),
-                                  rolloutFiles: rolloutFiles)
+                                  rolloutFiles: rolloutFiles, tagging: tagging)
         var state = ConsoleState(connection: ConnectionInfo(
             profile: settings.profile, region: settings.region, endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly))
         state.tailCapacity = preferences.tailLines

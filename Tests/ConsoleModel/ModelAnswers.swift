@@ -27,6 +27,11 @@ enum ModelAnswers {
             return [.logsLoaded(function: function, stream: stream, failing ? .failure(failure(&random)) : .success(ModelEstate.logLines(seed: seed)))]
         case .loadLogStreams(let function, _):
             return [.logStreamsLoaded(function: function, failing ? .failure(failure(&random)) : .success(ModelEstate.streams(seed: seed)))]
+        case .loadTags(let arns):
+            // Some of the asked functions, as a read cut short would; the rest stay unknown.
+            var tags: [String: [String: String]] = [:]
+            for arn in arns where random.next() % 4 != 0 { tags[arn] = random.next() % 2 == 0 ? ["team": "payments"] : [:] }
+            return [.tagsLoaded(tags, final: true, problem: failing ? "the read was cut short" : nil)]
         case .loadAccountLimit:
             let limit = AccountLimit(concurrentExecutions: 1000, unreservedConcurrentExecutions: Int(seed % 1000))
             return [.accountLimitLoaded(failing ? .failure(failure(&random)) : .success(limit))]

@@ -39,6 +39,9 @@ public struct AWSService: Sendable, Hashable {
                                            environmentSuffix: "SSO_OIDC", configKey: "sso_oidc")
     public static let monitoring = AWSService(signingName: "monitoring", endpointPrefix: "monitoring",
                                               environmentSuffix: "CLOUDWATCH", configKey: "cloudwatch")
+    /// The Resource Groups Tagging API: every function's tags in pages of 100 (GetResources).
+    public static let tagging = AWSService(signingName: "tagging", endpointPrefix: "tagging",
+                                           environmentSuffix: "RESOURCE_GROUPS_TAGGING_API", configKey: "resource_groups_tagging_api")
 }
 
 /// The partition a region belongs to, which sets its DNS suffixes (botocore's partitions.json).

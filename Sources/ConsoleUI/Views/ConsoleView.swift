@@ -79,6 +79,7 @@ public enum ConsoleView {
                 summary = state.choosingStream ? "choose a stream" : "\(state.chosenStream[name] ?? "all streams") · \(summary)"
             }
             if current != .functions, let name = state.focusedName { summary = "\(name) · \(summary)" }
+            if current == .functions, state.tagsSummary != nil { summary = "tags \(state.tagsKnown)/\(Formatting.count(state.functions.count)) · " + summary }
             // Right-aligned after the tabs; cut with "…" when the terminal is too narrow for both.
             let room = screen.columns - (x + 1)
             if room > 0 {
@@ -202,13 +203,15 @@ public enum ConsoleView {
             var selected = theme[.filter]
             selected.reverse = state.filterTextSelected
             x = screen.put(state.tables[state.pane]?.filter ?? "", row: row, column: x, style: selected)
-            screen.put("█", row: row, column: x, style: theme[.filter])
+            x = screen.put("█", row: row, column: x, style: theme[.filter])
+            if state.pane == .functions, let tags = state.tagsSummary { screen.put("   " + tags, row: row, column: x, style: theme[.warn]) }
         } else if let error = state.lastError {
             sentence("✗ ", error, screen, row: row, style: theme[.error])
         } else if let status = state.status, now.timeIntervalSince(state.statusAt ?? now) < ConsoleState.statusLifetime {
             sentence("✓ ", status, screen, row: row, style: theme[.ok])
         } else if let filter = state.tables[state.pane]?.filter, !filter.isEmpty, case .pane = state.route {
-            screen.put("/" + filter, row: row, column: 0, style: theme[.filter])
+            let x = screen.put("/" + filter, row: row, column: 0, style: theme[.filter])
+            if state.pane == .functions, let tags = state.tagsSummary { screen.put("   " + tags, row: row, column: x, style: theme[.warn]) }
         } else if let notice = state.notice {
             sentence("! ", notice, screen, row: row, style: theme[.warn])
         }
