@@ -191,7 +191,9 @@ public struct ConsoleState: Sendable {
         .aliases: TableState(sortColumn: "name"), .mappings: TableState(sortColumn: "source"), .logs: TableState(sortColumn: "time"),
     ]
     /// Rows visible in the table area, set by the view from the terminal's size.
-    public var pageHeight = 20
+    /// The terminal's layout, from the last resize; a page is its table's rows.
+    public var layout = ScreenLayout(rows: 25, columns: 80)
+    public var pageHeight: Int { layout.tableRows }
     public var lastError: String?
     /// `lastError` came from a failed read: the next read that succeeds takes it away.
     var lastErrorIsFromLoad = false

@@ -199,9 +199,10 @@ public enum Reducer {
                 state.refreshesHeldUntil = nil
             }
             return refresh(&state)
-        case .resized(let rows, _):
-            state.pageHeight = max(1, rows - 5)
-            for pane in Pane.allCases { state.tables[pane]?.scrollToCursor(height: state.pageHeight) }
+        case .resized(let rows, let columns):
+            state.layout = ScreenLayout(rows: rows, columns: columns)
+            let height = state.pageHeight
+            for pane in Pane.allCases { state.tables[pane]?.scrollToCursor(height: height) }
 
         case .openPalette, .editPalette, .choosePaletteItem, .perform, .openAction, .editField, .setField, .moveFieldFocus, .cycleChoice,
              .toggleFormSecrets, .submitForm, .savedEventsLoaded, .accountLimitLoaded, .mutationProgress, .mutationFinished:

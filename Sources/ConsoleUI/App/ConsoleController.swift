@@ -206,7 +206,8 @@ public final class ConsoleController {
 
     /// A click on a tab shows that pane; a click on a row selects it, and a second opens it.
     func click(row: Int, column: Int) {
-        if row == 1 {
+        let layout = ScreenLayout(rows: screen.rows, columns: screen.columns)
+        if row == layout.tabsRow {
             var x = 0
             for pane in Pane.allCases {
                 let width = pane.rawValue.count + 3
@@ -215,9 +216,8 @@ public final class ConsoleController {
             }
             return
         }
-        guard case .pane(let pane) = state.route, let table = state.tables[pane], row >= 3 else { return }
-        let position = table.scroll + row - 3
-        guard position < table.visible.count else { return }
+        guard case .pane(let pane) = state.route, let table = state.tables[pane],
+              let position = layout.tablePosition(screenRow: row, scroll: table.scroll), position < table.visible.count else { return }
         if position == table.cursor { dispatch(.drillDown) } else { dispatch(.moveCursor(position - table.cursor)) }
     }
 }

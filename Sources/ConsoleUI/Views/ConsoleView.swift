@@ -4,23 +4,22 @@ import LambdaAPI
 
 /// Draws a whole frame from the state. Reads the state, never changes it, never calls AWS.
 public enum ConsoleView {
-    public static let minimumColumns = 50
-    public static let minimumRows = 12
-
     public static func render(_ state: ConsoleState, on screen: Screen, theme: Theme, now: Date = Date()) {
         screen.erase()
-        guard screen.columns >= minimumColumns, screen.rows >= minimumRows else {
-            let notice = ["Terminal too small", "\(screen.columns)×\(screen.rows), need \(minimumColumns)×\(minimumRows)", "q quits"]
+        let layout = ScreenLayout(rows: screen.rows, columns: screen.columns)
+        guard layout.fits else {
+            let notice = ["Terminal too small",
+                          "\(screen.columns)×\(screen.rows), need \(ScreenLayout.minimumColumns)×\(ScreenLayout.minimumRows)", "q quits"]
             for (index, line) in notice.enumerated() where index < screen.rows {
                 screen.put(DisplayWidth.prefix(line, fitting: screen.columns), row: index, column: 0, style: index == 0 ? theme[.warn] : .plain)
             }
             screen.present()
             return
         }
-        header(state, screen, theme)
-        tabs(state, screen, theme)
-        let top = 2
-        let height = screen.rows - 4
+        header(state, screen, theme, row: layout.headerRow)
+        tabs(state, screen, theme, row: layout.tabsRow)
+        let top = layout.bodyTop
+        let height = layout.bodyHeight
         switch state.route {
         case .pane(let pane): paneTable(pane, state, screen, theme, top: top, height: height, now: now)
         case .detail(let name): detail(name, state, screen, theme, top: top, height: height, now: now)
@@ -29,8 +28,8 @@ public enum ConsoleView {
             if let tail = state.tails[name] { LogTailView.draw(tail, screen, theme, top: top, height: height) }
         case .invoke(let name): InvokeView.draw(name, state, screen, theme, top: top, height: height, now: now)
         }
-        statusLine(state, screen, theme, row: screen.rows - 2, now: now)
-        footer(state, screen, theme, row: screen.rows - 1, now: now)
+        statusLine(state, screen, theme, row: layout.statusRow, now: now)
+        footer(state, screen, theme, row: layout.footerRow, now: now)
         switch state.overlay {
         case .help: HelpOverlay.draw(readOnly: state.connection.readOnly, scroll: state.helpScroll, screen: screen, theme: theme)
         case .palette(let palette): PaletteView.draw(palette, state, screen, theme)
@@ -44,10 +43,10 @@ public enum ConsoleView {
         screen.present()
     }
 
-    static func header(_ state: ConsoleState, _ screen: Screen, _ theme: Theme) {
+    static func header(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int) {
         let connection = state.connection
-        screen.fill(row: 0, from: 0, style: theme[.header])
-        var x = screen.put(" λ lambda-tui ", row: 0, column: 0, style: TableView.merge(TextStyle(bold: true), over: theme[.header]))
+        screen.fill(row: row, from: 0, style: theme[.header])
+        var x = screen.put(" λ lambda-tui ", row: row, column: 0, style: TableView.merge(TextStyle(bold: true), over: theme[.header]))
         // The account is the fifth field of any function's ARN; no extra call is needed.
         let account = state.functions.first?.functionArn?.split(separator: ":", omittingEmptySubsequences: false)
             .dropFirst(4).first.map { "account \($0)" }
@@ -56,21 +55,21 @@ public enum ConsoleView {
             // The parts that fit, each cut with "…"; none drawn as an empty "│  │" at 50 columns.
             let room = screen.columns - x - 14
             guard room >= 4 else { break }
-            x = screen.put("│ " + DisplayWidth.fit(part, width: min(room, DisplayWidth.of(part))) + " ", row: 0, column: x, style: theme[.header])
+            x = screen.put("│ " + DisplayWidth.fit(part, width: min(room, DisplayWidth.of(part))) + " ", row: row, column: x, style: theme[.header])
         }
         if connection.readOnly {
-            screen.put(" READ-ONLY ", row: 0, column: max(x, screen.columns - 11), style: theme[.badge])
+            screen.put(" READ-ONLY ", row: row, column: max(x, screen.columns - 11), style: theme[.badge])
         }
     }
 
     /// The pane tabs and, in a detail view, the breadcrumb.
-    static func tabs(_ state: ConsoleState, _ screen: Screen, _ theme: Theme) {
+    static func tabs(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int) {
         var x = 0
         switch state.route {
         case .pane(let current):
             for pane in Pane.allCases {
                 let style = pane == current ? TableView.merge(theme[.title], over: TextStyle(reverse: true)) : theme[.dim]
-                x = screen.put(" \(pane.rawValue) ", row: 1, column: x, style: style) + 1
+                x = screen.put(" \(pane.rawValue) ", row: row, column: x, style: style) + 1
             }
             let count = state.tables[current]?.visible.count ?? 0
             let total = totalRows(current, state)
@@ -84,7 +83,7 @@ public enum ConsoleView {
             let room = screen.columns - (x + 1)
             if room > 0 {
                 let shown = DisplayWidth.of(summary) <= room ? summary : DisplayWidth.fit(summary, width: room)
-                screen.put(shown, row: 1, column: screen.columns - DisplayWidth.of(shown), style: theme[.title])
+                screen.put(shown, row: row, column: screen.columns - DisplayWidth.of(shown), style: theme[.title])
             }
         case .detail(let name), .rawJSON(let name), .tail(let name), .invoke(let name):
             let last: [String] = switch state.route {
@@ -93,7 +92,7 @@ public enum ConsoleView {
             case .invoke: ["invoke"]
             default: []
             }
-            screen.put((["functions", name] + last).joined(separator: " › "), row: 1, column: 1, style: theme[.title])
+            screen.put((["functions", name] + last).joined(separator: " › "), row: row, column: 1, style: theme[.title])
         }
     }
 
@@ -221,7 +220,7 @@ public enum ConsoleView {
     /// of the screen), so that its end, often what to do, is read; only past that is it cut.
     static func sentence(_ mark: String, _ text: String, _ screen: Screen, row: Int, style: TextStyle) {
         let width = max(1, screen.columns - 2)
-        let most = max(1, min(Layout.statusLinesMaximum, screen.rows / 3))
+        let most = max(1, min(ScreenLayout.statusLinesMaximum, screen.rows / 3))
         var lines = Panel.wrap(text, width: width)
         if lines.count > most {
             lines = Array(lines.prefix(most))
