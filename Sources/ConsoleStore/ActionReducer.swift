@@ -76,7 +76,7 @@ public enum ActionReducer {
                 if let last = events.last { form.set("payload", last) }
             }
         case .accountLimitLoaded(let result):
-            state.inFlight.remove("account")
+            state.inFlight.remove(.accountLimit)
             switch result {
             case .success(let limit):
                 state.accountLimit = limit
@@ -153,8 +153,8 @@ public enum ActionReducer {
             var waiting = ReservedConcurrency.describe(form, state)
             if state.accountLimit == nil { waiting.waitingFor = "the account's concurrency limit" }
             state.overlay = .form(waiting)
-            guard !state.inFlight.contains("account") else { return [] }
-            state.inFlight.insert("account")
+            guard !state.inFlight.contains(.accountLimit) else { return [] }
+            state.inFlight.insert(.accountLimit)
             return [.loadAccountLimit]
         }
         state.overlay = .form(ReservedConcurrency.describe(form, state))
@@ -178,7 +178,7 @@ public enum ActionReducer {
             state.overlay = .form(form)
             return []
         }
-        guard !state.inFlight.contains("mutation") else {
+        guard !state.inFlight.contains(.mutation) else {
             form.banner = "Another change is still running; wait for it to finish."
             state.overlay = .form(form)
             return []
@@ -224,14 +224,14 @@ public enum ActionReducer {
     static func start(_ mutation: Mutation, reopening overlay: Overlay?, _ state: inout ConsoleState) -> [ConsoleEffect] {
         state.pendingOverlay = overlay
         state.overlay = nil
-        state.inFlight.insert("mutation")
+        state.inFlight.insert(.mutation)
         state.activity = "\(mutation.auditAction) \(mutation.auditTarget)"
         state.status = nil
         return [.mutate(mutation)]
     }
 
     static func finish(_ mutation: Mutation, _ outcome: MutationOutcome, _ state: inout ConsoleState, now: Date) -> [ConsoleEffect] {
-        state.inFlight.remove("mutation")
+        state.inFlight.remove(.mutation)
         state.activity = nil
         let pending = state.pendingOverlay
         state.pendingOverlay = nil
@@ -295,12 +295,12 @@ public enum ActionReducer {
     /// After a change, the function list and the function's detail are read again.
     static func reload(_ function: String?, _ state: inout ConsoleState) -> [ConsoleEffect] {
         var effects: [ConsoleEffect] = []
-        if !state.inFlight.contains("functions") {
-            state.inFlight.insert("functions")
+        if !state.inFlight.contains(.functions) {
+            state.inFlight.insert(.functions)
             effects.append(.loadFunctions)
         }
-        if let function, !state.inFlight.contains("detail:\(function)") {
-            state.inFlight.insert("detail:\(function)")
+        if let function, !state.inFlight.contains(.detail(function: function)) {
+            state.inFlight.insert(.detail(function: function))
             effects.append(.loadDetail(function: function))
         }
         return effects

@@ -199,7 +199,9 @@ public struct ConsoleState: Sendable {
     var lastErrorIsFromLoad = false
     /// A standing message from start-up (a theme or config line that could not be used).
     public var notice: String?
-    public var inFlight: Set<String> = []
+    /// What is being read or sent in the background: one request per identity at a time, and a
+    /// refresh that finds one running is skipped.
+    public var inFlight: Set<BackgroundWork> = []
     /// What the running mutation is doing ("UpdateFunctionCode: InProgress"), for the footer.
     public var activity: String?
     /// The outcome of the last mutation, in one sentence.
@@ -250,4 +252,17 @@ public struct ConsoleState: Sendable {
     }
 
     public var focusedName: String? { focusedConfiguration?.functionName }
+}
+
+/// The identity of a background request, as `inFlight` keeps it.
+public enum BackgroundWork: Hashable, Sendable {
+    case functions
+    case detail(function: String)
+    /// One stream's lines, or every stream's (`stream` nil): the latest choice wins.
+    case logs(function: String, stream: String?)
+    case streams(function: String)
+    case tags
+    case accountLimit
+    /// A change the palette sent; one runs at a time.
+    case mutation
 }

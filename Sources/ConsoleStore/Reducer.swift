@@ -217,7 +217,7 @@ public enum Reducer {
             return InvokeReducer.reduce(&state, action, now: now)
 
         case .functionsLoaded(let result):
-            state.inFlight.remove("functions")
+            state.inFlight.remove(.functions)
             switch result {
             case .success(let functions):
                 let keep = state.selectedKey(.functions)
@@ -233,7 +233,7 @@ public enum Reducer {
                 state.lastError = error.message
             }
         case .detailLoaded(let function, let result):
-            state.inFlight.remove("detail:\(function)")
+            state.inFlight.remove(.detail(function: function))
             switch result {
             case .success(let detail):
                 state.details[function] = detail
@@ -254,11 +254,11 @@ public enum Reducer {
         case .toggleStreamList:
             guard state.pane == .logs, let configuration = state.focusedConfiguration, let name = configuration.functionName else { return [] }
             state.choosingStream.toggle()
-            guard state.choosingStream, !state.inFlight.contains("streams:\(name)") else { return [] }
-            state.inFlight.insert("streams:\(name)")
+            guard state.choosingStream, !state.inFlight.contains(.streams(function: name)) else { return [] }
+            state.inFlight.insert(.streams(function: name))
             return [.loadLogStreams(function: name, logGroup: configuration.logGroupName)]
         case .logStreamsLoaded(let function, let result):
-            state.inFlight.remove("streams:\(function)")
+            state.inFlight.remove(.streams(function: function))
             switch result {
             case .success(let streams):
                 state.logStreams[function] = streams
@@ -267,7 +267,7 @@ public enum Reducer {
                 state.lastError = error.message
             }
         case .logsLoaded(let function, let stream, let result):
-            state.inFlight.remove("logs:\(function):\(stream ?? "*")")
+            state.inFlight.remove(.logs(function: function, stream: stream))
             guard stream == state.chosenStream[function] else { return [] }  // an earlier choice's answer
             if case .failure(let error) = result, let group = error.missingLogGroup {
                 state.missingLogGroups[function] = group
@@ -359,25 +359,25 @@ public enum Reducer {
         case .functions:
             var status = state.functionsStatus
             defer { state.functionsStatus = status }
-            return fetch("functions", .loadFunctions, &state, status: &status)
+            return fetch(.functions, .loadFunctions, &state, status: &status)
         case .versions, .aliases, .mappings:
             guard let name = state.focusedName else { return [] }
             var status = state.detailStatus[name] ?? .never
             defer { state.detailStatus[name] = status }
-            return fetch("detail:\(name)", .loadDetail(function: name), &state, status: &status)
+            return fetch(.detail(function: name), .loadDetail(function: name), &state, status: &status)
         case .logs:
             guard let configuration = state.focusedConfiguration, let name = configuration.functionName else { return [] }
             var status = state.logStatus[name] ?? .never
             defer { state.logStatus[name] = status }
             // Keyed by stream too: choosing another stream while a read runs asks at once, and
             // the latest choice wins.
-            return fetch("logs:\(name):\(state.chosenStream[name] ?? "*")", .loadLogs(function: name, logGroup: configuration.logGroupName, stream: state.chosenStream[name]),
+            return fetch(.logs(function: name, stream: state.chosenStream[name]), .loadLogs(function: name, logGroup: configuration.logGroupName, stream: state.chosenStream[name]),
                          &state, status: &status)
         }
     }
 
     /// One request in flight per resource: a refresh that finds one running is skipped.
-    private static func fetch(_ key: String, _ effect: ConsoleEffect, _ state: inout ConsoleState,
+    private static func fetch(_ key: BackgroundWork, _ effect: ConsoleEffect, _ state: inout ConsoleState,
                               status: inout LoadStatus) -> [ConsoleEffect] {
         guard !state.inFlight.contains(key) else { return [] }
         state.inFlight.insert(key)

@@ -7,13 +7,13 @@ import LambdaAPI
 enum TagReading {
     /// The read to start, if the functions filter asks for tags that are not all known.
     static func start(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        guard FunctionFilter(state.tables[.functions]?.filter.lowercased() ?? "").usesTags, !state.inFlight.contains("tags") else { return [] }
+        guard FunctionFilter(state.tables[.functions]?.filter.lowercased() ?? "").usesTags, !state.inFlight.contains(.tags) else { return [] }
         let unknown = state.functions.compactMap { function -> String? in
             guard let arn = function.functionArn, state.listTags[arn] == nil, state.details[function.functionName ?? ""] == nil else { return nil }
             return arn
         }
         guard !unknown.isEmpty else { return [] }
-        state.inFlight.insert("tags")
+        state.inFlight.insert(.tags)
         state.tagsProblem = nil
         return [.loadTags(arns: unknown)]
     }
@@ -21,7 +21,7 @@ enum TagReading {
     static func loaded(_ tags: [String: [String: String]], final: Bool, problem: String?, _ state: inout ConsoleState) {
         state.listTags.merge(tags) { _, new in new }
         if final {
-            state.inFlight.remove("tags")
+            state.inFlight.remove(.tags)
             state.tagsProblem = problem
         }
         state.rebuild(.functions)
@@ -41,7 +41,7 @@ enum TagReading {
         else { return nil }
         let known = "tags known for \(state.tagsKnown) of \(state.functions.count)"
         if let problem = state.tagsProblem { return known + " (\(problem))" }
-        return state.inFlight.contains("tags") ? known + ", reading" : known
+        return state.inFlight.contains(.tags) ? known + ", reading" : known
     }
 }
 

@@ -369,7 +369,7 @@ import Testing
         var state = Self.state()
         _ = Reducer.reduce(&state, .openAction(.reservedConcurrency))
         #expect(Self.form(state)?.waitingFor != nil)
-        #expect(state.inFlight.contains("account"))
+        #expect(state.inFlight.contains(.accountLimit))
         Self.set("reserved", "40", in: &state)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty, "sent before the account's limit was read")
         _ = Reducer.reduce(&state, .accountLimitLoaded(.success(AccountLimit(concurrentExecutions: 1000, unreservedConcurrentExecutions: 150))))

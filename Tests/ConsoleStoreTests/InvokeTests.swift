@@ -105,7 +105,7 @@ import TestSupport
         #expect(!session.running && session.result?.report?.billedDuration == 13 && session.response.lines == ["{", #"  "ok" : true"#, "}"])
         #expect(state.tails["checkout"]?.lines.map(\.text).first == "START RequestId: r", "the LogResult is in the logs at once")
         #expect(state.invocationHistory.count == 1 && state.executedVersions["checkout"] == ["3": 1])
-        #expect(!state.inFlight.contains("functions"), "an invocation changes nothing to read again")
+        #expect(!state.inFlight.contains(.functions), "an invocation changes nothing to read again")
     }
 
     @Test func keysOfTheScreen() throws {

@@ -124,7 +124,7 @@ enum InvokeReducer {
             state.status = "r again invokes \(previous.function)\(previous.qualifier.map { ":\($0)" } ?? "")\(times) with the same request (\(previous.invocationType))."
             return []
         }
-        guard !state.inFlight.contains("mutation") else {
+        guard !state.inFlight.contains(.mutation) else {
             state.lastError = "The last invocation or change is still running; x stops a burst."
             return []
         }

@@ -38,7 +38,7 @@ enum ShiftReducer {
             }
             shift.confirming = nil
         case .confirm:
-            if state.inFlight.contains("mutation") {
+            if state.inFlight.contains(.mutation) {
                 shift.banner = "Another change is still running; wait for it to finish."
                 break
             }
