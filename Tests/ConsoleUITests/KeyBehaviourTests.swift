@@ -44,8 +44,10 @@ import Testing
     }
 
     @Test func nGoesToTheNextNewerMatchAndNToThePreviousOne() {
-        #expect(KeyTables.action(for: .character("n"), route: .tail(function: "f")).map { "\($0)" } == "\(ConsoleAction.tailCommand(.nextMatch(1)))")
-        #expect(KeyTables.action(for: .character("N"), route: .tail(function: "f")).map { "\($0)" } == "\(ConsoleAction.tailCommand(.nextMatch(-1)))")
+        var state = ConsoleFixtures.loadedState()
+        _ = Reducer.reduce(&state, .openTail)
+        #expect(KeyTables.action(for: .character("n"), in: state).map { "\($0)" } == "\(ConsoleAction.tailCommand(.nextMatch(1)))")
+        #expect(KeyTables.action(for: .character("N"), in: state).map { "\($0)" } == "\(ConsoleAction.tailCommand(.nextMatch(-1)))")
     }
 
     /// The palette showed `c` beside two actions on the versions pane.

@@ -3,74 +3,8 @@ import ConsoleStore
 import Foundation
 import Glibc
 
-/// Keys while the palette or a form is open: text goes into it, nothing reaches the panes.
+/// What the key tables cannot do alone: the editor, which needs the terminal.
 extension ConsoleController {
-    func handlePalette(_ key: Key, _ palette: PaletteState) {
-        switch key {
-        case .enter: dispatch(.choosePaletteItem)
-        case .escape: dispatch(.closeOverlay)
-        case .backspace: dispatch(.editPalette(String(palette.filter.dropLast())))
-        case .up, .backTab: dispatch(.moveCursor(-1))
-        case .down, .tab: dispatch(.moveCursor(1))
-        case .character(let character): dispatch(.editPalette(palette.filter + String(character)))
-        case .paste(let text): dispatch(.editPalette(palette.filter + Self.oneLine(text)))
-        case .control("c"): dispatch(.quit)
-        default: break
-        }
-    }
-
-    func handleForm(_ key: Key, _ form: FormState) {
-        guard let field = form.focusedField else { return }
-        let isChoice = if case .choice = field.kind { true } else { false }
-        switch key {
-        case .enter: dispatch(.submitForm)
-        case .escape: dispatch(.closeOverlay)
-        case .tab, .down: dispatch(.moveFieldFocus(1))
-        case .backTab, .up: dispatch(.moveFieldFocus(-1))
-        case .left where isChoice: dispatch(.cycleChoice(-1))
-        case .right where isChoice, .character(" ") where isChoice: dispatch(.cycleChoice(1))
-        case .backspace: dispatch(.editField(String(field.value.dropLast())))
-        case .control("u"): dispatch(.editField(""))
-        case .control("t"): dispatch(.toggleFormSecrets)
-        case .control("e"): editInEditor(field)
-        case .control("c"): dispatch(.quit)
-        case .character(let character) where !isChoice: dispatch(.editField(field.value + String(character)))
-        case .paste(let text) where !isChoice: dispatch(.editField(field.value + (field.kind == .json ? text : Self.oneLine(text))))
-        default: break
-        }
-    }
-
-    func handleShift(_ key: Key) {
-        switch key {
-        case .character("+"), .character("="): dispatch(.editShift(.by(5)))
-        case .character("-"): dispatch(.editShift(.by(-5)))
-        case .character(">"): dispatch(.editShift(.by(1)))
-        case .character("<"): dispatch(.editShift(.by(-1)))
-        case .character(let digit) where digit.isASCII && digit.isNumber: dispatch(.editShift(.to(Double(digit.wholeNumberValue ?? 0) * 10)))
-        case .tab, .right: dispatch(.editShift(.target(1)))
-        case .backTab, .left: dispatch(.editShift(.target(-1)))
-        case .character("P"): dispatch(.editShift(.promote))
-        case .character("R"): dispatch(.editShift(.rollBack))
-        case .character("G"): dispatch(.openAction(.gradualRollout))
-        case .enter: dispatch(.editShift(.confirm))
-        case .escape: dispatch(.editShift(.cancel))
-        case .control("c"): dispatch(.quit)
-        default: break
-        }
-    }
-
-    func handleRollout(_ key: Key, _ panel: RolloutPanel) {
-        switch key {
-        case .escape where panel.confirmingAbort: dispatch(.rolloutCommand(key: panel.key, .open))
-        case .escape, .character("q"): dispatch(.rolloutCommand(key: panel.key, .close))
-        case .character("r") where panel.offersResume: dispatch(.rolloutCommand(key: panel.key, .resume))
-        case .character("A"): dispatch(.rolloutCommand(key: panel.key, .abort))
-        case .enter where panel.confirmingAbort: dispatch(.rolloutCommand(key: panel.key, .confirmAbort))
-        case .control("c"): dispatch(.quit)
-        default: break
-        }
-    }
-
     /// Pasted text for a one-line entry: line breaks and tabs become spaces, other controls go.
     static func oneLine(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar in

@@ -17,12 +17,15 @@ public final class ConsoleController {
     public private(set) var state: ConsoleState
     public let screen: any Screen
     let theme: Theme
+    /// The key tables, with the user's remappings.
+    public let keys: KeyMap
     let terminal: (any TerminalHandOver)?
     private let perform: (ConsoleEffect) -> Void
 
-    public init(state: ConsoleState, screen: any Screen, theme: Theme, terminal: (any TerminalHandOver)?,
+    public init(state: ConsoleState, screen: any Screen, theme: Theme, terminal: (any TerminalHandOver)?, keys: KeyMap = .standard,
                 perform: @escaping (ConsoleEffect) -> Void) {
         self.state = state
+        self.keys = keys
         self.screen = screen
         self.theme = theme
         self.terminal = terminal
@@ -38,7 +41,7 @@ public final class ConsoleController {
     }
 
     public func render(now: Date = Date()) {
-        ConsoleView.render(state, on: screen, theme: theme, now: now)
+        ConsoleView.render(state, on: screen, theme: theme, keys: keys, now: now)
     }
 
     private var recent = RecentActions()
@@ -77,130 +80,27 @@ public final class ConsoleController {
     /// Whether typed letters go into text now (a filter, search, command line, palette or a
     /// form's text field) rather than being keys.
     var isEditingText: Bool {
-        if state.editingFilter { return true }
-        if let name = state.route.tailFunction, let tail = state.tails[name], tail.editingSearch || tail.editingPattern { return true }
-        switch state.overlay {
-        case .commandLine, .palette: return true
-        case .form(let form):
-            guard let field = form.focusedField else { return false }
-            if case .choice = field.kind { return false }
-            return true
-        default: return false
-        }
+        KeyTables.activeContexts(state).lazy.flatMap { self.keys.bindings(for: $0) }.first { $0.takesText && $0.applies(self.state) } != nil
     }
 
-    /// Text input (the filter and the command line) first, then overlays, then the key tables.
+    /// A key goes to the first binding of the active contexts that takes it; mouse clicks and
+    /// resizes are not keys.
     public func handle(_ key: Key) {
-        if case .resize = key {
+        switch key {
+        case .resize:
             dispatch(.resized(rows: screen.rows, columns: screen.columns))
             return
-        }
-        if case .commandLine(let text) = state.overlay {
-            switch key {
-            case .enter: dispatch(.runCommandLine)
-            case .escape: dispatch(.closeOverlay)
-            case .backspace: dispatch(.editCommandLine(String(text.dropLast())))
-            case .control("u"): dispatch(.editCommandLine(""))
-            case .tab:
-                let matches = ConsoleCommands.completions(for: text)
-                if matches.count == 1 { dispatch(.editCommandLine(matches[0])) }
-            case .character(let character): dispatch(.editCommandLine(text + String(character)))
-            case .paste(let pasted): dispatch(.editCommandLine(text + Self.oneLine(pasted)))
-            case .control("c"): dispatch(.quit)
-            default: break
-            }
-            return
-        }
-        if let name = state.route.tailFunction, let tail = state.tails[name], tail.editingSearch || tail.editingPattern {
-            let text = tail.editingSearch ? tail.search : (tail.filterPattern ?? "")
-            let edit: (String) -> TailCommand = tail.editingSearch ? { .editSearch($0) } : { .editPattern($0) }
-            let end: (Bool) -> TailCommand = tail.editingSearch ? { .endSearch(keep: $0) } : { .endPattern(keep: $0) }
-            switch key {
-            case .enter: dispatch(.tailCommand(end(true)))
-            case .escape: dispatch(.tailCommand(end(false)))
-            case .backspace: dispatch(.tailCommand(edit(String(text.dropLast()))))
-            case .control("u"): dispatch(.tailCommand(edit("")))
-            case .character(let character): dispatch(.tailCommand(edit(text + String(character))))
-            case .paste(let pasted): dispatch(.tailCommand(edit(text + Self.oneLine(pasted))))
-            case .control("c"): dispatch(.quit)
-            default: break
-            }
-            return
-        }
-        if state.editingFilter {
-            // A reopened filter's text is selected: typing replaces it, Backspace clears it.
-            let text = state.filterTextSelected ? "" : state.tables[state.pane]?.filter ?? ""
-            switch key {
-            case .enter: dispatch(.endFilter(keep: true))
-            case .escape: dispatch(.endFilter(keep: false))
-            case .backspace: dispatch(.editFilter(String(text.dropLast())))
-            case .control("u"): dispatch(.editFilter(""))
-            case .character(let character): dispatch(.editFilter(text + String(character)))
-            case .paste(let pasted): dispatch(.editFilter(text + Self.oneLine(pasted)))
-            case .up, .down: dispatch(.moveCursor(key == .up ? -1 : 1))
-            case .control("c"): dispatch(.quit)
-            default: break
-            }
-            return
-        }
-        switch state.overlay {
-        case .palette(let palette):
-            return handlePalette(key, palette)
-        case .form(let form):
-            return handleForm(key, form)
-        case .shift:
-            return handleShift(key)
-        case .rollout(let panel):
-            return handleRollout(key, panel)
-        case .history:
-            switch key {
-            case .enter: dispatch(.invokeCommand(.openHistory))
-            case .escape, .character("q"), .character("H"): dispatch(.closeOverlay)
-            case .control("c"): dispatch(.quit)
-            default:
-                if let action = KeyTables.action(for: key, route: .pane(.functions)), Reducer.scrollDelta(action, page: 1) != nil {
-                    dispatch(action)
-                }
-            }
+        case .mouseClick(let row, let column):
+            if state.overlay == nil, !isEditingText { click(row: row, column: column) }
             return
         default:
             break
         }
-        if case .logEvent = state.overlay {
-            switch key {
-            case .escape, .enter, .character("q"): dispatch(.closeOverlay)
-            case .control("c"): dispatch(.quit)
-            case .wheelUp: dispatch(.moveCursor(-3))
-            case .wheelDown: dispatch(.moveCursor(3))
-            default:
-                if let action = KeyTables.action(for: key, route: .pane(.functions)), Reducer.scrollDelta(action, page: 1) != nil {
-                    dispatch(action)
-                }
-            }
-            return
-        }
-        if state.overlay == .help {
-            switch key {
-            case .escape, .character("?"), .character("q"): dispatch(.closeOverlay)
-            case .control("c"): dispatch(.quit)
-            case .wheelUp: dispatch(.moveCursor(-3))
-            case .wheelDown: dispatch(.moveCursor(3))
-            default:
-                // Movement keys scroll the help; the reducer ignores everything else here.
-                if let action = KeyTables.action(for: key, route: .pane(.functions)), Reducer.scrollDelta(action, page: 1) != nil {
-                    dispatch(action)
-                }
-            }
-            return
-        }
-        switch key {
-        case .wheelUp: dispatch(.moveCursor(-3))
-        case .wheelDown: dispatch(.moveCursor(3))
-        case .mouseClick(let row, let column): click(row: row, column: column)
-        default:
-            if let action = KeyTables.action(for: key, route: state.route) {
-                dispatch(action)
-            }
+        guard let binding = KeyTables.binding(for: key, in: state, keys: keys) else { return }
+        if case .editInEditor = binding.command {
+            if case .form(let form) = state.overlay, let field = form.focusedField { editInEditor(field) }
+        } else if let action = binding.action(for: key, in: state) {
+            dispatch(action)
         }
     }
 

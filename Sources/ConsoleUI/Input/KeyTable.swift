@@ -1,7 +1,8 @@
 import ConsoleStore
 
 /// Where a binding applies. The dispatcher, the footer hints, the help overlay and the read-only
-/// filter all read the same tables, so they cannot disagree.
+/// filter all read the same tables, so they cannot disagree; `KeyTables.activeContexts` alone says
+/// which apply now.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global = "Everywhere"
     case table = "Lists"
@@ -9,30 +10,115 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case tail = "Live tail"
     case invoke = "Invoke screen (logs keys as in the live tail)"
     case actions = "Actions (not in --read-only)"
+    case filter = "Typing a filter"
+    case prompt = "Typing a search or a filter pattern (tail)"
+    case commandLine = "Command line"
+    case palette = "Action palette"
+    case form = "Forms"
+    case shift = "Shift traffic"
+    case rollout = "Rollout"
+    case history = "Invocation history"
+    case help = "This help"
+    case logEvent = "A log event"
+
+    /// The name a `keys` file uses for it.
+    public var id: String {
+        switch self {
+        case .global: "global"
+        case .table: "lists"
+        case .detail: "detail"
+        case .tail: "tail"
+        case .invoke: "invoke"
+        case .actions: "actions"
+        case .filter: "filter"
+        case .prompt: "prompt"
+        case .commandLine: "command"
+        case .palette: "palette"
+        case .form: "form"
+        case .shift: "shift"
+        case .rollout: "rollout"
+        case .history: "history"
+        case .help: "help"
+        case .logEvent: "event"
+        }
+    }
+}
+
+/// What a binding does: an action, one worked out from the state and the key (the text typed
+/// into the field being edited), or the editor, which needs the terminal.
+public enum KeyCommand: Sendable {
+    case action(ConsoleAction)
+    case derived(@Sendable (ConsoleState, Key) -> ConsoleAction?)
+    case editInEditor
 }
 
 public struct KeyBinding: Sendable {
+    /// The binding's name in a `keys` file (`lists.down = j ctrl-n`).
+    public var id: String
     public var keys: [Key]
     public var help: String
-    public var action: ConsoleAction
+    public var command: KeyCommand
     /// Changes something in AWS: hidden and refused in --read-only.
     public var mutates: Bool
     /// Shown in the footer's hints.
     public var hint: String?
     /// Where the key does something; elsewhere the footer does not offer it.
     public var isAvailable: @Sendable (ConsoleState) -> Bool
+    /// Whether the key means this binding now (space cycles a choice field, and types a space in
+    /// a text field); when not, the next binding is asked.
+    public var applies: @Sendable (ConsoleState) -> Bool
+    /// Takes every typed character and paste: the text entry of a field or prompt.
+    public var takesText: Bool
 
-    public init(_ keys: [Key], _ help: String, _ action: ConsoleAction, mutates: Bool = false, hint: String? = nil,
+    public init(_ keys: [Key], _ help: String, _ action: ConsoleAction, mutates: Bool = false, hint: String? = nil, id: String? = nil,
                 when isAvailable: @escaping @Sendable (ConsoleState) -> Bool = { _ in true }) {
+        self.init(keys, help, command: .action(action), mutates: mutates, hint: hint, id: id, when: isAvailable)
+    }
+
+    public init(_ keys: [Key], _ help: String, command: KeyCommand, mutates: Bool = false, hint: String? = nil, id: String? = nil,
+                takesText: Bool = false, when isAvailable: @escaping @Sendable (ConsoleState) -> Bool = { _ in true },
+                applies: @escaping @Sendable (ConsoleState) -> Bool = { _ in true }) {
+        self.id = id ?? Self.slug(help)
         self.keys = keys
         self.help = help
-        self.action = action
+        self.command = command
         self.mutates = mutates
         self.hint = hint
         self.isAvailable = isAvailable
+        self.applies = applies
+        self.takesText = takesText
     }
 
-    public var label: String { keys.map(\.description).joined(separator: " ") }
+    public var label: String { takesText && keys.isEmpty ? "text" : keys.map(\.description).joined(separator: " ") }
+
+    public func matches(_ key: Key) -> Bool {
+        if keys.contains(key) { return true }
+        guard takesText else { return false }
+        switch key {
+        case .character, .paste: return true
+        default: return false
+        }
+    }
+
+    /// The action the key means here, with the state as it is.
+    func action(for key: Key, in state: ConsoleState) -> ConsoleAction? {
+        switch command {
+        case .action(let action): action
+        case .derived(let derive): derive(state, key)
+        case .editInEditor: nil
+        }
+    }
+
+    /// "sort by memory" → `sort-by-memory`: the first words of the help, up to a colon or bracket.
+    /// A help that starts with the part it is about ("logs: search") keeps that part in the name.
+    static func slug(_ help: String) -> String {
+        if let colon = help.firstIndex(of: ":"), !help[..<colon].contains(" "), help.index(after: colon) < help.endIndex {
+            return slug(String(help[..<colon])) + "-" + slug(String(help[help.index(after: colon)...]))
+        }
+        let head = help.prefix { !":(;,".contains($0) }
+        let words = head.lowercased().filter { $0 != "'" }.split { !($0.isLetter || $0.isNumber) }.prefix(4)
+        return words.joined(separator: "-")
+    }
 }
 
 public enum KeyTables {
@@ -47,6 +133,8 @@ public enum KeyTables {
         KeyBinding([.character("q")], "quit (asks first while a rollout runs)", .requestQuit, hint: "quit"),
         KeyBinding([.control("c")], "quit at once", .quit),
         KeyBinding([.control("z")], "suspend (fg resumes)", .suspend),
+        KeyBinding([.wheelDown], "wheel down", .moveCursor(3)),
+        KeyBinding([.wheelUp], "wheel up", .moveCursor(-3)),
     ]
 
     public static let table: [KeyBinding] = [
@@ -145,23 +233,52 @@ public enum KeyTables {
         case .tail: return tail
         case .invoke: return invoke
         case .actions: return actions
+        case .filter: return filter
+        case .prompt: return prompt
+        case .commandLine: return commandLine
+        case .palette: return palette
+        case .form: return form
+        case .shift: return shift
+        case .rollout: return rollout
+        case .history: return history
+        case .help: return help
+        case .logEvent: return logEvent
         }
     }
 
-    /// The action a key means where the user is, or nil. Mutating keys keep their action in
-    /// read-only mode: the reducer refuses it with a message, so a key never silently does nothing.
-    public static func action(for key: Key, route: Route) -> ConsoleAction? {
-        let contexts: [KeyContext] = switch route {
-        case .pane: [.table, .actions, .global]
-        case .detail, .rawJSON: [.detail, .actions, .global]
-        case .tail: [.tail, .actions, .global]
-        case .invoke: [.invoke, .global]
-        }
-        for context in contexts {
-            for binding in bindings(for: context) where binding.keys.contains(key) {
-                return binding.action
-            }
+    /// The binding `key` means now: the first of the active contexts' that takes it.
+    public static func binding(for key: Key, in state: ConsoleState, keys: KeyMap = .standard) -> KeyBinding? {
+        for context in activeContexts(state) {
+            if let binding = keys.bindings(for: context).first(where: { $0.matches(key) && $0.applies(state) }) { return binding }
         }
         return nil
+    }
+
+    public static func action(for key: Key, in state: ConsoleState, keys: KeyMap = .standard) -> ConsoleAction? {
+        binding(for: key, in: state, keys: keys)?.action(for: key, in: state)
+    }
+
+    /// The contexts whose keys work now, the first to claim a key winning: a prompt or an
+    /// overlay takes every key; otherwise the screen's keys, the actions and the global ones.
+    public static func activeContexts(_ state: ConsoleState) -> [KeyContext] {
+        if case .commandLine = state.overlay { return [.commandLine] }
+        if let name = state.route.tailFunction, let tail = state.tails[name], tail.editingSearch || tail.editingPattern { return [.prompt] }
+        if state.editingFilter { return [.filter] }
+        switch state.overlay {
+        case .palette: return [.palette]
+        case .form: return [.form]
+        case .shift: return [.shift]
+        case .rollout: return [.rollout]
+        case .history: return [.history]
+        case .help: return [.help]
+        case .logEvent: return [.logEvent]
+        case .commandLine, nil: break
+        }
+        switch state.route {
+        case .pane: return [.table, .actions, .global]
+        case .detail, .rawJSON: return [.detail, .actions, .global]
+        case .tail: return [.tail, .actions, .global]
+        case .invoke: return [.invoke, .global]
+        }
     }
 }

@@ -4,7 +4,7 @@ import LambdaAPI
 
 /// Draws a whole frame from the state. Reads the state, never changes it, never calls AWS.
 public enum ConsoleView {
-    public static func render(_ state: ConsoleState, on screen: Screen, theme: Theme, now: Date = Date()) {
+    public static func render(_ state: ConsoleState, on screen: Screen, theme: Theme, keys: KeyMap = .standard, now: Date = Date()) {
         screen.erase()
         let layout = ScreenLayout(rows: screen.rows, columns: screen.columns)
         guard layout.fits else {
@@ -29,9 +29,9 @@ public enum ConsoleView {
         case .invoke(let name): InvokeView.draw(name, state, screen, theme, top: top, height: height, now: now)
         }
         statusLine(state, screen, theme, row: layout.statusRow, now: now)
-        footer(state, screen, theme, row: layout.footerRow, now: now)
+        footer(state, screen, theme, keys: keys, row: layout.footerRow, now: now)
         switch state.overlay {
-        case .help: HelpOverlay.draw(readOnly: state.connection.readOnly, scroll: state.helpScroll, screen: screen, theme: theme)
+        case .help: HelpOverlay.draw(keys: keys, readOnly: state.connection.readOnly, scroll: state.helpScroll, screen: screen, theme: theme)
         case .palette(let palette): PaletteView.draw(palette, state, screen, theme)
         case .form(let form): FormView.draw(form, screen, theme)
         case .history(let cursor): HistoryView.draw(state.invocationHistory, cursor: cursor, screen, theme)
@@ -234,7 +234,7 @@ public enum ConsoleView {
     }
 
     /// Key hints from the key tables, and what is running in the background.
-    static func footer(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int, now: Date) {
+    static func footer(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, keys: KeyMap, row: Int, now: Date) {
         let activity: String
         if let running = state.activity {
             activity = "⟳ " + running
@@ -253,18 +253,13 @@ public enum ConsoleView {
         // The hints take what the activity leaves.
         let room = screen.columns - max(16, DisplayWidth.of(shown) + 2)
         var x = 0
-        let contexts: [KeyContext] = switch state.route {
-        case .pane: [.table, .actions, .global]
-        case .tail: [.tail, .global]
-        case .invoke: [.invoke, .global]
-        case .detail, .rawJSON: [.detail, .actions, .global]
-        }
         var taken: Set<Key> = []
-        for binding in contexts.flatMap({ KeyTables.bindings(for: $0) }) {
+        for binding in KeyTables.activeContexts(state).flatMap({ keys.bindings(for: $0) }) where !binding.keys.isEmpty {
             // A key an earlier binding took (Tab on the invoke screen) means that there, not this.
             let shadowed = taken.contains(binding.keys[0])
-            taken.formUnion(binding.keys)
-            guard binding.hint != nil, !shadowed, !(state.connection.readOnly && binding.mutates), binding.isAvailable(state) else { continue }
+            if binding.applies(state) { taken.formUnion(binding.keys) }
+            guard binding.hint != nil, !shadowed, binding.applies(state), !(state.connection.readOnly && binding.mutates),
+                  binding.isAvailable(state) else { continue }
             let key = binding.keys[0].description
             guard x + key.count + (binding.hint?.count ?? 0) + 3 < room else { break }
             x = screen.put(key, row: row, column: x, style: theme[.footerKey])
@@ -278,22 +273,23 @@ public enum ConsoleView {
 
 /// `?`: every binding of every context, generated from the key tables.
 enum HelpOverlay {
-    static func lines(readOnly: Bool) -> [(String, String, Bool)] {
+    /// Every context's bindings, each with the name a `keys` file gives it (`lists.down`).
+    static func lines(keys: KeyMap, readOnly: Bool) -> [(String, String, Bool)] {
         var lines: [(String, String, Bool)] = []
         for context in KeyContext.allCases {
-            let bindings = KeyTables.bindings(for: context).filter { !(readOnly && $0.mutates) }
+            let bindings = keys.bindings(for: context).filter { !(readOnly && $0.mutates) }
             guard !bindings.isEmpty else { continue }
-            lines.append((context.rawValue, "", true))
-            lines += bindings.map { ($0.label, $0.help, false) }
+            lines.append(("\(context.rawValue)  [\(context.id)]", "", true))
+            lines += bindings.map { ($0.label, "\($0.help)  [\($0.id)]", false) }
         }
         return lines
     }
 
-    static func draw(readOnly: Bool, scroll: Int, screen: Screen, theme: Theme) {
+    static func draw(keys: KeyMap, readOnly: Bool, scroll: Int, screen: Screen, theme: Theme) {
         let width = min(screen.columns - 4, 86)
         // A description too long for the row goes on under itself instead of being cut.
         var rows: [(keys: String, help: String, heading: Bool)] = []
-        for (keys, help, heading) in lines(readOnly: readOnly) {
+        for (keys, help, heading) in lines(keys: keys, readOnly: readOnly) {
             guard !heading else { rows.append((keys, "", true)); continue }
             for (index, piece) in Panel.wrap(help, width: max(8, width - 4 - 18)).enumerated() {
                 rows.append((index == 0 ? keys : "", piece, false))
