@@ -82,7 +82,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         // a thread of the concurrency pool (which it would hold for the whole session).
         let initialState = state
         let interval = refreshInterval ?? preferences.refreshInterval
-        let startupNotice = earlierCrash ?? preferenceProblems.first
+        let (keys, keyProblems) = KeyMap.load(environment: environment)
+        let startupNotice = earlierCrash ?? preferenceProblems.first ?? keyProblems.first
         try await MainThread.shared.run {
             var state = initialState
             guard let screen = CursesScreen(useColor: !noColor) else {
@@ -93,7 +94,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             state.notice = earlierCrash ?? themeProblem ?? startupNotice
             // Rollouts an earlier console left unfinished: the first screen offers to resume or abort them.
             _ = Reducer.reduce(&state, .rolloutsFound(rolloutFiles.unfinished()))
-            ConsoleApp(state: state, runner: runner, screen: screen, theme: theme, refreshInterval: interval).run()
+            ConsoleApp(state: state, runner: runner, screen: screen, theme: theme, keys: keys, refreshInterval: interval).run()
         }
     }
 }

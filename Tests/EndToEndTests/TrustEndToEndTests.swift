@@ -8,6 +8,26 @@ import TestSupport
 /// What a user found in the first minute, proved on the real binary in tmux: no key sequence,
 /// log line or crash leaves them with a dead console or a broken terminal.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct TrustEndToEndTests {
+    /// A keys file in the config folder remaps keys for the real binary; a line it cannot use is
+    /// said on the status line with its file and line, and the rest still apply.
+    @Test func aKeysFileRemapsTheConsolesKeys() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-keys")
+        try await fixtures.createFunction(name)
+        let folder = NSTemporaryDirectory() + "lt-keys-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder + "/config/lambda-tui", withIntermediateDirectories: true)
+        try "global.quit = Q\nlists.down = k\n".write(toFile: folder + "/config/lambda-tui/keys", atomically: true, encoding: .utf8)
+        let session = try ActionConsole.session(endpoint: fixtures.backend.motoURL, folder: folder)
+        #expect(await session.waitFor(name).satisfied, "the console did not start:\n\(session.screen)")
+        #expect(await session.waitFor("keys, line 2: k is already `lists.up`").satisfied, "the clash was not said:\n\(session.screen)")
+        try session.send("q")
+        try session.send("?")
+        #expect(await session.waitFor("Keys (Esc or ? closes)").satisfied, "q quit although the keys file moved quit to Q:\n\(session.screen)")
+        try session.send("Escape")
+        try session.send("Q")
+        #expect(await session.waitFor("EXITED 0 modes: icanon echo").satisfied, "Q did not quit:\n\(session.screen)")
+    }
+
     /// Tab, shift-Tab, j, Tab killed the console (SIGILL) on every per-function pane once the
     /// previous function had rows there.
     @Test func theFourKeySequenceOnEveryPerFunctionPane() async throws {

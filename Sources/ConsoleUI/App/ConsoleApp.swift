@@ -15,12 +15,13 @@ public final class ConsoleApp {
     private let mailbox: Mailbox
     private var signalSources: [any DispatchSourceSignal] = []
 
-    public init(state: ConsoleState, runner: EffectRunner, screen: CursesScreen, theme: Theme, refreshInterval: TimeInterval) {
+    public init(state: ConsoleState, runner: EffectRunner, screen: CursesScreen, theme: Theme, keys: KeyMap = .standard,
+                refreshInterval: TimeInterval) {
         let mailbox = Mailbox()
         self.mailbox = mailbox
         self.screen = screen
         self.refreshInterval = max(1, refreshInterval)
-        controller = ConsoleController(state: state, screen: screen, theme: theme, terminal: screen) { effect in
+        controller = ConsoleController(state: state, screen: screen, theme: theme, terminal: screen, keys: keys) { effect in
             Task.detached { mailbox.post(await runner.run(effect) { mailbox.post($0) }) }
         }
     }
