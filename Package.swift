@@ -13,12 +13,15 @@ let package = Package(
         // Runs credential_process with a time limit, in a process group of its own that a
         // time-out ends as a whole, without holding a thread while it runs.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // `--debug FILE`: a line per AWS request (operation, status, time, attempt), for bug reports.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto", .product(name: "Subprocess", package: "swift-subprocess")]),
+        .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto", .product(name: "Subprocess", package: "swift-subprocess"),
+                                                .product(name: "Logging", package: "swift-log")]),
         .target(name: "LambdaAPI", dependencies: ["AWSCore"]),
         .target(name: "LogsAPI", dependencies: ["AWSCore"]),
         .target(name: "MetricsAPI", dependencies: ["AWSCore"]),
@@ -31,6 +34,7 @@ let package = Package(
             dependencies: [
                 "AWSCore", "LambdaAPI", "LogsAPI", "MetricsAPI", "TaggingAPI", "ConsoleStore", "ConsoleUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(

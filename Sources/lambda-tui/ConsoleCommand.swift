@@ -28,6 +28,7 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        do { try connection.startLogging() } catch { throw fail(error) }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw fail(AWSClientError.invalidRequest("The console needs a terminal. In scripts, use `lambda-tui functions`."))
         }

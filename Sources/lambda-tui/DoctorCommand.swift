@@ -14,6 +14,7 @@ struct DoctorCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
+        do { try connection.startLogging() } catch { throw fail(error) }
         var report = DoctorReport()
         report.line("lambda-tui", LambdaTUIVersion.current)
         let settings: AWSSettings

@@ -17,6 +17,7 @@ struct FunctionsCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        do { try connection.startLogging() } catch { throw fail(error) }
         do {
             let settings = try AWSSettings.resolve(connection.overrides, environment: ProcessInfo.processInfo.environment)
             let transport = CurlTransport(options: settings.transport)

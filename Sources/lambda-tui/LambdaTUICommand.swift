@@ -36,6 +36,14 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Colour theme: a name from themes/ or a path to a theme file.")
     var theme: String?
 
+    @Option(name: .customLong("debug"), help: "Append a line per AWS request (operation, status, time; never a secret) to this file.")
+    var debugFile: String?
+
+    /// Starts the request log `--debug` asks for; without it nothing is logged.
+    func startLogging() throws {
+        try DebugLog.start(path: debugFile)
+    }
+
     var overrides: AWSSettingsOverrides {
         AWSSettingsOverrides(profile: profile, region: region, endpointURL: endpointURL,
                              connectTimeout: connectTimeout, readTimeout: readTimeout)

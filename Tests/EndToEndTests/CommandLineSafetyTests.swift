@@ -30,6 +30,30 @@ import TestSupport
         #expect(failure.output.utf8.count < 3_000)
     }
 
+    /// `--debug FILE` for bug reports: a line per request and attempt, retries included, in a 0600
+    /// file; never the key, the signature, a header value or a body.
+    @Test func theDebugLogSaysEachRequestAndNoSecret() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("cli-debug")
+        try await backend.script(lane: lane, [
+            ["status": 429, "headers": ["x-amzn-ErrorType": "TooManyRequestsException"], "body": #"{"message":"Rate exceeded for secret-in-body"}"#],
+        ])
+        let path = NSTemporaryDirectory() + "lt-debug-\(UUID().uuidString.prefix(8)).log"
+        let result = try run(["functions", "--endpoint-url", backend.faultURL(lane: lane), "--debug", path])
+        #expect(result.status == 0, "\(result.output)")
+        let log = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = log.split(separator: "\n")
+        #expect(lines.contains { $0.contains("debug lambda-tui.aws: lambda ListFunctions 429 TooManyRequestsException") && $0.hasSuffix("attempt 1") },
+                "\(log)")
+        #expect(lines.contains { $0.contains("lambda ListFunctions 200") && $0.hasSuffix("attempt 2") }, "\(log)")
+        for secret in ["AKIDTEST", "secret", "Signature", "Authorization", "Rate exceeded"] {
+            #expect(!log.contains(secret), "the debug log holds \(secret)")
+        }
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(!result.output.contains("ListFunctions"), "without a terminal to spare, nothing is logged to the output")
+    }
+
     @Test func anEndpointPasswordIsNeverPrinted() throws {
         let result = try run(["doctor", "--endpoint-url", "http://user:SECRETPASS@127.0.0.1:9"])
         #expect(result.status == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Signs, sends and retries requests to one AWS service at one endpoint; turns error answers
 /// into AWSClientError. Shared by every service API (Lambda, Logs, STS).
@@ -16,12 +17,16 @@ public final class AWSClient: Sendable {
     private let basePath: String
     /// Whether the endpoint is one of AWS's own service hostnames, where host prefixes apply.
     private let acceptsHostPrefix: Bool
+    /// A line per attempt at debug level: operation, status or error, time. Never a header value or a body.
+    private let log: Logger
 
     public init(service: AWSService, region: String, endpoint: String, credentials: any CredentialProvider,
                 transport: any HTTPTransport, retry: RetryStrategy = RetryStrategy(),
                 sleep: @escaping @Sendable (TimeInterval) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
-                now: @escaping @Sendable () -> Date = Date.init, endpointProblem: String? = nil) {
+                now: @escaping @Sendable () -> Date = Date.init, endpointProblem: String? = nil,
+                log: Logger = Logger(label: "lambda-tui.aws")) {
         self.endpointProblem = endpointProblem
+        self.log = log
         self.service = service
         self.region = region
         self.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
@@ -47,7 +52,7 @@ public final class AWSClient: Sendable {
 
     /// Sends and returns a 2xx response, or throws.
     public func send(_ request: AWSRequest) async throws -> HTTPResponse {
-        try await withRetries(request) { signed in
+        try await withRetries(request, status: \.status) { signed in
             let response = try await self.transport.send(signed)
             guard (200..<300).contains(response.status) else {
                 throw AWSClientError.service(ServiceErrorDecoder.decode(response, operation: request.operation, service: self.service.iamPrefix, now: self.now()))
@@ -58,7 +63,7 @@ public final class AWSClient: Sendable {
 
     /// Sends and returns the head of a 2xx response with its body still arriving.
     public func stream(_ request: AWSRequest) async throws -> HTTPStreamingResponse {
-        try await withRetries(request) { signed in
+        try await withRetries(request, status: \.head.status) { signed in
             let response = try await self.transport.stream(signed)
             guard (200..<300).contains(response.head.status) else {
                 var body = Data()
@@ -70,18 +75,22 @@ public final class AWSClient: Sendable {
         }
     }
 
-    private func withRetries<T: Sendable>(_ request: AWSRequest, _ attempt: (HTTPRequest) async throws -> T) async throws -> T {
+    private func withRetries<T: Sendable>(_ request: AWSRequest, status: (T) -> Int,
+                                          _ attempt: (HTTPRequest) async throws -> T) async throws -> T {
         var number = 1
         var refreshedExpiredToken = false
         while true {
+            let began = ContinuousClock.now
             do {
                 try Task.checkCancellation()
                 let result = try await attempt(try await sign(request))
                 retry.recordSuccess(afterRetry: number > 1)
+                note(request, attempt: number, since: began, outcome: "\(status(result))")
                 return result
             } catch is CancellationError {
                 throw AWSClientError.cancelled
             } catch let error as AWSClientError {
+                note(request, attempt: number, since: began, outcome: Self.outcome(error))
                 if case .service(let failure) = error, failure.code == .expiredTokenException, !refreshedExpiredToken,
                    let cache = credentials as? CachingCredentialProvider {
                     // Credentials can expire earlier than announced; fetch new ones once.
@@ -96,12 +105,30 @@ public final class AWSClient: Sendable {
                 do { try await sleep(delay) } catch { throw AWSClientError.cancelled }
             } catch let error as TransportError {
                 let wrapped = AWSClientError.transport(error)
+                note(request, attempt: number, since: began, outcome: Self.outcome(wrapped))
                 guard let delay = retry.delay(after: wrapped, attempt: number, repeatability: request.repeatability) else {
                     throw wrapped
                 }
                 number += 1
                 do { try await sleep(delay) } catch { throw AWSClientError.cancelled }
             }
+        }
+    }
+
+    private func note(_ request: AWSRequest, attempt: Int, since began: ContinuousClock.Instant, outcome: String) {
+        guard log.logLevel <= .debug else { return }
+        let elapsed = ContinuousClock.now - began
+        let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        log.debug("\(service.signingName) \(request.operation) \(outcome) \(milliseconds) ms attempt \(attempt)")
+    }
+
+    /// What came back, as a log line may say it: a status and an error code, never a message
+    /// (a message can quote what was sent).
+    static func outcome(_ error: AWSClientError) -> String {
+        switch error {
+        case .service(let failure): "\(failure.status) \(failure.code.rawValue)"
+        case .transport(let failure): "no answer (\(Mirror(reflecting: failure).children.first?.label ?? "transport"))"
+        default: "failed"
         }
     }
 
