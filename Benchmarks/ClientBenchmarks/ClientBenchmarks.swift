@@ -33,7 +33,7 @@ struct ClientBenchmarks {
         let backend = try TestBackend.start()
         let lambda = LambdaClient(client: backend.client(.lambda))
         let role = try await backend.lambdaRole()
-        let zip = ZipArchive(entries: [.init(path: "index.py", contents: Data("def handler(e, c):\n    return e\n".utf8))]).data()
+        let zip = try ZipArchive(entries: [.init(path: "index.py", contents: Data("def handler(e, c):\n    return e\n".utf8))]).data()
         for index in 0..<50 {
             var request = CreateFunctionRequest(functionName: String(format: "bench-%03d", index), role: role,
                                                 code: FunctionCode(zipFile: zip), runtime: .python312, handler: "index.handler")

@@ -102,7 +102,7 @@ import TestSupport
         let fixtures = try await LambdaFixtures()
         let lambda = fixtures.lambda
         let layer = LambdaFixtures.uniqueName("layer")
-        let zip = ZipArchive(entries: [.init(path: "python/util.py", contents: Data("X = 1\n".utf8))]).data()
+        let zip = try ZipArchive(entries: [.init(path: "python/util.py", contents: Data("X = 1\n".utf8))]).data()
         let published = try await lambda.publishLayerVersion(layer, PublishLayerVersionRequest(
             content: LayerVersionContentInput(zipFile: zip), description: "shared utils", compatibleRuntimes: [.python312],
             licenseInfo: "MIT"))

@@ -31,7 +31,7 @@ import TestSupport
         #expect(settled.lastUpdateStatus == .successful)
         #expect(try await lambda.waitUntilFunctionActive(name).state == .active)
 
-        let newCode = ZipArchive(entries: [.init(path: "index.py", contents: Data("def handler(e, c):\n    return 2\n".utf8))]).data()
+        let newCode = try ZipArchive(entries: [.init(path: "index.py", contents: Data("def handler(e, c):\n    return 2\n".utf8))]).data()
         let recoded = try await lambda.updateFunctionCode(name, UpdateFunctionCodeRequest(zipFile: newCode))
         #expect(recoded.codeSha256 != fetched.configuration?.codeSha256)
 

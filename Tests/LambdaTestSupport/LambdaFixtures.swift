@@ -15,16 +15,17 @@ public struct LambdaFixtures: Sendable {
         lambda = LambdaClient(client: chosen.client(.lambda))
     }
 
-    public static let handlerZip = ZipArchive(entries: [
-        .init(path: "index.py", contents: Data("def handler(event, context):\n    return event\n".utf8)),
-    ]).data()
+    /// A one-file handler's zip.
+    public static func handlerZip() throws -> Data {
+        try ZipArchive(entries: [.init(path: "index.py", contents: Data("def handler(event, context):\n    return event\n".utf8))]).data()
+    }
 
     @discardableResult
     public func createFunction(_ name: String, runtime: Runtime = .python312, memory: Int = 256,
                         environment: [String: String]? = nil, tags: [String: String]? = nil,
                         publish: Bool = false) async throws -> FunctionConfiguration {
         var request = CreateFunctionRequest(functionName: name, role: try await backend.lambdaRole(),
-                                            code: FunctionCode(zipFile: Self.handlerZip), runtime: runtime,
+                                            code: FunctionCode(zipFile: try Self.handlerZip()), runtime: runtime,
                                             handler: "index.handler")
         request.memorySize = memory
         request.timeout = 30
@@ -55,7 +56,7 @@ public struct LambdaFixtures: Sendable {
                 group.addTask {
                     for index in stride(from: worker, to: count, by: 8) {
                         var request = CreateFunctionRequest(functionName: String(format: "%@-%04d", prefix, index), role: role,
-                                                            code: FunctionCode(zipFile: Self.handlerZip), runtime: .python312,
+                                                            code: FunctionCode(zipFile: try Self.handlerZip()), runtime: .python312,
                                                             handler: "index.handler")
                         request.environment = Environment(variables: ["STAGE": "bench", "INDEX": "\(index)"])
                         request.description = "function \(index) of \(count)"
