@@ -70,7 +70,7 @@ struct ClientBenchmarks {
         }
         print(decoding.report())
         let foundationDecoder = LambdaJSON.decoder()
-        let foundation = await Measurement.run("  (Foundation's JSONDecoder would take)", iterations: 100) {
+        let foundation = await Measurement.run("  (Foundation's JSONDecoder, custom key strategy)", iterations: 100) {
             _ = try? foundationDecoder.decode(LambdaClient.ListFunctionsPage.self, from: raw.body)
         }
         print(foundation.report())

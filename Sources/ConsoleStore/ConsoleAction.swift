@@ -19,7 +19,7 @@ public enum ConsoleAction: Sendable {
     case drillDown
     case goBack
     case showRawJSON
-    case sort(column: String)
+    case sort(column: ColumnID)
     case toggleSecrets
     /// Ends the console at once (ctrl-c, SIGTERM, SIGHUP).
     case quit

@@ -184,11 +184,11 @@ public struct ConsoleState: Sendable {
     public var chosenStream: [String: String] = [:]
     /// The logs pane lists streams to choose from instead of events.
     public var choosingStream = false
-    public var streamTable = TableState(sortColumn: "last")
+    public var streamTable = TableState(sortColumn: .last)
 
     public var tables: [Pane: TableState] = [
-        .functions: TableState(sortColumn: "name"), .versions: TableState(sortColumn: "version"),
-        .aliases: TableState(sortColumn: "name"), .mappings: TableState(sortColumn: "source"), .logs: TableState(sortColumn: "time"),
+        .functions: TableState(sortColumn: .name), .versions: TableState(sortColumn: .version),
+        .aliases: TableState(sortColumn: .name), .mappings: TableState(sortColumn: .source), .logs: TableState(sortColumn: .time),
     ]
     /// Rows visible in the table area, set by the view from the terminal's size.
     /// The terminal's layout, from the last resize; a page is its table's rows.

@@ -71,17 +71,17 @@ extension ConsoleState {
                           matches: { index in filter.isEmpty || filter.matches(text: search[index], tags: {
                               details[functions[index].functionName ?? ""]?.tags ?? listTags[functions[index].functionArn ?? ""] ?? [:]
                           }) },
-                          sortKey: { Self.sortKey(functions[$0], column) }, key: { functions[$0].functionArn ?? "" }, keepKey: keep)
+                          sortKey: { column.sortKey(functions[$0]) }, key: { functions[$0].functionArn ?? "" }, keepKey: keep)
         case .versions:
             table.rebuild(rows: versionRows, matches: { word.isEmpty || "\($0.version ?? "") \($0.description ?? "")".lowercased().contains(word) },
-                          sortKey: { Self.sortKey($0, column) }, key: { $0.version ?? "" }, keepKey: keep)
+                          sortKey: { column.sortKey($0) }, key: { $0.version ?? "" }, keepKey: keep)
         case .aliases:
             table.rebuild(rows: aliasRows, matches: { word.isEmpty || "\($0.name ?? "") \($0.description ?? "")".lowercased().contains(word) },
-                          sortKey: { column == "version" ? .text($0.functionVersion ?? "") : .text($0.name ?? "") },
+                          sortKey: { column == .version ? .text($0.functionVersion ?? "") : .text($0.name ?? "") },
                           key: { $0.aliasArn ?? $0.name ?? "" }, keepKey: keep)
         case .mappings:
             table.rebuild(rows: mappingRows, matches: { word.isEmpty || "\($0.eventSourceArn ?? "") \($0.state ?? "")".lowercased().contains(word) },
-                          sortKey: { column == "state" ? .text($0.state ?? "") : .text($0.eventSourceArn ?? "") },
+                          sortKey: { column == .state ? .text($0.state ?? "") : .text($0.eventSourceArn ?? "") },
                           key: { $0.uuid ?? "" }, keepKey: keep)
         case .logs:
             table.rebuild(rows: logRows, matches: { word.isEmpty || $0.message.lowercased().contains(word) },
@@ -99,22 +99,6 @@ extension ConsoleState {
         case .aliases: return aliasRows.indices.contains(index) ? (aliasRows[index].aliasArn ?? aliasRows[index].name) : nil
         case .mappings: return mappingRows.indices.contains(index) ? mappingRows[index].uuid : nil
         case .logs: return logRows.indices.contains(index) ? logRows[index].id : nil
-        }
-    }
-
-    static func sortKey(_ function: FunctionConfiguration, _ column: String) -> SortKey {
-        switch column {
-        case "runtime": return function.runtime.map { .text($0.rawValue) } ?? function.packageType.map { .text($0.rawValue) } ?? .none
-        case "memory": return function.memorySize.map { .number(Double($0)) } ?? .none
-        case "timeout": return function.timeout.map { .number(Double($0)) } ?? .none
-        case "arch": return .text(function.architectures?.first?.rawValue ?? "x86_64")
-        case "type": return function.packageType.map { .text($0.rawValue) } ?? .none
-        case "size": return function.codeSize.map { .number(Double($0)) } ?? .none
-        case "modified": return function.lastModified.map { .number($0.date.timeIntervalSince1970) } ?? .none
-        case "state": return .text(function.state?.rawValue ?? "")
-        case "description": return function.description.map { .text($0) } ?? .none
-        case "version": return .number(Double(function.version ?? "") ?? Double.greatestFiniteMagnitude)
-        default: return .text(function.functionName ?? "")
         }
     }
 }

@@ -7,7 +7,7 @@ public struct TableState: Sendable, Equatable {
     public var cursor = 0
     public var scroll = 0
     public var filter = ""
-    public var sortColumn: String
+    public var sortColumn: ColumnID
     public var ascending = true
     /// Every row in sort order, kept while the rows and the sort stay the same, so that a filter
     /// keystroke only filters: sorting 10,000 rows per keystroke would not fit the budget.
@@ -16,11 +16,11 @@ public struct TableState: Sendable, Equatable {
 
     private struct SortCacheKey: Equatable {
         var generation: Int
-        var column: String
+        var column: ColumnID
         var ascending: Bool
     }
 
-    public init(sortColumn: String) {
+    public init(sortColumn: ColumnID) {
         self.sortColumn = sortColumn
     }
 

@@ -42,7 +42,7 @@ import TestSupport
         _ = Reducer.reduce(&state, .functionsLoaded(.success(["zeta", "payments-refund", "alpha"].map { Self.function($0) })))
         #expect(selectedName(state) == "payments-refund")
 
-        _ = Reducer.reduce(&state, .sort(column: "name"))  // same column: descending
+        _ = Reducer.reduce(&state, .sort(column: .name))  // same column: descending
         #expect(state.tables[.functions]?.visible.map { state.functions[$0].functionName! } == ["zeta", "payments-refund", "alpha"])
 
         _ = Reducer.reduce(&state, .beginFilter)

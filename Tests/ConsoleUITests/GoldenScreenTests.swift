@@ -15,7 +15,7 @@ import Testing
             _ = Reducer.reduce(&state, .beginFilter)
             _ = Reducer.reduce(&state, .editFilter("payments"))
         }),
-        ("functions-sorted-by-memory", { state in _ = Reducer.reduce(&state, .sort(column: "memory")) }),
+        ("functions-sorted-by-memory", { state in _ = Reducer.reduce(&state, .sort(column: .memory)) }),
         ("versions", { state in _ = Reducer.reduce(&state, .show(.versions)) }),
         ("aliases", { state in _ = Reducer.reduce(&state, .show(.aliases)) }),
         ("mappings", { state in _ = Reducer.reduce(&state, .show(.mappings)) }),

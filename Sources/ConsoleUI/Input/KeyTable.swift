@@ -150,17 +150,10 @@ public enum KeyTables {
         KeyBinding([.character("S")], "logs: choose a log stream, or all of them", .toggleStreamList, hint: "streams",
                    when: { $0.pane == .logs }),
         KeyBinding([.character("T")], "live tail of the function's logs", .openTail, hint: "tail"),
-        KeyBinding([.character("1")], "sort by name (again: reverse)", .sort(column: "name")),
-        KeyBinding([.character("2")], "sort by runtime", .sort(column: "runtime")),
-        KeyBinding([.character("3")], "sort by memory", .sort(column: "memory")),
-        KeyBinding([.character("4")], "sort by timeout", .sort(column: "timeout")),
-        KeyBinding([.character("5")], "sort by code size", .sort(column: "size")),
-        KeyBinding([.character("6")], "sort by last modified", .sort(column: "modified")),
-        KeyBinding([.character("7")], "sort by state", .sort(column: "state")),
-        KeyBinding([.character("8")], "sort by architecture", .sort(column: "arch")),
-        KeyBinding([.character("9")], "sort by package type", .sort(column: "type")),
-        KeyBinding([.character("0")], "sort by description", .sort(column: "description")),
-    ]
+    ] + ColumnID.functionSortDigits.enumerated().map { index, column in
+        let digit = Character(String((index + 1) % 10))
+        return KeyBinding([.character(digit)], "sort by \(column.sortName)" + (index == 0 ? " (again: reverse)" : ""), .sort(column: column))
+    }
 
     public static let detail: [KeyBinding] = [
         KeyBinding([.character("s")], "show or hide environment values", .toggleSecrets, hint: "secrets"),

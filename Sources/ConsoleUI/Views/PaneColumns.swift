@@ -7,16 +7,16 @@ import LogsAPI
 enum PaneColumns {
     static func functions(now: Date) -> [Column<FunctionConfiguration>] {
         [
-            Column("name", "NAME", .content(minimum: 20, maximum: 48), priority: 9) { $0.functionName ?? "" },
-            Column("runtime", "RUNTIME", .fixed(15), priority: 8) { $0.runtime?.rawValue ?? ($0.packageType == .image ? "image" : "") },
-            Column("memory", "MEMORY", .fixed(8), alignRight: true, priority: 7) { $0.memorySize.map { "\($0) MB" } ?? "" },
-            Column("timeout", "TIMEOUT", .fixed(7), alignRight: true, priority: 6) { $0.timeout.map { "\($0) s" } ?? "" },
-            Column("arch", "ARCH", .fixed(6), priority: 1) { $0.architectures?.first?.rawValue ?? "x86_64" },
-            Column("type", "TYPE", .fixed(5), priority: 0) { $0.packageType?.rawValue ?? "" },
-            Column("size", "SIZE", .fixed(8), alignRight: true, priority: 3) { Formatting.bytes($0.codeSize) },
-            Column("modified", "MODIFIED", .fixed(11), priority: 5) { Formatting.relative($0.lastModified?.date, now: now) },
-            Column("state", "STATE", .fixed(10), priority: 4, role: stateRole) { stateText($0) },
-            Column("description", "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 2) { $0.description ?? "" },
+            Column(.name, "NAME", .content(minimum: 20, maximum: 48), priority: 9) { $0.functionName ?? "" },
+            Column(.runtime, "RUNTIME", .fixed(15), priority: 8) { $0.runtime?.rawValue ?? ($0.packageType == .image ? "image" : "") },
+            Column(.memory, "MEMORY", .fixed(8), alignRight: true, priority: 7) { $0.memorySize.map { "\($0) MB" } ?? "" },
+            Column(.timeout, "TIMEOUT", .fixed(7), alignRight: true, priority: 6) { $0.timeout.map { "\($0) s" } ?? "" },
+            Column(.arch, "ARCH", .fixed(6), priority: 1) { $0.architectures?.first?.rawValue ?? "x86_64" },
+            Column(.type, "TYPE", .fixed(5), priority: 0) { $0.packageType?.rawValue ?? "" },
+            Column(.size, "SIZE", .fixed(8), alignRight: true, priority: 3) { Formatting.bytes($0.codeSize) },
+            Column(.modified, "MODIFIED", .fixed(11), priority: 5) { Formatting.relative($0.lastModified?.date, now: now) },
+            Column(.state, "STATE", .fixed(10), priority: 4, role: stateRole) { stateText($0) },
+            Column(.description, "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 2) { $0.description ?? "" },
         ]
     }
 
@@ -37,14 +37,14 @@ enum PaneColumns {
 
     static func versions(_ state: ConsoleState, now: Date) -> [Column<FunctionConfiguration>] {
         [
-            Column("version", "VERSION", .fixed(9), priority: 9) { $0.version ?? "" },
-            Column("aliases", "ALIASES → WEIGHT", .flexible(minimum: 18, weight: 2), priority: 8) { version in
+            Column(.version, "VERSION", .fixed(9), priority: 9) { $0.version ?? "" },
+            Column(.aliases, "ALIASES → WEIGHT", .flexible(minimum: 18, weight: 2), priority: 8) { version in
                 state.routing(to: version.version ?? "").map { "\($0.alias) \(Self.percent($0.weight))" }.joined(separator: ", ")
             },
-            Column("description", "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 5) { $0.description ?? "" },
-            Column("sha", "CODE SHA256", .fixed(12), priority: 4) { String(($0.codeSha256 ?? "").prefix(12)) },
-            Column("modified", "MODIFIED", .fixed(11), priority: 6) { Formatting.relative($0.lastModified?.date, now: now) },
-            Column("runtime", "RUNTIME", .fixed(15), priority: 3) { $0.runtime?.rawValue ?? "" },
+            Column(.description, "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 5) { $0.description ?? "" },
+            Column(.sha, "CODE SHA256", .fixed(12), priority: 4) { String(($0.codeSha256 ?? "").prefix(12)) },
+            Column(.modified, "MODIFIED", .fixed(11), priority: 6) { Formatting.relative($0.lastModified?.date, now: now) },
+            Column(.runtime, "RUNTIME", .fixed(15), priority: 3) { $0.runtime?.rawValue ?? "" },
         ]
     }
 
@@ -55,28 +55,28 @@ enum PaneColumns {
 
     static func aliases(barWidth: Int) -> [Column<AliasConfiguration>] {
         [
-            Column("name", "ALIAS", .fixed(14), priority: 9) { $0.name ?? "" },
-            Column("version", "PRIMARY", .fixed(8), priority: 8) { $0.functionVersion ?? "" },
-            Column("additional", "ADDITIONAL", .fixed(10), priority: 7) { $0.routingConfig?.additionalVersionWeights?.keys.sorted().first ?? "" },
-            Column("weight", "WEIGHT OF ADDITIONAL", .fixed(barWidth + 7), priority: 6, role: { _ in .text }) { alias in
+            Column(.name, "ALIAS", .fixed(14), priority: 9) { $0.name ?? "" },
+            Column(.version, "PRIMARY", .fixed(8), priority: 8) { $0.functionVersion ?? "" },
+            Column(.additional, "ADDITIONAL", .fixed(10), priority: 7) { $0.routingConfig?.additionalVersionWeights?.keys.sorted().first ?? "" },
+            Column(.weight, "WEIGHT OF ADDITIONAL", .fixed(barWidth + 7), priority: 6, role: { _ in .text }) { alias in
                 guard let weight = alias.routingConfig?.additionalVersionWeights?.values.first else { return "" }
                 let bar = Formatting.weightBar(weight, width: barWidth)
                 return "\(bar.filled)\(bar.rest) \(bar.label)"
             },
-            Column("description", "DESCRIPTION", .flexible(minimum: 12, weight: 1), priority: 5) { $0.description ?? "" },
+            Column(.description, "DESCRIPTION", .flexible(minimum: 12, weight: 1), priority: 5) { $0.description ?? "" },
         ]
     }
 
     static func mappings(now: Date) -> [Column<EventSourceMappingConfiguration>] {
         [
-            Column("source", "SOURCE", .flexible(minimum: 20, weight: 2), priority: 9) { sourceName($0.eventSourceArn) },
-            Column("state", "STATE", .fixed(10), priority: 8, role: { $0.state == "Enabled" ? .ok : $0.state == "Disabled" ? .dim : .warn }) {
+            Column(.source, "SOURCE", .flexible(minimum: 20, weight: 2), priority: 9) { sourceName($0.eventSourceArn) },
+            Column(.state, "STATE", .fixed(10), priority: 8, role: { $0.state == "Enabled" ? .ok : $0.state == "Disabled" ? .dim : .warn }) {
                 $0.state ?? ""
             },
-            Column("batch", "BATCH", .fixed(6), alignRight: true, priority: 7) { $0.batchSize.map(String.init) ?? "" },
-            Column("result", "LAST RESULT", .fixed(22), priority: 5) { $0.lastProcessingResult ?? "" },
-            Column("modified", "MODIFIED", .fixed(11), priority: 6) { Formatting.relative($0.lastModified?.date, now: now) },
-            Column("uuid", "UUID", .fixed(36), priority: 4) { $0.uuid ?? "" },
+            Column(.batch, "BATCH", .fixed(6), alignRight: true, priority: 7) { $0.batchSize.map(String.init) ?? "" },
+            Column(.result, "LAST RESULT", .fixed(22), priority: 5) { $0.lastProcessingResult ?? "" },
+            Column(.modified, "MODIFIED", .fixed(11), priority: 6) { Formatting.relative($0.lastModified?.date, now: now) },
+            Column(.uuid, "UUID", .fixed(36), priority: 4) { $0.uuid ?? "" },
         ]
     }
 
@@ -96,9 +96,9 @@ enum PaneColumns {
 
     static func logs(now: Date) -> [Column<LogLine>] {
         [
-            Column("time", "TIME (UTC)", .fixed(12), priority: 8, role: { _ in .logTime }) { Formatting.clock($0.timestamp) },
-            Column("version", "VER", .fixed(9), priority: 6) { streamVersion($0.stream) },
-            Column("message", "MESSAGE", .flexible(minimum: 20, weight: 1), priority: 9, role: logRole) {
+            Column(.time, "TIME (UTC)", .fixed(12), priority: 8, role: { _ in .logTime }) { Formatting.clock($0.timestamp) },
+            Column(.version, "VER", .fixed(9), priority: 6) { streamVersion($0.stream) },
+            Column(.message, "MESSAGE", .flexible(minimum: 20, weight: 1), priority: 9, role: logRole) {
                 $0.message.trimmingCharacters(in: .newlines)
             },
         ]
@@ -106,12 +106,12 @@ enum PaneColumns {
 
     static func streams(now: Date) -> [Column<LogStream?>] {
         [
-            Column("name", "LOG STREAM (newest first)", .flexible(minimum: 30, weight: 1), priority: 9) { $0?.logStreamName ?? "all streams, interleaved" },
-            Column("version", "VER", .fixed(9), priority: 7) { $0.map { streamVersion($0.logStreamName ?? "") } ?? "" },
-            Column("last", "LAST EVENT", .fixed(11), priority: 8) { stream in
+            Column(.name, "LOG STREAM (newest first)", .flexible(minimum: 30, weight: 1), priority: 9) { $0?.logStreamName ?? "all streams, interleaved" },
+            Column(.version, "VER", .fixed(9), priority: 7) { $0.map { streamVersion($0.logStreamName ?? "") } ?? "" },
+            Column(.last, "LAST EVENT", .fixed(11), priority: 8) { stream in
                 stream?.lastEventTimestamp.map { Formatting.relative(Date(timeIntervalSince1970: Double($0) / 1000), now: now) } ?? ""
             },
-            Column("size", "SIZE", .fixed(8), alignRight: true, priority: 5) { $0?.storedBytes.map { Formatting.bytes($0) } ?? "" },
+            Column(.size, "SIZE", .fixed(8), alignRight: true, priority: 5) { $0?.storedBytes.map { Formatting.bytes($0) } ?? "" },
         ]
     }
 

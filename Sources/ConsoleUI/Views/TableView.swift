@@ -11,7 +11,7 @@ public enum WidthRule: Sendable {
 /// One column of a resource's table: its title, width, alignment, and how a row becomes a cell.
 /// `priority` decides which columns go first when the terminal is narrow (higher goes later).
 public struct Column<Row> {
-    public var id: String
+    public var id: ColumnID
     public var title: String
     public var width: WidthRule
     public var alignRight: Bool
@@ -19,7 +19,7 @@ public struct Column<Row> {
     public var text: (Row) -> String
     public var role: (Row) -> ThemeRole
 
-    public init(_ id: String, _ title: String, _ width: WidthRule, alignRight: Bool = false, priority: Int = 0,
+    public init(_ id: ColumnID, _ title: String, _ width: WidthRule, alignRight: Bool = false, priority: Int = 0,
                 role: @escaping (Row) -> ThemeRole = { _ in .text }, text: @escaping (Row) -> String) {
         self.id = id
         self.title = title
