@@ -206,21 +206,13 @@ extension EffectRunner {
     }
 
     /// Polls LastUpdateStatus, telling the footer each state; a failure brings its reason.
+    /// The library's waiter, polling briskly at first (an update usually takes seconds) and for up
+    /// to ten minutes, its progress on the footer.
     private func waitForUpdate(_ function: String, progress: @escaping @Sendable (ConsoleAction) -> Void) async throws {
-        for attempt in 0..<300 {
-            let configuration = try await lambda.getFunctionConfiguration(function)
-            let status = configuration.lastUpdateStatus?.rawValue ?? "Successful"
-            progress(.mutationProgress("\(function): LastUpdateStatus \(status)"))
-            switch configuration.lastUpdateStatus {
-            case .some(.failed):
-                throw MutationError("The update of \(function) failed: \(configuration.lastUpdateStatusReason ?? "no reason given").")
-            case .some(.inProgress):
-                try await Task.sleep(for: .milliseconds(attempt < 10 ? 500 : 2000))
-            default:
-                return
-            }
+        let options = WaiterOptions(timeout: .seconds(600), initialDelay: .milliseconds(500), maximumDelay: .seconds(2))
+        try await lambda.waitUntilFunctionUpdated(function, options: options) { configuration in
+            progress(.mutationProgress("\(function): LastUpdateStatus \(configuration.lastUpdateStatus?.rawValue ?? "Successful")"))
         }
-        throw MutationError("\(function) was still updating after 10 minutes; see its LastUpdateStatus.")
     }
 
     private func configurationRequest(_ changes: ConfigurationChanges, revisionId: String?) -> UpdateFunctionConfigurationRequest {
