@@ -155,7 +155,11 @@ public final class CursesScreen: Screen {
     private func curses(_ color: TerminalColor) -> Int16 {
         switch color {
         case .terminalDefault: return -1
-        case .indexed(let index): return Int(index) < colorCount ? Int16(index) : Int16(index % 8)
+        case .indexed(let index):
+            if Int(index) < colorCount { return Int16(index) }
+            // The theme's own rule for a colour the terminal lacks: the nearest basic one.
+            if case .indexed(let basic) = Theme.basic(color, colorCount), Int(basic) < colorCount { return Int16(basic) }
+            return -1
         }
     }
 }
