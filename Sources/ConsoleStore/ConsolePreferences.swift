@@ -41,14 +41,13 @@ public struct ConsolePreferences: Sendable, Equatable {
     public static func parse(_ text: String, path: String) -> (ConsolePreferences, [String]) {
         var preferences = ConsolePreferences()
         var problems: [String] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2 else {
-                problems.append("\(path), line \(index + 1): expected `key = value`")
+        for (number, line) in SettingLines.parse(text) {
+            let index = number - 1
+            guard case .setting(let key, let value) = line else {
+                problems.append("\(path), line \(number): expected `key = value`")
                 continue
             }
+            let parts = [key, value]
             switch parts[0] {
             case "theme": preferences.theme = parts[1]
             case "profile": preferences.profile = parts[1]

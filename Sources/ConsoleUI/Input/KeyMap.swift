@@ -29,11 +29,12 @@ public struct KeyMap: Sendable {
     public static func parse(_ text: String, path: String) -> (KeyMap, [String]) {
         var map = KeyMap.standard
         var problems: [String] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
-            let at = "\(path), line \(index + 1)"
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        for (number, line) in SettingLines.parse(text) {
+            let at = "\(path), line \(number)"
+            let parts: [String] = switch line {
+            case .setting(let key, let value): [key, value]
+            case .malformed(let text): [text]
+            }
             let name = parts[0].split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2, name.count == 2 else {
                 problems.append("\(at): expected `context.binding = keys`, as in `lists.down = j ctrl-n`")

@@ -1,3 +1,4 @@
+import ConsoleStore
 import Foundation
 
 /// The theme file format (themes/*.theme):
@@ -26,15 +27,12 @@ public enum ThemeFile {
     public static func parse(_ text: String, path: String) throws -> Theme {
         var theme = Theme.dark
         theme.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { continue }
-            guard let equals = trimmed.firstIndex(of: "=") else {
-                throw Problem(path: path, line: index + 1, key: trimmed, message: "expected `role = colours`")
+        for (number, line) in SettingLines.parse(text) {
+            let index = number - 1
+            guard case .setting(let key, let value) = line else {
+                if case .malformed(let text) = line { throw Problem(path: path, line: number, key: text, message: "expected `role = colours`") }
+                continue
             }
-            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             if key == "name" {
                 theme.name = value
                 continue

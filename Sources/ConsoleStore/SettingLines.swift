@@ -1,0 +1,26 @@
+/// The console's own small files (config, keys, themes) are `key = value` lines with one comment
+/// rule: a line whose first non-blank character is `#` is a comment; a `#` anywhere else is text
+/// (a key bound to `#`). The AWS config files follow botocore's rules instead (`ConfigFile`).
+public enum SettingLines {
+    public enum Line: Equatable, Sendable {
+        case setting(key: String, value: String)
+        /// A line that is neither blank, a comment nor `key = value`.
+        case malformed(String)
+    }
+
+    /// Each meaningful line with its number (from 1).
+    public static func parse(_ text: String) -> [(number: Int, line: Line)] {
+        var lines: [(Int, Line)] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            guard let equals = line.firstIndex(of: "=") else {
+                lines.append((index + 1, .malformed(line)))
+                continue
+            }
+            lines.append((index + 1, .setting(key: line[..<equals].trimmingCharacters(in: .whitespaces),
+                                              value: line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))))
+        }
+        return lines
+    }
+}
