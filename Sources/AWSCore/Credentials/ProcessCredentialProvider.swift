@@ -99,14 +99,3 @@ public struct ProcessCredentialProvider: CredentialProvider {
         }
     }
 }
-
-/// ISO 8601 times as AWS writes them, with or without fractional seconds.
-public enum ISO8601Timestamp {
-    public static func parse(_ text: String) -> Date? {
-        let plain = ISO8601DateFormatter()
-        if let date = plain.date(from: text) { return date }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)
-    }
-}

@@ -170,7 +170,5 @@ struct SSOTokenCache: Sendable {
     }
 
     /// Older CLIs wrote `2026-11-25T10:00:00UTC`; newer ones `...Z`, sometimes with fractions.
-    static func time(_ text: String) -> Date? {
-        ISO8601Timestamp.parse(text.hasSuffix("UTC") ? String(text.dropLast(3)) + "Z" : text)
-    }
+    static func time(_ text: String) -> Date? { ISO8601Timestamp.parse(text) }
 }

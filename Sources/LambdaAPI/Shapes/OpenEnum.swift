@@ -83,52 +83,9 @@ public struct AWSTimestamp: Codable, Hashable, Sendable, Comparable, CustomStrin
     public static func == (lhs: AWSTimestamp, rhs: AWSTimestamp) -> Bool { lhs.date == rhs.date }
     public func hash(into hasher: inout Hasher) { hasher.combine(date) }
 
-    /// Parses ISO 8601 with or without fractional seconds, with "Z", "+00:00" or "+0000".
+    /// Seconds since 1970 (as Lambda writes some times), or ISO 8601 (AWSCore's one parser).
     static func parse(_ text: String) -> Date? {
         if let seconds = Double(text) { return Date(timeIntervalSince1970: seconds) }
-        let utf8 = Array(text.utf8)
-        guard utf8.count >= 19 else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard index < utf8.count, utf8[index] >= 48, utf8[index] <= 57 else { return nil }
-                value = value * 10 + Int(utf8[index] - 48)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19) else { return nil }
-        var index = 19
-        var fraction = 0.0
-        if index < utf8.count, utf8[index] == UInt8(ascii: ".") {
-            index += 1
-            var scale = 0.1
-            while index < utf8.count, utf8[index] >= 48, utf8[index] <= 57 {
-                fraction += Double(utf8[index] - 48) * scale
-                scale /= 10
-                index += 1
-            }
-        }
-        var offset = 0
-        if index < utf8.count, utf8[index] == UInt8(ascii: "+") || utf8[index] == UInt8(ascii: "-") {
-            let sign = utf8[index] == UInt8(ascii: "-") ? -1 : 1
-            let rest = String(decoding: utf8[(index + 1)...], as: UTF8.self).replacingOccurrences(of: ":", with: "")
-            guard rest.count == 4, let value = Int(rest) else { return nil }
-            offset = sign * ((value / 100) * 3600 + (value % 100) * 60)
-        }
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
-        let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
-        return Date(timeIntervalSince1970: Double(seconds - offset) + fraction)
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil): a
-    /// Calendar round trip per timestamp was a visible share of decoding a page.
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        return ISO8601Timestamp.parse(text)
     }
 }
