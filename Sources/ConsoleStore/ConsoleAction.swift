@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 import LambdaAPI
 import LogsAPI
@@ -119,14 +120,29 @@ public enum InvokeCommand: Sendable, Equatable {
 
 /// A failure as one sentence for the footer.
 public struct ConsoleError: Error, Sendable, Equatable {
+    /// What went wrong, as far as the screen needs to tell kinds apart.
+    public enum Kind: Sendable, Equatable {
+        case notFound, conflict, throttled, accessDenied, credentials, invalidRequest
+        /// No answer: DNS, connection, time-out, TLS.
+        case network
+        /// AWS answered with a 5xx.
+        case server
+        case other
+    }
+
     public var message: String
+    public var kind: Kind = .other
+    /// The service that answered, as IAM names it (`lambda`, `logs`, `tagging`); nil when none did.
+    public var service: String?
     /// The log group that does not exist, when that is what went wrong: not an error to show,
     /// but a state to say (the function has not run yet, or logs to a group that is not there).
     public var missingLogGroup: String?
     /// AWS asked to wait this long before the next call (Retry-After, retryAfterSeconds).
     public var retryAfter: TimeInterval?
-    public init(_ message: String, missingLogGroup: String? = nil, retryAfter: TimeInterval? = nil) {
+    public init(_ message: String, missingLogGroup: String? = nil, retryAfter: TimeInterval? = nil, kind: Kind = .other, service: String? = nil) {
         self.message = message
+        self.kind = kind
+        self.service = service
         self.missingLogGroup = missingLogGroup
         self.retryAfter = retryAfter
     }
@@ -159,4 +175,50 @@ public enum ConsoleEffect: Sendable, Equatable {
     case stopTail(function: String)
     case saveLines(path: String, [String])
     case stopBurst
+}
+
+extension ConsoleError {
+    /// An AWS client error as the store keeps it: its sentence, its kind, the service that
+    /// answered and how long it asked to wait.
+    public init(_ error: AWSClientError) {
+        self.init(error.description)
+        switch error {
+        case .service(let failure):
+            service = failure.service
+            if let seconds = failure.retryAfter, seconds.isFinite, seconds > 0 { retryAfter = seconds }
+            kind = switch failure.code {
+            case .resourceNotFoundException: .notFound
+            case .preconditionFailedException, .resourceConflictException, "ConflictException": .conflict
+            case .tooManyRequestsException, .throttlingException, .throttling: .throttled
+            case .accessDeniedException: .accessDenied
+            case .expiredTokenException, .requestExpired, .unrecognizedClientException, .invalidClientTokenId,
+                 .invalidSignatureException, .signatureDoesNotMatch, .incompleteSignature: .credentials
+            case .invalidParameterValueException, .invalidRequestContentException, .validationError, .requestTooLargeException: .invalidRequest
+            default: failure.status >= 500 ? .server : failure.status == 429 ? .throttled : .other
+            }
+        case .transport:
+            kind = .network
+        case .credentials, .noCredentials:
+            kind = .credentials
+        default:
+            kind = .other
+        }
+    }
+}
+
+extension ConsoleError {
+    /// The message as the status line says it: named after the service that answered when that
+    /// is not Lambda ("CloudWatch Logs: Access denied for FilterLogEvents…").
+    public var sentence: String {
+        guard let service, service != "lambda" else { return message }
+        let name = switch service {
+        case "logs": "CloudWatch Logs"
+        case "cloudwatch": "CloudWatch"
+        case "tagging": "Resource Groups Tagging API"
+        case "sts": "STS"
+        case "sso", "sso-oauth": "IAM Identity Center"
+        default: service
+        }
+        return "\(name): \(message)"
+    }
 }

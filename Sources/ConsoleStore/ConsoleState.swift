@@ -96,7 +96,8 @@ public enum LoadStatus: Sendable, Equatable {
     case never
     case loading
     case loaded(Date)
-    case failed(String)
+    /// The read failed: the error keeps its kind and the service that answered.
+    case failed(ConsoleError)
 }
 
 /// Who and where the console is talking to, for the header.

@@ -136,9 +136,7 @@ public struct EffectRunner: Sendable {
         } catch let error as ConsoleError {
             return .failure(error)
         } catch let error as AWSClientError {
-            var retryAfter: TimeInterval?
-            if case .service(let service) = error, let seconds = service.retryAfter, seconds.isFinite, seconds > 0 { retryAfter = seconds }
-            return .failure(ConsoleError(error.description, retryAfter: retryAfter))
+            return .failure(ConsoleError(error))
         } catch let error as WaiterError {
             return .failure(ConsoleError(error.description))
         } catch {

@@ -229,8 +229,8 @@ public enum Reducer {
                 state.followSelection()
                 return TagReading.start(&state)
             case .failure(let error):
-                state.functionsStatus = .failed(error.message)
-                state.lastError = error.message
+                state.functionsStatus = .failed(error)
+                state.lastError = error.sentence
             }
         case .detailLoaded(let function, let result):
             state.inFlight.remove(.detail(function: function))
@@ -242,8 +242,8 @@ public enum Reducer {
                 for pane in [Pane.versions, .aliases, .mappings] { state.rebuild(pane) }
                 ActionReducer.detailRefreshed(function, &state)
             case .failure(let error):
-                state.detailStatus[function] = .failed(error.message)
-                state.lastError = error.message
+                state.detailStatus[function] = .failed(error)
+                state.lastError = error.sentence
                 if case .form(var form) = state.overlay, let waiting = form.waitingFor, form.target.function == function {
                     form.banner = "Could not load \(waiting): \(error.message) Esc closes; nothing was sent."
                     state.overlay = .form(form)
@@ -264,7 +264,7 @@ public enum Reducer {
                 state.logStreams[function] = streams
                 state.rebuildStreams()
             case .failure(let error):
-                state.lastError = error.message
+                state.lastError = error.sentence
             }
         case .logsLoaded(let function, let stream, let result):
             state.inFlight.remove(.logs(function: function, stream: stream))
@@ -285,8 +285,8 @@ public enum Reducer {
                 state.rebuild(.logs)
                 if atBottom { state.tables[.logs]?.moveCursor(to: Int.max) }  // follow new lines
             case .failure(let error):
-                state.logStatus[function] = .failed(error.message)
-                state.lastError = error.message
+                state.logStatus[function] = .failed(error)
+                state.lastError = error.sentence
             }
         }
         return []

@@ -1,3 +1,4 @@
+import AWSCore
 import ConsoleStore
 import Foundation
 import LambdaAPI
@@ -31,5 +32,38 @@ import TestSupport
             return
         }
         #expect(!error.message.isEmpty && !error.message.contains("Swift"), "\(error.message)")
+    }
+}
+
+/// Errors keep which service answered and what kind of failure it was, up to the screen.
+@Suite struct ErrorKindTests {
+    @Test func aLogsAccessDeniedIsNamedAfterCloudWatchLogs() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = "denied-\(UUID().uuidString.prefix(8))"
+        try await backend.script(lane: lane, [["match": ["target": "FilterLogEvents"], "status": 400,
+            "body": #"{"__type": "AccessDeniedException", "message": "User is not authorized to perform: logs:FilterLogEvents"}"#]])
+        let runner = EffectRunner(lambda: LambdaClient(client: backend.client(.lambda)), logs: LogsClient(client: backend.client(.logs, lane: lane)))
+        guard case .logsLoaded(_, _, .failure(let error)) = await runner.run(.loadLogs(function: "f", logGroup: "/aws/lambda/f", stream: nil)) else {
+            Issue.record("the denied read did not fail")
+            return
+        }
+        #expect(error.kind == .accessDenied && error.service == "logs")
+        #expect(error.sentence.hasPrefix("CloudWatch Logs: Access denied for FilterLogEvents"), "\(error.sentence)")
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .logsLoaded(function: "f", stream: nil, .failure(error)))
+        #expect(state.lastError == error.sentence)
+        #expect(state.logStatus["f"] == .failed(error), "the pane keeps the kind of failure to say what to do")
+    }
+
+    @Test func noAnswerIsANetworkFailure() async throws {
+        let transport = CurlTransport(options: TransportOptions(connectTimeout: .seconds(2), readTimeout: .seconds(2)))
+        let client = AWSClient(service: .lambda, region: "us-east-1", endpoint: "http://127.0.0.1:9", credentials: StaticCredentialProvider(
+            Credentials(accessKeyID: "AKID", secretAccessKey: "s"), source: "test"), transport: transport, retry: RetryStrategy(maxAttempts: 1))
+        let runner = EffectRunner(lambda: LambdaClient(client: client), logs: LogsClient(client: client))
+        guard case .functionsLoaded(.failure(let error)) = await runner.run(.loadFunctions) else {
+            Issue.record("nothing listening did not fail")
+            return
+        }
+        #expect(error.kind == .network && error.service == nil)
     }
 }

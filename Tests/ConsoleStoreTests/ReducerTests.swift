@@ -104,7 +104,7 @@ import TestSupport
         _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect to http://x"))))
         #expect(state.functions.count == 2)
         #expect(state.lastError == "Cannot connect to http://x")
-        #expect(state.functionsStatus == .failed("Cannot connect to http://x"))
+        #expect(state.functionsStatus == .failed(ConsoleError("Cannot connect to http://x")))
     }
 
     @Test func routingSharesPerVersion() {

@@ -144,7 +144,17 @@ public enum ConsoleView {
         default: state.focusedName.flatMap { state.detailStatus[$0] } ?? .never
         }
         if case .loading = status { return "Loading…" }
-        if case .failed = status { return "Could not load; r retries." }
+        if case .failed(let error) = status {
+            // What kind of failure it was says what to do; the message itself is on the status line.
+            return switch error.kind {
+            case .accessDenied: "Not allowed to read this (the message below names the permission)."
+            case .credentials: "The credentials were refused; see the message below."
+            case .network: "No answer from the endpoint; r retries."
+            case .throttled: "AWS is throttling; r retries, or wait as the message below says."
+            case .notFound: "Not found: it may have been deleted; r refreshes."
+            default: "Could not load; r retries."
+            }
+        }
         if !(state.tables[pane]?.filter.isEmpty ?? true) { return "Nothing matches the filter." }
         if pane == .logs, let name = state.focusedName, let group = state.missingLogGroups[name] { return ConsoleError.missingGroupSentence(group) }
         return pane == .logs ? "No log events in the last hour." : "None."
