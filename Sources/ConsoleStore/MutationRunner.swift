@@ -55,7 +55,7 @@ extension EffectRunner {
             var request = try await codeRequest(source)
             request.publish = publish
             request.revisionId = revision
-            request.architectures = architecture.map { [Architecture(rawValue: $0)] }
+            request.architectures = architecture.map { [$0] }
             let updated = try await lambda.updateFunctionCode(function, request)
             try await waitForUpdate(function, progress: progress)
             let published = publish ? updated.version.map { " and published version \($0)" } ?? "" : ""
@@ -219,17 +219,15 @@ extension EffectRunner {
         var request = UpdateFunctionConfigurationRequest(revisionId: revisionId)
         request.description = changes.description
         request.handler = changes.handler
-        request.runtime = changes.runtime.map { Runtime(rawValue: $0) }
+        request.runtime = changes.runtime
         request.memorySize = changes.memorySize
         request.timeout = changes.timeout
         request.environment = changes.environment.map { Environment(variables: $0) }
         request.ephemeralStorage = changes.ephemeralStorage.map { EphemeralStorage(size: $0) }
-        request.tracingConfig = changes.tracingMode.map { TracingConfig(mode: TracingMode(rawValue: $0)) }
+        request.tracingConfig = changes.tracingMode.map { TracingConfig(mode: $0) }
         if let format = changes.logFormat {
-            func level(_ text: String?) -> LogLevel? { text.flatMap { $0.isEmpty ? nil : LogLevel(rawValue: $0) } }
-            request.loggingConfig = LoggingConfig(applicationLogLevel: format == "JSON" ? level(changes.applicationLogLevel) : nil,
-                                                  logFormat: LogFormat(rawValue: format),
-                                                  systemLogLevel: format == "JSON" ? level(changes.systemLogLevel) : nil)
+            request.loggingConfig = LoggingConfig(applicationLogLevel: changes.applicationLogLevel, logFormat: format,
+                                                  systemLogLevel: changes.systemLogLevel)
         }
         request.layers = changes.layers
         return request

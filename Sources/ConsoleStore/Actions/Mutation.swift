@@ -1,11 +1,12 @@
 import Foundation
+import LambdaAPI
 
 /// A change to AWS that a submitted form asks for: what the effect runner sends, and what the
 /// audit log records (by `auditAction` and `auditTarget`, never the values themselves).
 public enum Mutation: Sendable, Equatable {
     case invoke(InvocationRequest)
     case publishVersion(function: String, description: String, codeSha256: String?, revisionId: String?)
-    case updateCode(function: String, source: CodeSource, architecture: String?, publish: Bool, revisionId: String?)
+    case updateCode(function: String, source: CodeSource, architecture: Architecture?, publish: Bool, revisionId: String?)
     case updateConfiguration(function: String, ConfigurationChanges, revisionId: String?)
     case setTags(function: String, arn: String, add: [String: String], remove: [String])
     case createAlias(function: String, AliasSettings)
@@ -126,15 +127,17 @@ public enum CodeSource: Sendable, Equatable {
 public struct ConfigurationChanges: Sendable, Equatable {
     public var description: String?
     public var handler: String?
-    public var runtime: String?
+    public var runtime: Runtime?
     public var memorySize: Int?
     public var timeout: Int?
     public var environment: [String: String]?
     public var ephemeralStorage: Int?
-    public var tracingMode: String?
-    public var logFormat: String?
-    public var applicationLogLevel: String?
-    public var systemLogLevel: String?
+    public var tracingMode: TracingMode?
+    /// LoggingConfig is replaced as a whole: when one part changes, the format and both levels
+    /// are sent (a level is sent only with the JSON format; nil is "not set").
+    public var logFormat: LogFormat?
+    public var applicationLogLevel: LogLevel?
+    public var systemLogLevel: LogLevel?
     public var layers: [String]?
 
     public init() {}

@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import LambdaAPI
 
 /// Turns a validated form into the mutation it asks for. Configuration sends only what changed,
 /// so that opening the form and saving it changes nothing by accident.
@@ -30,7 +31,7 @@ public enum FormSubmission {
             case "image": source = .image(uri: text("imageUri"))
             default: source = .zipFile(path: text("path"))
             }
-            let architecture = form.field("architecture").flatMap { $0.changed ? $0.value : nil }
+            let architecture = form.field("architecture").flatMap { $0.changed ? Architecture(rawValue: $0.value) : nil }
             return .updateCode(function: function, source: source, architecture: architecture, publish: form.value("publish") == "yes",
                                revisionId: target.revisionId)
         case .editConfiguration:
@@ -154,17 +155,19 @@ public enum FormSubmission {
         func changed(_ id: String) -> String? { form.field(id).flatMap { $0.changed ? $0.value.trimmingCharacters(in: .whitespaces) : nil } }
         changes.description = changed("description")
         changes.handler = changed("handler")
-        changes.runtime = changed("runtime")
+        changes.runtime = changed("runtime").map(Runtime.init(rawValue:))
         changes.memorySize = changed("memory").flatMap { Int($0) }
         changes.timeout = changed("timeout").flatMap { Int($0) }
         changes.ephemeralStorage = changed("ephemeral").flatMap { Int($0) }
-        changes.tracingMode = changed("tracing")
+        changes.tracingMode = changed("tracing").map(TracingMode.init(rawValue:))
         let logging = ["logFormat", "applicationLogLevel", "systemLogLevel"].contains { form.field($0)?.changed == true }
         if logging {
             // LoggingConfig is replaced as a whole, so a change to one part sends all three.
-            changes.logFormat = form.value("logFormat")
-            changes.applicationLogLevel = form.value("applicationLogLevel")
-            changes.systemLogLevel = form.value("systemLogLevel")
+            let format = LogFormat(rawValue: form.value("logFormat"))
+            func level(_ id: String) -> LogLevel? { format == .json && !form.value(id).isEmpty ? LogLevel(rawValue: form.value(id)) : nil }
+            changes.logFormat = format
+            changes.applicationLogLevel = level("applicationLogLevel")
+            changes.systemLogLevel = level("systemLogLevel")
         }
         changes.layers = changed("layers").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         let environmentRows = form.fields.filter { $0.isPair(of: "environment") }
