@@ -58,9 +58,9 @@ public enum ActionReducer {
                 let index = choices.firstIndex(of: field.value) ?? 0
                 let next = choices[(index + delta + choices.count) % choices.count]
                 form.set(field.id, next)
-                if form.action == .invoke, field.id == "event", let function = savedEvents[form.target.function] {
+                if form.action == .invoke, field.id == .savedEvent, let function = savedEvents[form.target.function] {
                     // Choosing a saved event puts its payload in the editor.
-                    form.set("payload", next == "(last payload)" ? (function.last ?? "{}") : (function.payloads[next] ?? "{}"))
+                    form.set(.payload, next == "(last payload)" ? (function.last ?? "{}") : (function.payloads[next] ?? "{}"))
                 }
             }
         case .toggleFormSecrets:
@@ -70,10 +70,10 @@ public enum ActionReducer {
         case .savedEventsLoaded(let function, let events):
             state.savedEvents[function] = events
             editForm(&state) { form in
-                guard form.action == .invoke, form.target.function == function, form.field("payload")?.changed == false else { return }
+                guard form.action == .invoke, form.target.function == function, form.field(.payload)?.changed == false else { return }
                 let options = ["(last payload)"] + events.names
-                if let index = form.fields.firstIndex(where: { $0.id == "event" }) { form.fields[index].kind = .choice(options) }
-                if let last = events.last { form.set("payload", last) }
+                if let index = form.fields.firstIndex(where: { $0.id == .savedEvent }) { form.fields[index].kind = .choice(options) }
+                if let last = events.last { form.set(.payload, last) }
             }
         case .accountLimitLoaded(let result):
             state.inFlight.remove(.accountLimit)
@@ -342,7 +342,7 @@ public enum ActionReducer {
         }
         // Key/value lists are merged key by key, never overwritten blind.
         let groups = Set(form.fields.compactMap { if case .pair(let group, _) = $0.kind { group } else { nil } })
-        let notes = groups.sorted().flatMap { form.mergePairs($0, with: fresh) }
+        let notes = PairGroup.allCases.filter(groups.contains).flatMap { form.mergePairs($0, with: fresh) }
         form.staleRevision = false
         let merged = notes.isEmpty ? "" : " They \(notes.joined(separator: ", ")); merged key by key with your edits."
         form.banner = (form.banner ?? "") + merged + " Refreshed: Enter applies your changes over the new state."

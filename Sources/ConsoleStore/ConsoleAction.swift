@@ -66,7 +66,7 @@ public enum ConsoleAction: Sendable {
     case openAction(ActionID)
     /// The focused field's new text.
     case editField(String)
-    case setField(id: String, value: String)
+    case setField(id: FieldID, value: String)
     case moveFieldFocus(Int)
     /// Steps a choice field through its values.
     case cycleChoice(Int)

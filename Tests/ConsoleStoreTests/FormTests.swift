@@ -27,7 +27,7 @@ import Testing
         return form
     }
 
-    static func set(_ id: String, _ value: String, in state: inout ConsoleState) {
+    static func set(_ id: FieldID, _ value: String, in state: inout ConsoleState) {
         _ = Reducer.reduce(&state, .setField(id: id, value: value))
     }
 
@@ -35,10 +35,19 @@ import Testing
         if case .form(let form) = state.overlay { form } else { nil }
     }
 
+    @Test func fieldsAreNamedByTypeAndFilesAfterThem() {
+        #expect(FieldID.payload.fileName == "payload")
+        #expect(FieldID.pair(.environment, row: 2).fileName == "environment-2")
+        #expect(FieldID.pair(.tags, row: -3).fileName == "tags-new3")
+        var state = Self.state()
+        let form = Self.open(.editConfiguration, in: &state)
+        #expect(form?.fields.contains { $0.id == .pair(.environment, row: 0) } == true)
+    }
+
     @Test func numbersAreCheckedAgainstTheReferenceRanges() throws {
         var state = Self.state()
         _ = try #require(Self.open(.editConfiguration, in: &state))
-        for (id, bad, good) in [("memory", "127", "10240"), ("timeout", "901", "900"), ("ephemeral", "511", "512")] {
+        for (id, bad, good) in [(FieldID.memory, "127", "10240"), (.timeout, "901", "900"), (.ephemeral, "511", "512")] {
             Self.set(id, bad, in: &state)
             #expect(Reducer.reduce(&state, .submitForm).isEmpty, "\(id)=\(bad) must not be sent")
             #expect(Self.form(state)?.field(id)?.error?.contains("must be") == true)
@@ -58,24 +67,24 @@ import Testing
     @Test func textFieldsKeepTheReferenceLengthsAndPatterns() throws {
         var state = Self.state()
         _ = try #require(Self.open(.editConfiguration, in: &state))
-        Self.set("description", String(repeating: "d", count: 102_400), in: &state)
+        Self.set(.description, String(repeating: "d", count: 102_400), in: &state)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty, "a 100 KB description must not be sent")
-        #expect(Self.form(state)?.field("description")?.error == "at most 256 characters (this is 102400)")
-        Self.set("description", String(repeating: "d", count: 256), in: &state)
-        Self.set("handler", "index handler", in: &state)
+        #expect(Self.form(state)?.field(.description)?.error == "at most 256 characters (this is 102400)")
+        Self.set(.description, String(repeating: "d", count: 256), in: &state)
+        Self.set(.handler, "index handler", in: &state)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty)
-        #expect(Self.form(state)?.field("handler")?.error == "no spaces")
-        Self.set("handler", "index.handler2", in: &state)
+        #expect(Self.form(state)?.field(.handler)?.error == "no spaces")
+        Self.set(.handler, "index.handler2", in: &state)
         #expect(!Reducer.reduce(&state, .submitForm).isEmpty)
 
         for (qualifier, error) in [("live", nil), ("$LATEST", nil), ("7", nil), ("a b", "$LATEST, a version number or an alias name"),
                                    (String(repeating: "q", count: 129), "at most 128 characters (this is 129)")] {
             var invoke = Self.state()
             _ = try #require(Self.open(.invoke, in: &invoke))
-            Self.set("qualifier", qualifier, in: &invoke)
+            Self.set(.qualifier, qualifier, in: &invoke)
             let effects = Reducer.reduce(&invoke, .submitForm)
             #expect(effects.isEmpty == (error != nil), "\(qualifier)")
-            if error != nil { #expect(Self.form(invoke)?.field("qualifier")?.error == error, "\(qualifier)") }
+            if error != nil { #expect(Self.form(invoke)?.field(.qualifier)?.error == error, "\(qualifier)") }
         }
     }
 
@@ -117,11 +126,11 @@ import Testing
     @Test func invokePayloadMustBeJSON() throws {
         var state = Self.state()
         _ = try #require(Self.open(.invoke, in: &state))
-        Self.set("payload", #"{"a": 1,}"#, in: &state)
+        Self.set(.payload, #"{"a": 1,}"#, in: &state)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty)
-        #expect(Self.form(state)?.field("payload")?.error?.hasPrefix("not valid JSON") == true)
-        Self.set("payload", #"{"a": [1, 2]}"#, in: &state)
-        Self.set("qualifier", "live", in: &state)
+        #expect(Self.form(state)?.field(.payload)?.error?.hasPrefix("not valid JSON") == true)
+        Self.set(.payload, #"{"a": [1, 2]}"#, in: &state)
+        Self.set(.qualifier, "live", in: &state)
         let effects = Reducer.reduce(&state, .submitForm)
         #expect(effects.last == .mutate(.invoke(InvocationRequest(function: "checkout", qualifier: "live", payload: #"{"a": [1, 2]}"#))))
         #expect(state.route == .invoke(function: "checkout"), "the invoke screen opens while the invocation runs")
@@ -130,21 +139,21 @@ import Testing
     @Test func clientContextMustBeASmallObjectAndOnlyRequestResponseStreams() throws {
         var state = Self.state()
         _ = try #require(Self.open(.invoke, in: &state))
-        Self.set("clientContext", "[1, 2]", in: &state)
-        Self.set("response", "streamed", in: &state)
-        Self.set("type", "Event", in: &state)
+        Self.set(.clientContext, "[1, 2]", in: &state)
+        Self.set(.response, "streamed", in: &state)
+        Self.set(.invocationType, "Event", in: &state)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty)
-        #expect(Self.form(state)?.field("clientContext")?.error?.hasPrefix("a JSON object") == true)
-        #expect(Self.form(state)?.field("response")?.error == "only a RequestResponse invocation can be streamed")
-        Self.set("clientContext", #"{"custom": {"blob": "\#(String(repeating: "x", count: 2_700))"}}"#, in: &state)
+        #expect(Self.form(state)?.field(.clientContext)?.error?.hasPrefix("a JSON object") == true)
+        #expect(Self.form(state)?.field(.response)?.error == "only a RequestResponse invocation can be streamed")
+        Self.set(.clientContext, #"{"custom": {"blob": "\#(String(repeating: "x", count: 2_700))"}}"#, in: &state)
         _ = Reducer.reduce(&state, .submitForm)
-        #expect(Self.form(state)?.field("clientContext")?.error?.hasPrefix("at most 3,583 bytes") == true)
-        Self.set("clientContext", #"{"custom": {"tenant": "acme"}}"#, in: &state)
-        Self.set("type", "RequestResponse", in: &state)
-        Self.set("count", "1001", in: &state)
+        #expect(Self.form(state)?.field(.clientContext)?.error?.hasPrefix("at most 3,583 bytes") == true)
+        Self.set(.clientContext, #"{"custom": {"tenant": "acme"}}"#, in: &state)
+        Self.set(.invocationType, "RequestResponse", in: &state)
+        Self.set(.count, "1001", in: &state)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty, "a burst is bounded")
-        Self.set("count", "3", in: &state)
-        Self.set("rate", "2", in: &state)
+        Self.set(.count, "3", in: &state)
+        Self.set(.rate, "2", in: &state)
         let effects = Reducer.reduce(&state, .submitForm)
         guard case .mutate(.invoke(let request)) = effects.last else {
             Issue.record("no invocation was sent: \(effects)")
@@ -157,12 +166,12 @@ import Testing
     @Test func choicesOnlyTakeTheirValues() throws {
         var state = Self.state()
         let form = try #require(Self.open(.editConfiguration, in: &state))
-        let tracing = try #require(form.fields.firstIndex { $0.id == "tracing" })
+        let tracing = try #require(form.fields.firstIndex { $0.id == .tracing })
         _ = Reducer.reduce(&state, .moveFieldFocus(tracing))
         _ = Reducer.reduce(&state, .editField("Sometimes"))
-        #expect(Self.form(state)?.field("tracing")?.value == "PassThrough", "typing does not change a choice")
+        #expect(Self.form(state)?.field(.tracing)?.value == "PassThrough", "typing does not change a choice")
         _ = Reducer.reduce(&state, .cycleChoice(1))
-        #expect(Self.form(state)?.field("tracing")?.value == "Active")
+        #expect(Self.form(state)?.field(.tracing)?.value == "Active")
     }
 
     @Test func deletingNeedsTheNameTyped() throws {
@@ -181,7 +190,7 @@ import Testing
     @Test func environmentIsMergedKeyByKeyAfterAConflict() throws {
         var state = Self.state()  // DB_PASSWORD=hunter2, STAGE=prod
         let opened = try #require(Self.open(.editConfiguration, in: &state))
-        let rows = opened.fields.filter { if case .pair("environment", _) = $0.kind { true } else { false } }
+        let rows = opened.fields.filter { if case .pair(.environment, _) = $0.kind { true } else { false } }
         let stage = try #require(rows.first { $0.value.hasPrefix("STAGE=") })
         let password = try #require(rows.first { $0.value.hasPrefix("DB_PASSWORD=") })
         Self.set(stage.id, "STAGE=canary", in: &state)
@@ -198,7 +207,7 @@ import Testing
         _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(FunctionDetail(
             function: GetFunctionResponse(configuration: fresh), versions: [], aliases: [], mappings: [], reservedConcurrency: nil, url: nil))))
         let merged = try #require(Self.form(state))
-        #expect(merged.pairs("environment").map { "\($0.key)=\($0.value)" }.sorted() == ["DB_PASSWORD=mine", "REGION=eu", "STAGE=canary"])
+        #expect(merged.pairs(.environment).map { "\($0.key)=\($0.value)" }.sorted() == ["DB_PASSWORD=mine", "REGION=eu", "STAGE=canary"])
         #expect(merged.banner?.contains("added REGION") == true, "\(merged.banner ?? "")")
         // DB_PASSWORD was changed on both sides: the first Enter shows it, sends nothing.
         #expect(Reducer.reduce(&state, .submitForm).isEmpty)
@@ -221,7 +230,7 @@ import Testing
         #expect(effects.contains(.loadDetail(function: "checkout")))
         let loading = try #require(Self.form(state))
         #expect(loading.waitingFor != nil && loading.banner?.contains("Loading the tags") == true)
-        Self.set(try #require(loading.fields.first { $0.id.hasPrefix("tags.") }).id, "owner=me", in: &state)
+        Self.set(try #require(loading.fields.first { if case .pair(.tags, _) = $0.id { true } else { false } }).id, "owner=me", in: &state)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty, "nothing is sent over tags not seen")
         #expect(Self.form(state)?.banner?.contains("Still loading") == true)
         let configuration = try #require(state.focusedConfiguration)
@@ -230,7 +239,7 @@ import Testing
             versions: [], aliases: [], mappings: [], reservedConcurrency: nil, url: nil))))
         let loaded = try #require(Self.form(state))
         #expect(loaded.waitingFor == nil)
-        #expect(loaded.pairs("tags").map { "\($0.key)=\($0.value)" }.sorted() == ["env=prod", "owner=me", "team=payments"])
+        #expect(loaded.pairs(.tags).map { "\($0.key)=\($0.value)" }.sorted() == ["env=prod", "owner=me", "team=payments"])
         guard case .mutate(.setTags(_, _, let add, let remove)) = Reducer.reduce(&state, .submitForm).first else {
             Issue.record("the tags were not sent once loaded")
             return
@@ -247,7 +256,7 @@ import Testing
                 function: GetFunctionResponse(configuration: configuration, tags: [:]), versions: [], aliases: [], mappings: [],
                 reservedConcurrency: nil, url: nil))))
             let form = try #require(Self.open(.editTags, in: &state))
-            let row = try #require(form.fields.first { $0.id.hasPrefix("tags.") })
+            let row = try #require(form.fields.first { if case .pair(.tags, _) = $0.id { true } else { false } })
             Self.set(row.id, text, in: &state)
             let effects = Reducer.reduce(&state, .submitForm)
             #expect(effects.isEmpty == (error != nil), "\(text)")
@@ -258,7 +267,7 @@ import Testing
     /// A mapping on a stream was sent without StartingPosition, and SQS batches over 10 without a
     /// batching window: the form asks for what the source needs.
     @Test func aNewMappingAsksForWhatItsSourceNeeds() throws {
-        func errors(_ values: [String: String]) throws -> (FormState?, [ConsoleEffect]) {
+        func errors(_ values: [FieldID: String]) throws -> (FormState?, [ConsoleEffect]) {
             var state = Self.state()
             _ = try #require(Self.open(.createMapping, in: &state))
             for (id, value) in values { Self.set(id, value, in: &state) }
@@ -266,14 +275,14 @@ import Testing
             return (Self.form(state), effects)
         }
         let kinesis = "arn:aws:kinesis:us-east-1:123456789012:stream/orders"
-        var (form, effects) = try errors(["sourceArn": kinesis])
-        #expect(effects.isEmpty && form?.field("startingPosition")?.error?.contains("a stream needs one") == true)
-        (form, effects) = try errors(["sourceArn": "arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2026-11-01T00:00:00.000",
-                                      "startingPosition": "AT_TIMESTAMP", "startingTimestamp": "2026-11-25T10:00:00Z"])
-        #expect(effects.isEmpty && form?.field("startingPosition")?.error?.contains("LATEST or TRIM_HORIZON") == true)
-        (form, effects) = try errors(["sourceArn": "arn:aws:sqs:us-east-1:123456789012:q", "batchSize": "100"])
-        #expect(effects.isEmpty && form?.field("window")?.error?.contains("window of 1 s") == true)
-        (form, effects) = try errors(["sourceArn": kinesis, "startingPosition": "AT_TIMESTAMP", "startingTimestamp": "2026-11-25T10:00:00Z"])
+        var (form, effects) = try errors([.sourceArn: kinesis])
+        #expect(effects.isEmpty && form?.field(.startingPosition)?.error?.contains("a stream needs one") == true)
+        (form, effects) = try errors([.sourceArn: "arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2026-11-01T00:00:00.000",
+                                      .startingPosition: "AT_TIMESTAMP", .startingTimestamp: "2026-11-25T10:00:00Z"])
+        #expect(effects.isEmpty && form?.field(.startingPosition)?.error?.contains("LATEST or TRIM_HORIZON") == true)
+        (form, effects) = try errors([.sourceArn: "arn:aws:sqs:us-east-1:123456789012:q", .batchSize: "100"])
+        #expect(effects.isEmpty && form?.field(.window)?.error?.contains("window of 1 s") == true)
+        (form, effects) = try errors([.sourceArn: kinesis, .startingPosition: "AT_TIMESTAMP", .startingTimestamp: "2026-11-25T10:00:00Z"])
         guard case .mutate(.createMapping(_, let source)) = effects.first else {
             Issue.record("a complete stream mapping was not sent: \(String(describing: form?.banner))")
             return
@@ -284,17 +293,17 @@ import Testing
     /// A custom plan typed in the rollout form was ignored unless the selector was moved too.
     @Test func typingACustomPlanChoosesIt() {
         var form = FormState(action: .gradualRollout, title: "Gradual rollout", target: ActionTarget(function: "f"), fields: [
-            FormField("plan", "Plan", .choice(["Canary10Percent5Minutes", "custom"]), value: "Canary10Percent5Minutes"),
-            FormField("custom", "Custom plan"),
+            FormField(.plan, "Plan", .choice(["Canary10Percent5Minutes", "custom"]), value: "Canary10Percent5Minutes"),
+            FormField(.custom, "Custom plan"),
         ])
-        form.set("custom", "linear 20% 30s")
-        #expect(form.value("plan") == "custom")
+        form.set(.custom, "linear 20% 30s")
+        #expect(form.value(.plan) == "custom")
     }
 
     @Test func aConflictReopensTheFormAsTypedAndTheRefreshBringsTheNewRevision() throws {
         var state = Self.state()
         _ = try #require(Self.open(.editConfiguration, in: &state))
-        Self.set("description", "my careful words", in: &state)
+        Self.set(.description, "my careful words", in: &state)
         let effects = Reducer.reduce(&state, .submitForm)
         guard case .mutate(let mutation) = effects.first else {
             Issue.record("nothing was sent")
@@ -304,7 +313,7 @@ import Testing
         let reload = Reducer.reduce(&state, .mutationFinished(mutation, .conflict("Someone else changed checkout.")))
         #expect(reload.contains(.loadDetail(function: "checkout")))
         let reopened = try #require(Self.form(state))
-        #expect(reopened.value("description") == "my careful words")
+        #expect(reopened.value(.description) == "my careful words")
         #expect(reopened.banner?.contains("Someone else changed") == true)
 
         var fresh = try #require(state.focusedConfiguration)
@@ -315,8 +324,8 @@ import Testing
         _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(detail)))
         let refreshed = try #require(Self.form(state))
         #expect(refreshed.target.revisionId == "rev-2")
-        #expect(refreshed.value("description") == "my careful words", "typed text survives the refresh")
-        #expect(refreshed.value("memory") == "1024", "fields left alone follow the new state")
+        #expect(refreshed.value(.description) == "my careful words", "typed text survives the refresh")
+        #expect(refreshed.value(.memory) == "1024", "fields left alone follow the new state")
         guard case .mutate(.updateConfiguration(_, let changes, let revision)) = Reducer.reduce(&state, .submitForm).first else {
             Issue.record("the second try was not sent")
             return
@@ -346,7 +355,7 @@ import Testing
         #expect(ActionReducer.paletteItems(state, filter: "").contains(.deleteFunction))
         _ = Reducer.reduce(&state, .choosePaletteItem)
         #expect(Self.form(state)?.action == .publishVersion)
-        #expect(Self.form(state)?.value("codeSha256") == "sha-1", "publishing is conditioned on the code the user saw")
+        #expect(Self.form(state)?.value(.codeSha256) == "sha-1", "publishing is conditioned on the code the user saw")
     }
 
     @Test func oneEnterInThePublishFormSaysWhatWouldBePublishedAndSendsNothing() {
@@ -356,7 +365,7 @@ import Testing
         _ = Reducer.reduce(&state, .choosePaletteItem)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty, "the first Enter published")
         #expect(Self.form(state)?.banner?.hasPrefix("Enter again publishes a new version of checkout from code sha-1") == true)
-        Self.set("description", "v2", in: &state)
+        Self.set(.description, "v2", in: &state)
         #expect(Self.form(state)?.readBack == nil, "an edit after the read-back must be read back again")
         #expect(Reducer.reduce(&state, .submitForm).isEmpty)
         #expect(Self.form(state)?.banner?.contains("\u{201C}v2\u{201D}") == true)
@@ -370,14 +379,14 @@ import Testing
         _ = Reducer.reduce(&state, .openAction(.reservedConcurrency))
         #expect(Self.form(state)?.waitingFor != nil)
         #expect(state.inFlight.contains(.accountLimit))
-        Self.set("reserved", "40", in: &state)
+        Self.set(.reserved, "40", in: &state)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty, "sent before the account's limit was read")
         _ = Reducer.reduce(&state, .accountLimitLoaded(.success(AccountLimit(concurrentExecutions: 1000, unreservedConcurrentExecutions: 150))))
-        #expect(Self.form(state)?.field("reserved")?.hint?.hasPrefix("at most 50: the account's limit is 1000 and 100 must stay unreserved") == true)
-        Self.set("reserved", "60", in: &state)
+        #expect(Self.form(state)?.field(.reserved)?.hint?.hasPrefix("at most 50: the account's limit is 1000 and 100 must stay unreserved") == true)
+        Self.set(.reserved, "60", in: &state)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty)
-        #expect(Self.form(state)?.field("reserved")?.error == "at most 50: 100 of the account's executions must stay unreserved")
-        Self.set("reserved", "50", in: &state)
+        #expect(Self.form(state)?.field(.reserved)?.error == "at most 50: 100 of the account's executions must stay unreserved")
+        Self.set(.reserved, "50", in: &state)
         #expect(Reducer.reduce(&state, .submitForm) == [.mutate(.setReservedConcurrency(function: "checkout", 50))])
     }
 
@@ -386,25 +395,25 @@ import Testing
         _ = Reducer.reduce(&state, .openAction(.reservedConcurrency))
         _ = Reducer.reduce(&state, .accountLimitLoaded(.failure(ConsoleError("GetAccountSettings is not offered here"))))
         #expect(Self.form(state)?.waitingFor == nil)
-        #expect(Self.form(state)?.field("reserved")?.hint?.hasSuffix("AWS checks the account's limit, which could not be read here: GetAccountSettings is not offered here") == true)
-        Self.set("reserved", "5000", in: &state)
+        #expect(Self.form(state)?.field(.reserved)?.hint?.hasSuffix("AWS checks the account's limit, which could not be read here: GetAccountSettings is not offered here") == true)
+        Self.set(.reserved, "5000", in: &state)
         #expect(Reducer.reduce(&state, .submitForm) == [.mutate(.setReservedConcurrency(function: "checkout", 5000))])
     }
 
     @Test func aliasWeightsAndTheirChecks() throws {
         var state = Self.state()
         _ = try #require(Self.open(.createAlias, in: &state))
-        Self.set("name", "live", in: &state)
-        Self.set("version", "3", in: &state)
-        Self.set("additionalVersion", "3", in: &state)
+        Self.set(.name, "live", in: &state)
+        Self.set(.version, "3", in: &state)
+        Self.set(.additionalVersion, "3", in: &state)
         _ = Reducer.reduce(&state, .submitForm)
-        #expect(Self.form(state)?.field("additionalVersion")?.error == "must differ from the version")
-        #expect(Self.form(state)?.field("weight")?.error != nil, "an additional version needs a weight")
-        Self.set("additionalVersion", "4", in: &state)
-        Self.set("weight", "100", in: &state)
+        #expect(Self.form(state)?.field(.additionalVersion)?.error == "must differ from the version")
+        #expect(Self.form(state)?.field(.weight)?.error != nil, "an additional version needs a weight")
+        Self.set(.additionalVersion, "4", in: &state)
+        Self.set(.weight, "100", in: &state)
         _ = Reducer.reduce(&state, .submitForm)
-        #expect(Self.form(state)?.field("weight")?.error?.contains("0 to 99") == true)
-        Self.set("weight", "5", in: &state)
+        #expect(Self.form(state)?.field(.weight)?.error?.contains("0 to 99") == true)
+        Self.set(.weight, "5", in: &state)
         let effects = Reducer.reduce(&state, .submitForm)
         #expect(effects == [.mutate(.createAlias(function: "checkout", AliasSettings(name: "live", version: "3", additionalVersion: "4", weight: 0.05)))])
     }

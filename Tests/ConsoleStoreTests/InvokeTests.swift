@@ -91,7 +91,7 @@ import TestSupport
     @Test func theScreenOpensRunningThenShowsTheAnswerAndItsLogs() throws {
         var state = FormTests.state()
         _ = try #require(FormTests.open(.invoke, in: &state))
-        FormTests.set("qualifier", "live", in: &state)
+        FormTests.set(.qualifier, "live", in: &state)
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let effects = Reducer.reduce(&state, .submitForm, now: now)
         #expect(state.route == .invoke(function: "checkout") && state.invokeSessions["checkout"]?.running == true)
@@ -144,7 +144,7 @@ import TestSupport
             Issue.record("e did not open the form")
             return
         }
-        #expect(form.value("qualifier") == "live" && form.value("payload") == #"{"n": 1}"#)
+        #expect(form.value(.qualifier) == "live" && form.value(.payload) == #"{"n": 1}"#)
         _ = Reducer.reduce(&state, .closeOverlay)
 
         // H and Enter: an earlier answer, back on the screen.

@@ -186,10 +186,10 @@ import Testing
     /// The invoke form of the selected function, sent: the invoke screen opens, running.
     static func invoke(_ state: inout ConsoleState, count: String) {
         _ = Reducer.reduce(&state, .openAction(.invoke))
-        _ = Reducer.reduce(&state, .setField(id: "qualifier", value: "live"))
-        _ = Reducer.reduce(&state, .setField(id: "payload", value: #"{"amount": 1299, "card": "tok_visa"}"#))
-        _ = Reducer.reduce(&state, .setField(id: "count", value: count))
-        _ = Reducer.reduce(&state, .setField(id: "rate", value: "10"))
+        _ = Reducer.reduce(&state, .setField(id: .qualifier, value: "live"))
+        _ = Reducer.reduce(&state, .setField(id: .payload, value: #"{"amount": 1299, "card": "tok_visa"}"#))
+        _ = Reducer.reduce(&state, .setField(id: .count, value: count))
+        _ = Reducer.reduce(&state, .setField(id: .rate, value: "10"))
         _ = Reducer.reduce(&state, .submitForm, now: ConsoleFixtures.now.addingTimeInterval(-1))
     }
 }

@@ -26,53 +26,53 @@ public enum ActionForms {
             // A function whose URL streams its responses is read as a stream by default.
             let streams = state.details[name]?.url?.invokeMode == "RESPONSE_STREAM"
             return FormState(action: action, title: "Invoke \(name)", target: target, fields: [
-                FormField("qualifier", "Qualifier", value: qualifier ?? "", hint: "a version or alias; empty for $LATEST"),
-                FormField("type", "Invocation type", .choice(FieldRules.invocationTypes), value: "RequestResponse"),
-                FormField("event", "Saved event", .choice(events), value: events[0], hint: "saved under $XDG_CONFIG_HOME/lambda-tui/events"),
-                FormField("payload", "Payload (JSON)", .json, value: saved?.last ?? "{}", hint: "ctrl-e edits it in $EDITOR"),
-                FormField("saveAs", "Save as event", hint: "a name to keep this payload for next time; empty: don't"),
-                FormField("clientContext", "Client context", .json, hint: "a JSON object (custom, client, env); empty: none"),
-                FormField("response", "Response", .choice(["buffered", "streamed"]), value: streams ? "streamed" : "buffered",
+                FormField(.qualifier, "Qualifier", value: qualifier ?? "", hint: "a version or alias; empty for $LATEST"),
+                FormField(.invocationType, "Invocation type", .choice(FieldRules.invocationTypes), value: "RequestResponse"),
+                FormField(.savedEvent, "Saved event", .choice(events), value: events[0], hint: "saved under $XDG_CONFIG_HOME/lambda-tui/events"),
+                FormField(.payload, "Payload (JSON)", .json, value: saved?.last ?? "{}", hint: "ctrl-e edits it in $EDITOR"),
+                FormField(.saveAs, "Save as event", hint: "a name to keep this payload for next time; empty: don't"),
+                FormField(.clientContext, "Client context", .json, hint: "a JSON object (custom, client, env); empty: none"),
+                FormField(.response, "Response", .choice(["buffered", "streamed"]), value: streams ? "streamed" : "buffered",
                           hint: "streamed: InvokeWithResponseStream, chunks as they come"),
-                FormField("count", "Times", .integer(1...BurstSpec.maximumCount, unit: "invocations", optional: false), value: "1",
+                FormField(.count, "Times", .integer(1...BurstSpec.maximumCount, unit: "invocations", optional: false), value: "1",
                           hint: "more than 1: a burst, showing which versions answered"),
-                FormField("rate", "Per second", .integer(1...BurstSpec.maximumRate, unit: "per second", optional: false), value: "5",
+                FormField(.rate, "Per second", .integer(1...BurstSpec.maximumRate, unit: "per second", optional: false), value: "5",
                           hint: "a burst's pace; at most \(BurstSpec.maximumInFlight) run at once"),
             ])
         case .publishVersion:
             return FormState(action: action, title: "Publish a version of \(name)", target: target, fields: [
-                FormField("description", "Description"),
-                FormField("codeSha256", "Only if code is", value: target.codeSha256 ?? "", hint: "CodeSha256 precondition; empty: none"),
+                FormField(.description, "Description"),
+                FormField(.codeSha256, "Only if code is", value: target.codeSha256 ?? "", hint: "CodeSha256 precondition; empty: none"),
             ])
         case .updateCode:
             let architecture = configuration.architectures?.first?.rawValue ?? "x86_64"
             let isImage = configuration.packageType == .image
             return FormState(action: action, title: "Update the code of \(name)", target: target, fields: [
-                FormField("source", "Source", .choice(["zip file", "directory", "S3 object", "image"]), value: isImage ? "image" : "zip file"),
-                FormField("path", "Zip file or directory", hint: "a local path; a directory is zipped here"),
-                FormField("bucket", "S3 bucket"),
-                FormField("key", "S3 key"),
-                FormField("objectVersion", "S3 object version", hint: "optional"),
-                FormField("imageUri", "Image URI", value: state.details[name]?.function.code?.imageUri ?? ""),
-                FormField("architecture", "Architecture", .choice(FieldRules.architectures), value: architecture),
-                FormField("publish", "Publish a version", .choice(["no", "yes"]), value: "no"),
+                FormField(.source, "Source", .choice(["zip file", "directory", "S3 object", "image"]), value: isImage ? "image" : "zip file"),
+                FormField(.path, "Zip file or directory", hint: "a local path; a directory is zipped here"),
+                FormField(.bucket, "S3 bucket"),
+                FormField(.key, "S3 key"),
+                FormField(.objectVersion, "S3 object version", hint: "optional"),
+                FormField(.imageUri, "Image URI", value: state.details[name]?.function.code?.imageUri ?? ""),
+                FormField(.architecture, "Architecture", .choice(FieldRules.architectures), value: architecture),
+                FormField(.publish, "Publish a version", .choice(["no", "yes"]), value: "no"),
             ])
         case .editConfiguration:
             return FormState(action: action, title: "Configuration of \(name)", target: target, fields: configurationFields(configuration))
         case .editTags:
             let tags = state.details[name]?.tags ?? [:]
             var fields = tags.keys.sorted().enumerated().map { index, key in
-                FormField("tags.\(index)", index == 0 ? "Tags" : "", .pair(group: "tags", masked: false), value: "\(key)=\(tags[key] ?? "")")
+                FormField(.pair(.tags, row: index), index == 0 ? "Tags" : "", .pair(group: .tags, masked: false), value: "\(key)=\(tags[key] ?? "")")
             }
-            fields.append(FormField("tags.new", fields.isEmpty ? "Tags" : "", .pair(group: "tags", masked: false), hint: "KEY=value; clear a row to remove it"))
+            fields.append(FormField(.pair(.tags, row: -1), fields.isEmpty ? "Tags" : "", .pair(group: .tags, masked: false), hint: "KEY=value; clear a row to remove it"))
             return FormState(action: action, title: "Tags of \(name)", target: target, fields: fields)
         case .createAlias:
             return FormState(action: action, title: "New alias of \(name)", target: target, fields: [
-                FormField("name", "Name"),
-                FormField("version", "Version", value: latestVersion ?? "$LATEST"),
-                FormField("description", "Description"),
-                FormField("additionalVersion", "Additional version", hint: "optional: a second version to send traffic to"),
-                FormField("weight", "Its weight", .integer(0...99, unit: "%", optional: true), value: ""),
+                FormField(.name, "Name"),
+                FormField(.version, "Version", value: latestVersion ?? "$LATEST"),
+                FormField(.description, "Description"),
+                FormField(.additionalVersion, "Additional version", hint: "optional: a second version to send traffic to"),
+                FormField(.weight, "Its weight", .integer(0...99, unit: "%", optional: true), value: ""),
             ])
         case .editAlias:
             guard let alias = state.selectedAlias, let aliasName = alias.name else { return nil }
@@ -80,10 +80,10 @@ public enum ActionForms {
             target.revisionId = alias.revisionId
             let routing = alias.routingConfig?.additionalVersionWeights?.first
             return FormState(action: action, title: "Alias \(name):\(aliasName)", target: target, fields: [
-                FormField("version", "Version", value: alias.functionVersion ?? ""),
-                FormField("description", "Description", value: alias.description ?? ""),
-                FormField("additionalVersion", "Additional version", value: routing?.key ?? "", hint: "empty: no routing"),
-                FormField("weight", "Its weight", .integer(0...99, unit: "%", optional: true),
+                FormField(.version, "Version", value: alias.functionVersion ?? ""),
+                FormField(.description, "Description", value: alias.description ?? ""),
+                FormField(.additionalVersion, "Additional version", value: routing?.key ?? "", hint: "empty: no routing"),
+                FormField(.weight, "Its weight", .integer(0...99, unit: "%", optional: true),
                           value: routing.map { "\(Int(($0.value * 100).rounded()))" } ?? ""),
             ])
         case .shiftTraffic:
@@ -95,14 +95,14 @@ public enum ActionForms {
             target.revisionId = alias.revisionId
             let plans = RolloutPlan.presets.map(\.name) + ["custom"]
             return FormState(action: action, title: "Gradual rollout of \(name):\(aliasName) from version \(shift.primary)", target: target, fields: [
-                FormField("target", "Target version", .choice(shift.candidates.isEmpty ? [""] : shift.candidates), value: shift.target ?? ""),
-                FormField("plan", "Plan", .choice(plans), value: plans[0]),
-                FormField("custom", "Custom plan", hint: "canary 10% 5m (then 100 %), or linear 20% 30s (s, m, h)"),
-                FormField("threshold", "Roll back above", .integer(0...100, unit: "% errors", optional: false), value: "5",
+                FormField(.target, "Target version", .choice(shift.candidates.isEmpty ? [""] : shift.candidates), value: shift.target ?? ""),
+                FormField(.plan, "Plan", .choice(plans), value: plans[0]),
+                FormField(.custom, "Custom plan", hint: "canary 10% 5m (then 100 %), or linear 20% 30s (s, m, h)"),
+                FormField(.threshold, "Roll back above", .integer(0...100, unit: "% errors", optional: false), value: "5",
                           hint: "the target version's error rate, from CloudWatch metrics or else its logs, checked before each step"),
-                FormField("minInvocations", "Judge after", .integer(0...1_000_000, unit: "invocations", optional: false), value: "10",
+                FormField(.minInvocations, "Judge after", .integer(0...1_000_000, unit: "invocations", optional: false), value: "10",
                           hint: "a step waits until the target was invoked this often (0: judge without data)"),
-                FormField("maxWait", "Wait at most", .integer(1...1_440, unit: "min", optional: false), value: "10",
+                FormField(.maxWait, "Wait at most", .integer(1...1_440, unit: "min", optional: false), value: "10",
                           hint: "then the rollout pauses and asks"),
             ])
         case .deleteAlias:
@@ -116,14 +116,14 @@ public enum ActionForms {
             switch action {
             case .toggleMapping:
                 return FormState(action: action, title: "\(enabled ? "Disable" : "Enable") mapping \(uuid)?", target: target, fields: [
-                    FormField("enabled", "State after", .choice(["enabled", "disabled"]), value: enabled ? "disabled" : "enabled",
+                    FormField(.enabled, "State after", .choice(["enabled", "disabled"]), value: enabled ? "disabled" : "enabled",
                               hint: "Enter applies; Esc leaves it as it is"),
                 ])
             case .editMapping:
                 return FormState(action: action, title: "Mapping \(uuid)", target: target, fields: [
-                    FormField("batchSize", "Batch size", .integer(FieldRules.batchSize, unit: "records", optional: true),
+                    FormField(.batchSize, "Batch size", .integer(FieldRules.batchSize, unit: "records", optional: true),
                               value: mapping.batchSize.map(String.init) ?? ""),
-                    FormField("window", "Batching window", .integer(FieldRules.batchingWindow, unit: "s", optional: true),
+                    FormField(.window, "Batching window", .integer(FieldRules.batchingWindow, unit: "s", optional: true),
                               value: mapping.maximumBatchingWindowInSeconds.map(String.init) ?? ""),
                 ])
             default:
@@ -131,19 +131,19 @@ public enum ActionForms {
             }
         case .createMapping:
             return FormState(action: action, title: "New event source mapping for \(name)", target: target, fields: [
-                FormField("sourceArn", "Event source ARN", hint: "an SQS queue, Kinesis or DynamoDB stream, Kafka or MQ ARN"),
-                FormField("batchSize", "Batch size", .integer(FieldRules.batchSize, unit: "records", optional: true)),
-                FormField("window", "Batching window", .integer(FieldRules.batchingWindow, unit: "s", optional: true),
+                FormField(.sourceArn, "Event source ARN", hint: "an SQS queue, Kinesis or DynamoDB stream, Kafka or MQ ARN"),
+                FormField(.batchSize, "Batch size", .integer(FieldRules.batchSize, unit: "records", optional: true)),
+                FormField(.window, "Batching window", .integer(FieldRules.batchingWindow, unit: "s", optional: true),
                           hint: "SQS batches over 10 need 1 s or more"),
-                FormField("startingPosition", "Starting position", .choice(["", "LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"]),
+                FormField(.startingPosition, "Starting position", .choice(["", "LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"]),
                           hint: "streams (Kinesis, DynamoDB, Kafka) need one; SQS none"),
-                FormField("startingTimestamp", "Start at", hint: "for AT_TIMESTAMP: 2026-11-25T10:00:00Z or seconds since 1970"),
-                FormField("enabled", "Enabled", .choice(["yes", "no"]), value: "yes"),
+                FormField(.startingTimestamp, "Start at", hint: "for AT_TIMESTAMP: 2026-11-25T10:00:00Z or seconds since 1970"),
+                FormField(.enabled, "Enabled", .choice(["yes", "no"]), value: "yes"),
             ])
         case .reservedConcurrency:
             let current = state.details[name]?.reservedConcurrency
             return FormState(action: action, title: "Reserved concurrency of \(name)", target: target, fields: [
-                FormField("reserved", "Reserved", .integer(0...100_000, unit: "executions", optional: true),
+                FormField(.reserved, "Reserved", .integer(0...100_000, unit: "executions", optional: true),
                           value: current.map(String.init) ?? "", hint: "empty removes the reservation; 0 stops all invocations"),
             ])
         case .provisionedConcurrency:
@@ -151,7 +151,7 @@ public enum ActionForms {
             guard let qualifier, qualifier != "$LATEST" else { return nil }
             target.qualifier = qualifier
             return FormState(action: action, title: "Provisioned concurrency of \(name):\(qualifier)", target: target, fields: [
-                FormField("provisioned", "Provisioned", .integer(1...100_000, unit: "executions", optional: true),
+                FormField(.provisioned, "Provisioned", .integer(1...100_000, unit: "executions", optional: true),
                           hint: "empty removes the configuration"),
             ])
         case .deleteFunction:
@@ -165,34 +165,34 @@ public enum ActionForms {
 
     static func confirmation(_ action: ActionID, _ title: String, _ target: ActionTarget, expected: String) -> FormState {
         FormState(action: action, title: title, target: target, fields: [
-            FormField("confirm", "Type \(expected) to confirm", .confirmation(expected: expected), hint: "this cannot be undone"),
+            FormField(.confirm, "Type \(expected) to confirm", .confirmation(expected: expected), hint: "this cannot be undone"),
         ])
     }
 
     static func configurationFields(_ function: FunctionConfiguration) -> [FormField] {
         let variables = function.environment?.variables ?? [:]
         var fields = [
-            FormField("description", "Description", value: function.description ?? ""),
-            FormField("handler", "Handler", value: function.handler ?? ""),
-            FormField("runtime", "Runtime", .choice(runtimeChoices(current: function.runtime?.rawValue)), value: function.runtime?.rawValue ?? ""),
-            FormField("memory", "Memory", .integer(FieldRules.memory, unit: "MB", optional: false), value: function.memorySize.map(String.init) ?? "128"),
-            FormField("timeout", "Timeout", .integer(FieldRules.timeout, unit: "s", optional: false), value: function.timeout.map(String.init) ?? "3"),
-            FormField("ephemeral", "Ephemeral storage", .integer(FieldRules.ephemeralStorage, unit: "MB", optional: false),
+            FormField(.description, "Description", value: function.description ?? ""),
+            FormField(.handler, "Handler", value: function.handler ?? ""),
+            FormField(.runtime, "Runtime", .choice(runtimeChoices(current: function.runtime?.rawValue)), value: function.runtime?.rawValue ?? ""),
+            FormField(.memory, "Memory", .integer(FieldRules.memory, unit: "MB", optional: false), value: function.memorySize.map(String.init) ?? "128"),
+            FormField(.timeout, "Timeout", .integer(FieldRules.timeout, unit: "s", optional: false), value: function.timeout.map(String.init) ?? "3"),
+            FormField(.ephemeral, "Ephemeral storage", .integer(FieldRules.ephemeralStorage, unit: "MB", optional: false),
                       value: "\(function.ephemeralStorage?.size ?? 512)"),
-            FormField("tracing", "Tracing", .choice(FieldRules.tracingModes), value: function.tracingConfig?.mode?.rawValue ?? "PassThrough"),
-            FormField("logFormat", "Log format", .choice(FieldRules.logFormats), value: function.loggingConfig?.logFormat?.rawValue ?? "Text"),
-            FormField("applicationLogLevel", "Application log level", .choice(FieldRules.logLevels),
+            FormField(.tracing, "Tracing", .choice(FieldRules.tracingModes), value: function.tracingConfig?.mode?.rawValue ?? "PassThrough"),
+            FormField(.logFormat, "Log format", .choice(FieldRules.logFormats), value: function.loggingConfig?.logFormat?.rawValue ?? "Text"),
+            FormField(.applicationLogLevel, "Application log level", .choice(FieldRules.logLevels),
                       value: function.loggingConfig?.applicationLogLevel?.rawValue ?? "", hint: "JSON log format only"),
-            FormField("systemLogLevel", "System log level", .choice(FieldRules.logLevels),
+            FormField(.systemLogLevel, "System log level", .choice(FieldRules.logLevels),
                       value: function.loggingConfig?.systemLogLevel?.rawValue ?? "", hint: "JSON log format only"),
-            FormField("layers", "Layers", value: (function.layers ?? []).compactMap(\.arn).joined(separator: ", "),
+            FormField(.layers, "Layers", value: (function.layers ?? []).compactMap(\.arn).joined(separator: ", "),
                       hint: "layer version ARNs, comma-separated"),
         ]
         for (index, key) in variables.keys.sorted().enumerated() {
-            fields.append(FormField("environment.\(index)", index == 0 ? "Environment" : "", .pair(group: "environment", masked: true),
+            fields.append(FormField(.pair(.environment, row: index), index == 0 ? "Environment" : "", .pair(group: .environment, masked: true),
                                     value: "\(key)=\(variables[key] ?? "")"))
         }
-        fields.append(FormField("environment.new", variables.isEmpty ? "Environment" : "", .pair(group: "environment", masked: true),
+        fields.append(FormField(.pair(.environment, row: -1), variables.isEmpty ? "Environment" : "", .pair(group: .environment, masked: true),
                                 hint: "KEY=value; clear a row to remove it; s shows values"))
         return fields
     }

@@ -69,15 +69,15 @@ public enum FieldRules {
     /// The reference's length limit (and, where it gives one, pattern) of each text field, by the
     /// field's id. A field without an entry is limited to 4,096 characters: nothing the API takes
     /// as text is longer, and a paste of a megabyte must not be sent.
-    static let textLimits: [String: (range: ClosedRange<Int>, rule: String?)] = [
-        "description": (0...256, nil), "handler": (0...128, "no spaces"), "qualifier": (0...128, "qualifier"),
-        "name": (1...128, "alias"), "version": (0...1_024, "version"), "additionalVersion": (0...1_024, "version"),
-        "codeSha256": (0...128, nil), "bucket": (0...63, nil), "key": (0...1_024, nil), "objectVersion": (0...1_024, nil),
-        "imageUri": (0...2_048, nil), "sourceArn": (0...1_024, nil), "saveAs": (0...100, "file name"), "custom": (0...200, nil),
-        "layers": (0...(5 * 141), nil), "path": (0...4_096, nil),
+    static let textLimits: [FieldID: (range: ClosedRange<Int>, rule: String?)] = [
+        .description: (0...256, nil), .handler: (0...128, "no spaces"), .qualifier: (0...128, "qualifier"),
+        .name: (1...128, "alias"), .version: (0...1_024, "version"), .additionalVersion: (0...1_024, "version"),
+        .codeSha256: (0...128, nil), .bucket: (0...63, nil), .key: (0...1_024, nil), .objectVersion: (0...1_024, nil),
+        .imageUri: (0...2_048, nil), .sourceArn: (0...1_024, nil), .saveAs: (0...100, "file name"), .custom: (0...200, nil),
+        .layers: (0...(5 * 141), nil), .path: (0...4_096, nil),
     ]
 
-    static func checkText(_ id: String, _ value: String) -> String? {
+    static func checkText(_ id: FieldID, _ value: String) -> String? {
         let (range, rule) = textLimits[id] ?? (0...4_096, nil)
         let length = value.count
         if length > range.upperBound { return "at most \(range.upperBound) characters (this is \(length))" }
@@ -103,7 +103,7 @@ public enum FieldRules {
 
     /// Environment variable keys: a letter, then letters, digits and underscores; tag keys: any
     /// non-empty text. No key twice; environment variables within 4 KB together.
-    static func checkPairs(_ group: String, in form: inout FormState) {
+    static func checkPairs(_ group: PairGroup, in form: inout FormState) {
         var seen: Set<String> = []
         var total = 0
         for index in form.fields.indices where form.fields[index].isPair(of: group) && !form.fields[index].value.isEmpty {
@@ -113,19 +113,19 @@ public enum FieldRules {
             total += key.utf8.count + value.utf8.count
             if parts.count < 2 {
                 form.fields[index].error = "write KEY=value"
-            } else if group == "environment" && !isEnvironmentKey(key) {
+            } else if group == .environment && !isEnvironmentKey(key) {
                 form.fields[index].error = "key: a letter, then letters, digits, _"
-            } else if group == "tags" && (key.isEmpty || key.count > 128 || value.count > 256) {
+            } else if group == .tags && (key.isEmpty || key.count > 128 || value.count > 256) {
                 form.fields[index].error = "key 1-128 characters, value up to 256"
-            } else if group == "tags" && key.lowercased().hasPrefix("aws:") {
+            } else if group == .tags && key.lowercased().hasPrefix("aws:") {
                 form.fields[index].error = "keys starting with aws: are AWS's own"
-            } else if group == "tags" && !(isTagText(key) && isTagText(value)) {
+            } else if group == .tags && !(isTagText(key) && isTagText(value)) {
                 form.fields[index].error = "letters, digits, spaces and _ . : / = + - @ only"
             } else if !seen.insert(key).inserted {
                 form.fields[index].error = "\(key) is there twice"
             }
         }
-        if group == "environment", total > environmentBytes,
+        if group == .environment, total > environmentBytes,
            let last = form.fields.lastIndex(where: { $0.isPair(of: group) && !$0.value.isEmpty }) {
             form.fields[last].error = "\(total) bytes in all; the limit is 4 KB"
         }

@@ -31,18 +31,18 @@ public struct FormState: Sendable, Equatable {
 
     public var focusedField: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
 
-    public func value(_ id: String) -> String { fields.first { $0.id == id }?.value ?? "" }
+    public func value(_ id: FieldID) -> String { fields.first { $0.id == id }?.value ?? "" }
 
-    public func field(_ id: String) -> FormField? { fields.first { $0.id == id } }
+    public func field(_ id: FieldID) -> FormField? { fields.first { $0.id == id } }
 
-    public mutating func set(_ id: String, _ value: String) {
+    public mutating func set(_ id: FieldID, _ value: String) {
         guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
         fields[index].value = value
         readBack = nil
         fields[index].error = nil
         fields[index].conflict = nil
         // Typing a custom plan chooses it: the plan selector need not be moved to `custom` too.
-        if id == "custom", !value.isEmpty, let plan = fields.firstIndex(where: { $0.id == "plan" }),
+        if id == .custom, !value.isEmpty, let plan = fields.firstIndex(where: { $0.id == .plan }),
            case .choice(let options) = fields[plan].kind, options.contains("custom") {
             fields[plan].value = "custom"
         }
@@ -50,7 +50,7 @@ public struct FormState: Sendable, Equatable {
     }
 
     /// The pairs of a key/value list, in order, empty rows left out.
-    public func pairs(_ group: String) -> [(key: String, value: String)] {
+    public func pairs(_ group: PairGroup) -> [(key: String, value: String)] {
         fields.compactMap { field in
             guard case .pair(let fieldGroup, _) = field.kind, fieldGroup == group, !field.value.isEmpty else { return nil }
             let parts = field.value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -59,7 +59,7 @@ public struct FormState: Sendable, Equatable {
     }
 
     /// A key/value list always ends with one empty row to add to.
-    mutating func keepOneEmptyPair(_ group: String) {
+    mutating func keepOneEmptyPair(_ group: PairGroup) {
         func rows() -> [Int] { fields.indices.filter { fields[$0].isPair(of: group) } }
         // Rows the user added and emptied go; a row that was there stays, empty, until the form is
         // applied, so that the change can still be seen and its key removed.
@@ -69,20 +69,44 @@ public struct FormState: Sendable, Equatable {
         }
         if let last = rows().last, !fields[last].value.isEmpty {
             pairSerial += 1
-            fields.insert(FormField("\(group).new\(pairSerial)", "", fields[last].kind), at: last + 1)
+            fields.insert(FormField(.pair(group, row: -1 - pairSerial), "", fields[last].kind), at: last + 1)
         }
     }
 
     mutating func tidyPairs() {
         let groups = Set(fields.compactMap { if case .pair(let group, _) = $0.kind { group } else { nil } })
-        for group in groups.sorted() { keepOneEmptyPair(group) }
+        for group in PairGroup.allCases where groups.contains(group) { keepOneEmptyPair(group) }
     }
 
     public var hasErrors: Bool { fields.contains { $0.error != nil } }
 }
 
+/// A form's fields by name; the rows of a key/value list by their group and place (a row the
+/// user added has a negative place).
+public enum FieldID: Hashable, Sendable {
+    case qualifier, invocationType, savedEvent, payload, saveAs, clientContext, response, count, rate
+    case description, codeSha256
+    case source, path, bucket, key, objectVersion, imageUri, architecture, publish
+    case handler, runtime, memory, timeout, ephemeral, tracing, logFormat, applicationLogLevel, systemLogLevel, layers
+    case name, version, additionalVersion, weight
+    case target, plan, custom, threshold, minInvocations, maxWait
+    case enabled, batchSize, window, sourceArn, startingPosition, startingTimestamp
+    case reserved, provisioned, confirm
+    case pair(PairGroup, row: Int)
+
+    /// A name for a file the field is edited in ($EDITOR): `payload`, `environment-2`.
+    public var fileName: String {
+        if case .pair(let group, let row) = self { return "\(group.rawValue)-\(row < 0 ? "new\(-row)" : "\(row)")" }
+        return "\(self)"
+    }
+}
+
+public enum PairGroup: String, CaseIterable, Sendable {
+    case environment, tags
+}
+
 public struct FormField: Sendable, Equatable {
-    public var id: String
+    public var id: FieldID
     public var label: String
     public var kind: FieldKind
     public var value: String
@@ -95,7 +119,7 @@ public struct FormField: Sendable, Equatable {
     /// or edits the field.
     public var conflict: String?
 
-    public init(_ id: String, _ label: String, _ kind: FieldKind = .text, value: String = "", hint: String? = nil) {
+    public init(_ id: FieldID, _ label: String, _ kind: FieldKind = .text, value: String = "", hint: String? = nil) {
         self.id = id
         self.label = label
         self.kind = kind
@@ -106,7 +130,7 @@ public struct FormField: Sendable, Equatable {
 
     public var changed: Bool { value != original }
 
-    func isPair(of group: String) -> Bool {
+    func isPair(of group: PairGroup) -> Bool {
         if case .pair(group, _) = kind { true } else { false }
     }
 }
@@ -120,7 +144,7 @@ public enum FieldKind: Sendable, Equatable {
     /// A JSON document (an invoke payload); ctrl-e opens $EDITOR on it.
     case json
     /// One `KEY=value` row of a key/value list; masked values are shown as dots until revealed.
-    case pair(group: String, masked: Bool)
+    case pair(group: PairGroup, masked: Bool)
     /// The user types `expected` to confirm a destructive action.
     case confirmation(expected: String)
 }

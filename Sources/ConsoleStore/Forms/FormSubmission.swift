@@ -8,43 +8,43 @@ public enum FormSubmission {
     public static func mutation(from form: FormState) -> Mutation? {
         let target = form.target
         let function = target.function
-        func text(_ id: String) -> String { form.value(id).trimmingCharacters(in: .whitespaces) }
-        func number(_ id: String) -> Int? { Int(text(id)) }
-        func optional(_ id: String) -> String? { text(id).isEmpty ? nil : text(id) }
+        func text(_ id: FieldID) -> String { form.value(id).trimmingCharacters(in: .whitespaces) }
+        func number(_ id: FieldID) -> Int? { Int(text(id)) }
+        func optional(_ id: FieldID) -> String? { text(id).isEmpty ? nil : text(id) }
 
         switch form.action {
         case .invoke:
-            let count = number("count") ?? 1
-            return .invoke(InvocationRequest(function: function, qualifier: optional("qualifier"), invocationType: form.value("type"),
-                                             payload: form.value("payload").isEmpty ? "{}" : form.value("payload"),
-                                             clientContext: optional("clientContext"), streamed: form.value("response") == "streamed" && count == 1,
-                                             burst: count > 1 ? BurstSpec(count: count, perSecond: number("rate") ?? 5) : nil,
-                                             saveAs: optional("saveAs")))
+            let count = number(.count) ?? 1
+            return .invoke(InvocationRequest(function: function, qualifier: optional(.qualifier), invocationType: form.value(.invocationType),
+                                             payload: form.value(.payload).isEmpty ? "{}" : form.value(.payload),
+                                             clientContext: optional(.clientContext), streamed: form.value(.response) == "streamed" && count == 1,
+                                             burst: count > 1 ? BurstSpec(count: count, perSecond: number(.rate) ?? 5) : nil,
+                                             saveAs: optional(.saveAs)))
         case .publishVersion:
-            return .publishVersion(function: function, description: form.value("description"), codeSha256: optional("codeSha256"),
+            return .publishVersion(function: function, description: form.value(.description), codeSha256: optional(.codeSha256),
                                    revisionId: target.revisionId)
         case .updateCode:
             let source: CodeSource
-            switch form.value("source") {
-            case "directory": source = .directory(path: text("path"))
-            case "S3 object": source = .s3(bucket: text("bucket"), key: text("key"), objectVersion: optional("objectVersion"))
-            case "image": source = .image(uri: text("imageUri"))
-            default: source = .zipFile(path: text("path"))
+            switch form.value(.source) {
+            case "directory": source = .directory(path: text(.path))
+            case "S3 object": source = .s3(bucket: text(.bucket), key: text(.key), objectVersion: optional(.objectVersion))
+            case "image": source = .image(uri: text(.imageUri))
+            default: source = .zipFile(path: text(.path))
             }
-            let architecture = form.field("architecture").flatMap { $0.changed ? Architecture(rawValue: $0.value) : nil }
-            return .updateCode(function: function, source: source, architecture: architecture, publish: form.value("publish") == "yes",
+            let architecture = form.field(.architecture).flatMap { $0.changed ? Architecture(rawValue: $0.value) : nil }
+            return .updateCode(function: function, source: source, architecture: architecture, publish: form.value(.publish) == "yes",
                                revisionId: target.revisionId)
         case .editConfiguration:
             return .updateConfiguration(function: function, configurationChanges(form), revisionId: target.revisionId)
         case .editTags:
-            let original = Dictionary(form.fields.filter { $0.isPair(of: "tags") && !$0.original.isEmpty }
+            let original = Dictionary(form.fields.filter { $0.isPair(of: .tags) && !$0.original.isEmpty }
                 .map { pair($0.original) }, uniquingKeysWith: { $1 })
-            let now = Dictionary(form.pairs("tags").map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+            let now = Dictionary(form.pairs(.tags).map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
             let add = now.filter { original[$0.key] != $0.value }
             let remove = original.keys.filter { now[$0] == nil }.sorted()
             return .setTags(function: function, arn: target.functionArn ?? function, add: add, remove: remove)
         case .createAlias:
-            return .createAlias(function: function, aliasSettings(form, name: text("name")))
+            return .createAlias(function: function, aliasSettings(form, name: text(.name)))
         case .editAlias:
             return .updateAlias(function: function, aliasSettings(form, name: target.qualifier ?? ""), revisionId: target.revisionId)
         case .shiftTraffic, .gradualRollout:
@@ -52,22 +52,22 @@ public enum FormSubmission {
         case .deleteAlias:
             return .deleteAlias(function: function, name: target.qualifier ?? "")
         case .toggleMapping:
-            return .setMappingEnabled(function: function, uuid: target.mappingUUID ?? "", enabled: form.value("enabled") == "enabled")
+            return .setMappingEnabled(function: function, uuid: target.mappingUUID ?? "", enabled: form.value(.enabled) == "enabled")
         case .editMapping:
-            return .updateMapping(function: function, uuid: target.mappingUUID ?? "", batchSize: number("batchSize"), batchingWindow: number("window"))
+            return .updateMapping(function: function, uuid: target.mappingUUID ?? "", batchSize: number(.batchSize), batchingWindow: number(.window))
         case .createMapping:
-            let position = text("startingPosition")
+            let position = text(.startingPosition)
             return .createMapping(function: function, MappingSource(
-                arn: text("sourceArn"), batchSize: number("batchSize"), batchingWindow: number("window"),
+                arn: text(.sourceArn), batchSize: number(.batchSize), batchingWindow: number(.window),
                 startingPosition: position.isEmpty ? nil : position,
-                startingTimestamp: position == "AT_TIMESTAMP" ? FieldRules.timestamp(text("startingTimestamp")) : nil,
-                enabled: form.value("enabled") == "yes"))
+                startingTimestamp: position == "AT_TIMESTAMP" ? FieldRules.timestamp(text(.startingTimestamp)) : nil,
+                enabled: form.value(.enabled) == "yes"))
         case .deleteMapping:
             return .deleteMapping(function: function, uuid: target.mappingUUID ?? "")
         case .reservedConcurrency:
-            return .setReservedConcurrency(function: function, number("reserved"))
+            return .setReservedConcurrency(function: function, number(.reserved))
         case .provisionedConcurrency:
-            return .setProvisionedConcurrency(function: function, qualifier: target.qualifier ?? "", number("provisioned"))
+            return .setProvisionedConcurrency(function: function, qualifier: target.qualifier ?? "", number(.provisioned))
         case .deleteFunction:
             return .deleteFunction(function: function, version: nil)
         case .deleteVersion:
@@ -76,63 +76,63 @@ public enum FormSubmission {
     }
 
     /// Checks that belong to one action rather than to one field.
-    public static func actionErrors(_ form: FormState) -> [String: String] {
-        var errors: [String: String] = [:]
-        func empty(_ id: String) -> Bool { form.value(id).trimmingCharacters(in: .whitespaces).isEmpty }
+    public static func actionErrors(_ form: FormState) -> [FieldID: String] {
+        var errors: [FieldID: String] = [:]
+        func empty(_ id: FieldID) -> Bool { form.value(id).trimmingCharacters(in: .whitespaces).isEmpty }
         switch form.action {
         case .updateCode:
-            switch form.value("source") {
-            case "zip file", "directory": if empty("path") { errors["path"] = "a path is needed" }
+            switch form.value(.source) {
+            case "zip file", "directory": if empty(.path) { errors[.path] = "a path is needed" }
             case "S3 object":
-                if empty("bucket") { errors["bucket"] = "a bucket is needed" }
-                if empty("key") { errors["key"] = "a key is needed" }
-            default: if empty("imageUri") { errors["imageUri"] = "an image URI is needed" }
+                if empty(.bucket) { errors[.bucket] = "a bucket is needed" }
+                if empty(.key) { errors[.key] = "a key is needed" }
+            default: if empty(.imageUri) { errors[.imageUri] = "an image URI is needed" }
             }
         case .createAlias, .editAlias:
-            if form.action == .createAlias && empty("name") { errors["name"] = "a name is needed" }
-            if empty("version") { errors["version"] = "a version is needed" }
-            if !empty("additionalVersion") && empty("weight") { errors["weight"] = "a weight (1-99 %) for the additional version" }
-            if !empty("additionalVersion") && form.value("additionalVersion") == form.value("version") {
-                errors["additionalVersion"] = "must differ from the version"
+            if form.action == .createAlias && empty(.name) { errors[.name] = "a name is needed" }
+            if empty(.version) { errors[.version] = "a version is needed" }
+            if !empty(.additionalVersion) && empty(.weight) { errors[.weight] = "a weight (1-99 %) for the additional version" }
+            if !empty(.additionalVersion) && form.value(.additionalVersion) == form.value(.version) {
+                errors[.additionalVersion] = "must differ from the version"
             }
         case .createMapping:
-            let arn = form.value("sourceArn").trimmingCharacters(in: .whitespaces)
-            let position = form.value("startingPosition")
-            let batch = Int(form.value("batchSize").trimmingCharacters(in: .whitespaces)) ?? 0
-            let window = Int(form.value("window").trimmingCharacters(in: .whitespaces)) ?? 0
+            let arn = form.value(.sourceArn).trimmingCharacters(in: .whitespaces)
+            let position = form.value(.startingPosition)
+            let batch = Int(form.value(.batchSize).trimmingCharacters(in: .whitespaces)) ?? 0
+            let window = Int(form.value(.window).trimmingCharacters(in: .whitespaces)) ?? 0
             switch MappingSource.kind(of: arn) {
             case _ where !arn.hasPrefix("arn:"):
-                errors["sourceArn"] = "an ARN (arn:aws:...)"
+                errors[.sourceArn] = "an ARN (arn:aws:...)"
             case .kinesis, .dynamoDBStream, .kafka:
-                if position.isEmpty { errors["startingPosition"] = "a stream needs one: LATEST, TRIM_HORIZON or AT_TIMESTAMP" }
+                if position.isEmpty { errors[.startingPosition] = "a stream needs one: LATEST, TRIM_HORIZON or AT_TIMESTAMP" }
                 if position == "AT_TIMESTAMP", MappingSource.kind(of: arn) == .dynamoDBStream {
-                    errors["startingPosition"] = "DynamoDB streams start at LATEST or TRIM_HORIZON"
+                    errors[.startingPosition] = "DynamoDB streams start at LATEST or TRIM_HORIZON"
                 }
-                if position == "AT_TIMESTAMP", FieldRules.timestamp(form.value("startingTimestamp")) == nil {
-                    errors["startingTimestamp"] = "a time: 2026-11-25T10:00:00Z or seconds since 1970"
+                if position == "AT_TIMESTAMP", FieldRules.timestamp(form.value(.startingTimestamp)) == nil {
+                    errors[.startingTimestamp] = "a time: 2026-11-25T10:00:00Z or seconds since 1970"
                 }
             case .queue:
-                if !position.isEmpty { errors["startingPosition"] = "SQS has no starting position; leave it empty" }
-                if batch > 10, window < 1 { errors["window"] = "more than 10 messages a batch needs a window of 1 s or more" }
+                if !position.isEmpty { errors[.startingPosition] = "SQS has no starting position; leave it empty" }
+                if batch > 10, window < 1 { errors[.window] = "more than 10 messages a batch needs a window of 1 s or more" }
             case .other:
                 break
             }
         case .gradualRollout:
-            if empty("target") { errors["target"] = "publish a version to roll out first" }
-            if form.value("plan") == "custom", RolloutPlan.parse(form.value("custom")) == nil {
-                errors["custom"] = "write canary 10% 5m or linear 20% 30s"
+            if empty(.target) { errors[.target] = "publish a version to roll out first" }
+            if form.value(.plan) == "custom", RolloutPlan.parse(form.value(.custom)) == nil {
+                errors[.custom] = "write canary 10% 5m or linear 20% 30s"
             }
         case .editConfiguration:
-            if configurationChanges(form).isEmpty { errors["description"] = "nothing changed" }
+            if configurationChanges(form).isEmpty { errors[.description] = "nothing changed" }
         case .invoke:
-            let context = form.value("clientContext").trimmingCharacters(in: .whitespacesAndNewlines)
+            let context = form.value(.clientContext).trimmingCharacters(in: .whitespacesAndNewlines)
             if !context.isEmpty, !Self.isObject(context) {
-                errors["clientContext"] = "a JSON object, like {\"custom\": {\"tenant\": \"a\"}}"
+                errors[.clientContext] = "a JSON object, like {\"custom\": {\"tenant\": \"a\"}}"
             } else if Data(context.utf8).base64EncodedString().utf8.count > 3583 {
-                errors["clientContext"] = "at most 3,583 bytes once base64-encoded (about 2.6 KB of JSON)"
+                errors[.clientContext] = "at most 3,583 bytes once base64-encoded (about 2.6 KB of JSON)"
             }
-            if form.value("response") == "streamed", form.value("type") != "RequestResponse" {
-                errors["response"] = "only a RequestResponse invocation can be streamed"
+            if form.value(.response) == "streamed", form.value(.invocationType) != "RequestResponse" {
+                errors[.response] = "only a RequestResponse invocation can be streamed"
             }
         default:
             break
@@ -142,49 +142,49 @@ public enum FormSubmission {
 
     /// The rollout a submitted rollout form starts.
     public static func rollout(from form: FormState, description: String, primary: String) -> Rollout? {
-        let plan = form.value("plan") == "custom" ? RolloutPlan.parse(form.value("custom")) : RolloutPlan.parse(form.value("plan"))
-        guard let plan, let alias = form.target.qualifier, !form.value("target").isEmpty else { return nil }
-        return Rollout(function: form.target.function, alias: alias, description: description, primary: primary, target: form.value("target"),
-                       plan: plan, errorThreshold: Double(Int(form.value("threshold")) ?? 5), revisionId: form.target.revisionId,
-                       logGroup: form.target.logGroup, minimumInvocations: Int(form.value("minInvocations")) ?? 10,
-                       maximumWait: Double(Int(form.value("maxWait")) ?? 10) * 60)
+        let plan = form.value(.plan) == "custom" ? RolloutPlan.parse(form.value(.custom)) : RolloutPlan.parse(form.value(.plan))
+        guard let plan, let alias = form.target.qualifier, !form.value(.target).isEmpty else { return nil }
+        return Rollout(function: form.target.function, alias: alias, description: description, primary: primary, target: form.value(.target),
+                       plan: plan, errorThreshold: Double(Int(form.value(.threshold)) ?? 5), revisionId: form.target.revisionId,
+                       logGroup: form.target.logGroup, minimumInvocations: Int(form.value(.minInvocations)) ?? 10,
+                       maximumWait: Double(Int(form.value(.maxWait)) ?? 10) * 60)
     }
 
     static func configurationChanges(_ form: FormState) -> ConfigurationChanges {
         var changes = ConfigurationChanges()
-        func changed(_ id: String) -> String? { form.field(id).flatMap { $0.changed ? $0.value.trimmingCharacters(in: .whitespaces) : nil } }
-        changes.description = changed("description")
-        changes.handler = changed("handler")
-        changes.runtime = changed("runtime").map(Runtime.init(rawValue:))
-        changes.memorySize = changed("memory").flatMap { Int($0) }
-        changes.timeout = changed("timeout").flatMap { Int($0) }
-        changes.ephemeralStorage = changed("ephemeral").flatMap { Int($0) }
-        changes.tracingMode = changed("tracing").map(TracingMode.init(rawValue:))
-        let logging = ["logFormat", "applicationLogLevel", "systemLogLevel"].contains { form.field($0)?.changed == true }
+        func changed(_ id: FieldID) -> String? { form.field(id).flatMap { $0.changed ? $0.value.trimmingCharacters(in: .whitespaces) : nil } }
+        changes.description = changed(.description)
+        changes.handler = changed(.handler)
+        changes.runtime = changed(.runtime).map(Runtime.init(rawValue:))
+        changes.memorySize = changed(.memory).flatMap { Int($0) }
+        changes.timeout = changed(.timeout).flatMap { Int($0) }
+        changes.ephemeralStorage = changed(.ephemeral).flatMap { Int($0) }
+        changes.tracingMode = changed(.tracing).map(TracingMode.init(rawValue:))
+        let logging = [FieldID.logFormat, .applicationLogLevel, .systemLogLevel].contains { form.field($0)?.changed == true }
         if logging {
             // LoggingConfig is replaced as a whole, so a change to one part sends all three.
-            let format = LogFormat(rawValue: form.value("logFormat"))
-            func level(_ id: String) -> LogLevel? { format == .json && !form.value(id).isEmpty ? LogLevel(rawValue: form.value(id)) : nil }
+            let format = LogFormat(rawValue: form.value(.logFormat))
+            func level(_ id: FieldID) -> LogLevel? { format == .json && !form.value(id).isEmpty ? LogLevel(rawValue: form.value(id)) : nil }
             changes.logFormat = format
-            changes.applicationLogLevel = level("applicationLogLevel")
-            changes.systemLogLevel = level("systemLogLevel")
+            changes.applicationLogLevel = level(.applicationLogLevel)
+            changes.systemLogLevel = level(.systemLogLevel)
         }
-        changes.layers = changed("layers").map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-        let environmentRows = form.fields.filter { $0.isPair(of: "environment") }
-        if environmentRows.contains(where: \.changed) || environmentRows.filter({ !$0.original.isEmpty }).count != form.pairs("environment").count {
-            changes.environment = Dictionary(form.pairs("environment").map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        changes.layers = changed(.layers).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        let environmentRows = form.fields.filter { $0.isPair(of: .environment) }
+        if environmentRows.contains(where: \.changed) || environmentRows.filter({ !$0.original.isEmpty }).count != form.pairs(.environment).count {
+            changes.environment = Dictionary(form.pairs(.environment).map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
         }
         return changes
     }
 
     static func aliasSettings(_ form: FormState, name: String) -> AliasSettings {
-        let extra = form.value("additionalVersion").trimmingCharacters(in: .whitespaces)
+        let extra = form.value(.additionalVersion).trimmingCharacters(in: .whitespaces)
         // The routing the form opened with, for the audit line.
-        let was = { (id: String) in form.field(id)?.original.trimmingCharacters(in: .whitespaces) ?? "" }
+        let was = { (id: FieldID) in form.field(id)?.original.trimmingCharacters(in: .whitespaces) ?? "" }
         let before = form.action == .createAlias ? nil
-            : was("additionalVersion").isEmpty ? was("version") : "\(was("version")), \(was("additionalVersion")) at \(was("weight")) %"
-        return AliasSettings(name: name, version: form.value("version").trimmingCharacters(in: .whitespaces), description: form.value("description"),
-                             additionalVersion: extra.isEmpty ? nil : extra, weight: Double(Int(form.value("weight")) ?? 0) / 100, before: before)
+            : was(.additionalVersion).isEmpty ? was(.version) : "\(was(.version)), \(was(.additionalVersion)) at \(was(.weight)) %"
+        return AliasSettings(name: name, version: form.value(.version).trimmingCharacters(in: .whitespaces), description: form.value(.description),
+                             additionalVersion: extra.isEmpty ? nil : extra, weight: Double(Int(form.value(.weight)) ?? 0) / 100, before: before)
     }
 
     static func pair(_ text: String) -> (String, String) {

@@ -6,7 +6,7 @@
 extension FormState {
     /// Merges `group` with the same list in `fresh` (the form as the new state opens it); what
     /// the other writer changed, in words, for the banner.
-    mutating func mergePairs(_ group: String, with fresh: FormState) -> [String] {
+    mutating func mergePairs(_ group: PairGroup, with fresh: FormState) -> [String] {
         let rows = fields.indices.filter { fields[$0].isPair(of: group) }
         guard let first = rows.first, let kind = rows.first.map({ fields[$0].kind }) else { return [] }
         let masked = if case .pair(_, true) = kind { true } else { false }
@@ -30,7 +30,7 @@ extension FormState {
             }
             if t != b { notes.append(t == nil ? "removed \(key)" : b == nil ? "added \(key)" : "changed \(key)") }
             guard let value else { continue }
-            var field = FormField("\(group).\(index)", merged.isEmpty ? fields[first].label : "", kind, value: t.map { "\(key)=\($0)" } ?? "")
+            var field = FormField(.pair(group, row: index), merged.isEmpty ? fields[first].label : "", kind, value: t.map { "\(key)=\($0)" } ?? "")
             field.value = "\(key)=\(value)"
             field.conflict = conflict
             merged.append(field)
@@ -38,7 +38,7 @@ extension FormState {
         let focusedID = focusedField?.id
         fields.removeAll { $0.isPair(of: group) }
         fields.insert(contentsOf: merged, at: min(first, fields.count))
-        if merged.isEmpty { fields.insert(FormField("\(group).new", fresh.fields.first { $0.isPair(of: group) }?.label ?? "", kind), at: min(first, fields.count)) }
+        if merged.isEmpty { fields.insert(FormField(.pair(group, row: -1), fresh.fields.first { $0.isPair(of: group) }?.label ?? "", kind), at: min(first, fields.count)) }
         keepOneEmptyPair(group)
         focus = focusedID.flatMap { id in fields.firstIndex { $0.id == id } } ?? min(focus, fields.count - 1)
         return notes

@@ -11,13 +11,13 @@ enum ReservedConcurrency {
     /// The most the form's function may reserve, when the account's limits are known.
     static func maximum(_ form: FormState, _ state: ConsoleState) -> Int? {
         guard let unreserved = state.accountLimit?.unreservedConcurrentExecutions else { return nil }
-        let held = Int(form.field("reserved")?.original ?? "") ?? 0
+        let held = Int(form.field(.reserved)?.original ?? "") ?? 0
         return max(0, unreserved + held - unreservedMinimum)
     }
 
     /// The field's hint says the bound, or why it is not known.
     static func describe(_ form: FormState, _ state: ConsoleState) -> FormState {
-        guard form.action == .reservedConcurrency, let index = form.fields.firstIndex(where: { $0.id == "reserved" }) else { return form }
+        guard form.action == .reservedConcurrency, let index = form.fields.firstIndex(where: { $0.id == .reserved }) else { return form }
         var form = form
         if let most = maximum(form, state) {
             let limit = state.accountLimit?.concurrentExecutions.map { "the account's limit is \($0) and " } ?? ""
@@ -28,9 +28,9 @@ enum ReservedConcurrency {
         return form
     }
 
-    static func errors(_ form: FormState, _ state: ConsoleState) -> [(String, String)] {
-        guard form.action == .reservedConcurrency, let value = Int(form.value("reserved")), let most = maximum(form, state), value > most
+    static func errors(_ form: FormState, _ state: ConsoleState) -> [(FieldID, String)] {
+        guard form.action == .reservedConcurrency, let value = Int(form.value(.reserved)), let most = maximum(form, state), value > most
         else { return [] }
-        return [("reserved", "at most \(most): \(unreservedMinimum) of the account's executions must stay unreserved")]
+        return [(.reserved, "at most \(most): \(unreservedMinimum) of the account's executions must stay unreserved")]
     }
 }

@@ -121,12 +121,12 @@ public struct InvocationRecord: Sendable, Equatable {
 extension FormState {
     /// The invoke form as the invoke screen's request left it, for `e`.
     mutating func fill(from request: InvocationRequest) {
-        set("qualifier", request.qualifier ?? "")
-        set("type", request.invocationType)
-        set("payload", request.payload)
-        set("clientContext", request.clientContext ?? "")
-        set("response", request.streamed ? "streamed" : "buffered")
-        set("count", String(request.burst?.count ?? 1))
-        if let burst = request.burst { set("rate", String(burst.perSecond)) }
+        set(.qualifier, request.qualifier ?? "")
+        set(.invocationType, request.invocationType)
+        set(.payload, request.payload)
+        set(.clientContext, request.clientContext ?? "")
+        set(.response, request.streamed ? "streamed" : "buffered")
+        set(.count, String(request.burst?.count ?? 1))
+        if let burst = request.burst { set(.rate, String(burst.perSecond)) }
     }
 }
