@@ -54,7 +54,7 @@ public enum ActionReducer {
         case .cycleChoice(let delta):
             let savedEvents = state.savedEvents
             editForm(&state) { form in
-                guard let field = form.focusedField, case .choice(let choices) = field.kind, !choices.isEmpty else { return }
+                guard let field = form.focusedField, case .choice(let choices, _) = field.kind, !choices.isEmpty else { return }
                 let index = choices.firstIndex(of: field.value) ?? 0
                 let next = choices[(index + delta + choices.count) % choices.count]
                 form.set(field.id, next)

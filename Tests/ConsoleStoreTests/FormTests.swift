@@ -44,6 +44,30 @@ import Testing
         #expect(form?.fields.contains { $0.id == .pair(.environment, row: 0) } == true)
     }
 
+    /// A choice's value is what the submission reads; its label ("S3 object") is only shown.
+    @Test func choicesCarryValuesNotTheirLabels() throws {
+        var state = Self.state()
+        let form = try #require(Self.open(.updateCode, in: &state))
+        guard case .choice(let values, let labels) = form.field(.source)?.kind else {
+            Issue.record("the source is not a choice")
+            return
+        }
+        #expect(values == ["zip", "directory", "s3", "image"] && labels["s3"] == "S3 object")
+        Self.set(.source, "S3 object", in: &state)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty)
+        #expect(Self.form(state)?.field(.source)?.error == "one of zip file, directory, S3 object, image", "a label is not a value")
+        Self.set(.source, "s3", in: &state)
+        Self.set(.bucket, "code-bucket", in: &state)
+        Self.set(.key, "f.zip", in: &state)
+        Self.set(.publish, "true", in: &state)
+        let effects = Reducer.reduce(&state, .submitForm)
+        guard case .mutate(.updateCode(_, let source, _, let publish, _)) = effects.first else {
+            Issue.record("nothing was sent: \(effects)")
+            return
+        }
+        #expect(source == .s3(bucket: "code-bucket", key: "f.zip", objectVersion: nil) && publish)
+    }
+
     @Test func numbersAreCheckedAgainstTheReferenceRanges() throws {
         var state = Self.state()
         _ = try #require(Self.open(.editConfiguration, in: &state))

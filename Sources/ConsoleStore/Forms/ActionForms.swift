@@ -48,14 +48,14 @@ public enum ActionForms {
             let architecture = configuration.architectures?.first?.rawValue ?? "x86_64"
             let isImage = configuration.packageType == .image
             return FormState(action: action, title: "Update the code of \(name)", target: target, fields: [
-                FormField(.source, "Source", .choice(["zip file", "directory", "S3 object", "image"]), value: isImage ? "image" : "zip file"),
+                FormField(.source, "Source", .choice(CodeSourceChoice.values, labels: CodeSourceChoice.labels), value: isImage ? "image" : "zip"),
                 FormField(.path, "Zip file or directory", hint: "a local path; a directory is zipped here"),
                 FormField(.bucket, "S3 bucket"),
                 FormField(.key, "S3 key"),
                 FormField(.objectVersion, "S3 object version", hint: "optional"),
                 FormField(.imageUri, "Image URI", value: state.details[name]?.function.code?.imageUri ?? ""),
                 FormField(.architecture, "Architecture", .choice(FieldRules.architectures), value: architecture),
-                FormField(.publish, "Publish a version", .choice(["no", "yes"]), value: "no"),
+                FormField(.publish, "Publish a version", .choice(YesNo.values, labels: YesNo.labels), value: YesNo.no),
             ])
         case .editConfiguration:
             return FormState(action: action, title: "Configuration of \(name)", target: target, fields: configurationFields(configuration))
@@ -138,7 +138,7 @@ public enum ActionForms {
                 FormField(.startingPosition, "Starting position", .choice(["", "LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"]),
                           hint: "streams (Kinesis, DynamoDB, Kafka) need one; SQS none"),
                 FormField(.startingTimestamp, "Start at", hint: "for AT_TIMESTAMP: 2026-11-25T10:00:00Z or seconds since 1970"),
-                FormField(.enabled, "Enabled", .choice(["yes", "no"]), value: "yes"),
+                FormField(.enabled, "Enabled", .choice(YesNo.values.reversed(), labels: YesNo.labels), value: YesNo.yes),
             ])
         case .reservedConcurrency:
             let current = state.details[name]?.reservedConcurrency

@@ -44,8 +44,8 @@ public enum FieldRules {
             if value.isEmpty { return optional ? nil : "required: \(range.lowerBound) to \(range.upperBound) \(unit)" }
             guard let number = Int(value) else { return "a whole number, \(range.lowerBound) to \(range.upperBound) \(unit)" }
             return range.contains(number) ? nil : "must be \(range.lowerBound) to \(range.upperBound) \(unit)"
-        case .choice(let choices):
-            return choices.contains(field.value) ? nil : "one of \(choices.filter { !$0.isEmpty }.joined(separator: ", "))"
+        case .choice(let choices, let labels):
+            return choices.contains(field.value) ? nil : "one of \(choices.filter { !$0.isEmpty }.map { labels[$0] ?? $0 }.joined(separator: ", "))"
         case .json:
             if value.isEmpty { return nil }
             // AWSCore's strict parser: Foundation's accepts trailing commas that a function's own

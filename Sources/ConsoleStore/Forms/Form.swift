@@ -43,7 +43,7 @@ public struct FormState: Sendable, Equatable {
         fields[index].conflict = nil
         // Typing a custom plan chooses it: the plan selector need not be moved to `custom` too.
         if id == .custom, !value.isEmpty, let plan = fields.firstIndex(where: { $0.id == .plan }),
-           case .choice(let options) = fields[plan].kind, options.contains("custom") {
+           case .choice(let options, _) = fields[plan].kind, options.contains("custom") {
             fields[plan].value = "custom"
         }
         if case .pair(let group, _) = fields[index].kind { keepOneEmptyPair(group) }
@@ -139,8 +139,10 @@ public enum FieldKind: Sendable, Equatable {
     case text
     /// Whole numbers within the API's range, in `unit`.
     case integer(ClosedRange<Int>, unit: String, optional: Bool)
-    /// One of the values; Left and Right (or space) step through them.
-    case choice([String])
+    /// One of the values; Left and Right (or space) step through them. A value is what the
+    /// submission reads (`s3`, `true`); `labels` says how the form shows one that is not itself
+    /// a word for people (`S3 object`, `yes`).
+    case choice([String], labels: [String: String] = [:])
     /// A JSON document (an invoke payload); ctrl-e opens $EDITOR on it.
     case json
     /// One `KEY=value` row of a key/value list; masked values are shown as dots until revealed.
@@ -170,4 +172,17 @@ public struct ActionTarget: Sendable, Equatable {
         self.revisionId = revisionId
         self.codeSha256 = codeSha256
     }
+}
+
+/// The values of choice fields that are not words for people, and how the form shows them.
+enum CodeSourceChoice {
+    static let zip = "zip", directory = "directory", s3 = "s3", image = "image"
+    static let values = [zip, directory, s3, image]
+    static let labels = [zip: "zip file", s3: "S3 object"]
+}
+
+enum YesNo {
+    static let yes = "true", no = "false"
+    static let values = [no, yes]
+    static let labels = [yes: "yes", no: "no"]
 }

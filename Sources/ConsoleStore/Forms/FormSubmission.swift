@@ -26,13 +26,13 @@ public enum FormSubmission {
         case .updateCode:
             let source: CodeSource
             switch form.value(.source) {
-            case "directory": source = .directory(path: text(.path))
-            case "S3 object": source = .s3(bucket: text(.bucket), key: text(.key), objectVersion: optional(.objectVersion))
-            case "image": source = .image(uri: text(.imageUri))
+            case CodeSourceChoice.directory: source = .directory(path: text(.path))
+            case CodeSourceChoice.s3: source = .s3(bucket: text(.bucket), key: text(.key), objectVersion: optional(.objectVersion))
+            case CodeSourceChoice.image: source = .image(uri: text(.imageUri))
             default: source = .zipFile(path: text(.path))
             }
             let architecture = form.field(.architecture).flatMap { $0.changed ? Architecture(rawValue: $0.value) : nil }
-            return .updateCode(function: function, source: source, architecture: architecture, publish: form.value(.publish) == "yes",
+            return .updateCode(function: function, source: source, architecture: architecture, publish: form.value(.publish) == YesNo.yes,
                                revisionId: target.revisionId)
         case .editConfiguration:
             return .updateConfiguration(function: function, configurationChanges(form), revisionId: target.revisionId)
@@ -61,7 +61,7 @@ public enum FormSubmission {
                 arn: text(.sourceArn), batchSize: number(.batchSize), batchingWindow: number(.window),
                 startingPosition: position.isEmpty ? nil : position,
                 startingTimestamp: position == "AT_TIMESTAMP" ? FieldRules.timestamp(text(.startingTimestamp)) : nil,
-                enabled: form.value(.enabled) == "yes"))
+                enabled: form.value(.enabled) == YesNo.yes))
         case .deleteMapping:
             return .deleteMapping(function: function, uuid: target.mappingUUID ?? "")
         case .reservedConcurrency:
@@ -82,8 +82,8 @@ public enum FormSubmission {
         switch form.action {
         case .updateCode:
             switch form.value(.source) {
-            case "zip file", "directory": if empty(.path) { errors[.path] = "a path is needed" }
-            case "S3 object":
+            case CodeSourceChoice.zip, CodeSourceChoice.directory: if empty(.path) { errors[.path] = "a path is needed" }
+            case CodeSourceChoice.s3:
                 if empty(.bucket) { errors[.bucket] = "a bucket is needed" }
                 if empty(.key) { errors[.key] = "a key is needed" }
             default: if empty(.imageUri) { errors[.imageUri] = "an image URI is needed" }

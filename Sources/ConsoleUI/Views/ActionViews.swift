@@ -101,7 +101,7 @@ enum FormView {
     /// What a field shows: choices with arrows, masked values as dots, JSON on one line.
     static func display(_ field: FormField, revealed: Bool) -> String {
         switch field.kind {
-        case .choice: return "◂ \(field.value.isEmpty ? "(none)" : field.value) ▸"
+        case .choice(_, let labels): return "◂ \(field.value.isEmpty ? "(none)" : labels[field.value] ?? field.value) ▸"
         case .pair(_, let masked) where masked && !revealed:
             guard let equals = field.value.firstIndex(of: "=") else { return field.value }
             let value = field.value[field.value.index(after: equals)...]
