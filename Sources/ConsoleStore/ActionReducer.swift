@@ -121,9 +121,9 @@ public enum ActionReducer {
     static func open(_ id: ActionID, _ state: inout ConsoleState) -> [ConsoleEffect] {
         if state.connection.readOnly { return refuse(&state, id.title.lowercased()) }
         if id == .shiftTraffic, let name = state.focusedName, let aliasName = state.selectedAlias?.name,
-           state.rollouts["\(name):\(aliasName)"]?.status.isActive == true {
+           state.rollouts[AliasKey(function: name, alias: aliasName)]?.status.isActive == true {
             // While a rollout drives the alias, `s` shows the rollout instead of a second driver.
-            state.overlay = .rollout(RolloutPanel(key: "\(name):\(aliasName)"))
+            state.overlay = .rollout(RolloutPanel(key: AliasKey(function: name, alias: aliasName)))
             return []
         }
         if id == .shiftTraffic {

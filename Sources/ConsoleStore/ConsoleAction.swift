@@ -87,7 +87,7 @@ public enum ConsoleAction: Sendable {
     case tailCommand(TailCommand)
     /// Rollouts a previous console left unfinished, found at start.
     case rolloutsFound([Rollout])
-    case rolloutCommand(key: String, RolloutCommand)
+    case rolloutCommand(key: AliasKey, RolloutCommand)
     /// A problem the UI met (the editor failed), for the status line.
     case showError(String)
     /// Something done, for the status line (a log saved).

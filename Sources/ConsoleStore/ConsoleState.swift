@@ -61,12 +61,12 @@ public struct LogEventView: Sendable, Equatable {
 }
 
 public struct RolloutPanel: Sendable, Equatable {
-    public var key: String
+    public var key: AliasKey
     /// Started by an earlier console: offer to resume or abort it.
     public var offersResume: Bool
     public var confirmingAbort = false
 
-    public init(key: String, offersResume: Bool = false) {
+    public init(key: AliasKey, offersResume: Bool = false) {
         self.key = key
         self.offersResume = offersResume
     }
@@ -216,7 +216,7 @@ public struct ConsoleState: Sendable {
     public var pendingSelection: [Pane: String] = [:]
     public var savedEvents: [String: SavedEvents] = [:]
     /// Rollouts of this session and unfinished ones of earlier sessions, by `function:alias`.
-    public var rollouts: [String: Rollout] = [:]
+    public var rollouts: [AliasKey: Rollout] = [:]
     /// Live tails, by function name; one runs while its view is shown.
     public var tails: [String: LogTail] = [:]
     /// How many lines a live tail keeps.

@@ -139,7 +139,7 @@ public enum Reducer {
         case .quit:
             state.quitRequested = true
         case .requestQuit:
-            let running = state.rollouts.values.filter { $0.status == .running }.map(\.key).sorted()
+            let running = state.rollouts.values.filter { $0.status == .running }.map(\.key.description).sorted()
             guard running.isEmpty || state.confirms("quit", now: now) else {
                 state.status = "A rollout of \(running.joined(separator: ", ")) is running: q again quits; the next start offers to resume it."
                 return []

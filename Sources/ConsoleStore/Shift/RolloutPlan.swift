@@ -136,10 +136,23 @@ public struct Rollout: Codable, Sendable, Equatable {
         self.revisionId = revisionId
     }
 
-    public var key: String { "\(function):\(alias)" }
+    public var key: AliasKey { AliasKey(function: function, alias: alias) }
 
     mutating func note(_ text: String, at time: Date = Date()) {
         log.append(Entry(time: time, text: text))
         if log.count > 200 { log.removeFirst(log.count - 200) }
     }
+}
+
+/// An alias by its function and name: what a rollout is keyed by, written `function:alias`.
+public struct AliasKey: Hashable, Sendable, CustomStringConvertible {
+    public var function: String
+    public var alias: String
+
+    public init(function: String, alias: String) {
+        self.function = function
+        self.alias = alias
+    }
+
+    public var description: String { "\(function):\(alias)" }
 }
