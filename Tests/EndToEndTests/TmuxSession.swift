@@ -21,9 +21,11 @@ final class TmuxSession {
          workingDirectory: String? = nil) throws {
         name = "lt-\(UUID().uuidString.prefix(8))"
         socketName = "lambda-tui-tests-\(name)"
+        idleFile = NSTemporaryDirectory() + "\(name).idle"
         var env = ["AWS_ACCESS_KEY_ID": "AKIDTESTING", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
                    "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
                    "TERM": "xterm-256color", "HOME": NSTemporaryDirectory(), "XDG_CONFIG_HOME": NSTemporaryDirectory() + "lt-no-config"]
+        env["LAMBDA_TUI_IDLE_FILE"] = idleFile
         env.merge(environment) { $1 }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         // After lambda-tui exits, the shell prints on one line its status and whether the terminal
@@ -38,6 +40,17 @@ final class TmuxSession {
 
     deinit {
         _ = try? tmux(["kill-session", "-t", name])
+        unlink(idleFile)
+    }
+
+    /// Where the console says `idle N` (frame N drawn, no read in flight, no key waiting) or `busy`.
+    let idleFile: String
+
+    /// Whether the console has finished what it was given: a screen read then is its last word.
+    /// Before the console starts, and after it has exited, the screen alone decides.
+    var isIdle: Bool {
+        guard let text = try? String(contentsOfFile: idleFile, encoding: .utf8) else { return true }
+        return text.hasPrefix("idle") || consolePID == nil
     }
 
     func send(_ keys: String...) throws {
@@ -73,7 +86,7 @@ final class TmuxSession {
         var last = ""
         repeat {
             last = screen
-            if condition(last) && !last.contains("⟳ loading") { return (true, last) }
+            if condition(last) && isIdle && !last.contains("⟳ loading") { return (true, last) }
             try? await Task.sleep(for: .milliseconds(50))
         } while Date() < deadline
         return (false, last)

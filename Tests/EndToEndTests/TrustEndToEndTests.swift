@@ -19,6 +19,8 @@ import TestSupport
         try "global.quit = Q\nlists.down = k\n".write(toFile: folder + "/config/lambda-tui/keys", atomically: true, encoding: .utf8)
         let session = try ActionConsole.session(endpoint: fixtures.backend.motoURL, folder: folder)
         #expect(await session.waitFor(name).satisfied, "the console did not start:\n\(session.screen)")
+        let idle = try String(contentsOfFile: session.idleFile, encoding: .utf8)
+        #expect(idle.hasPrefix("idle "), "the console does not say it is idle: \(idle)")
         #expect(await session.waitFor("keys, line 2: k is already `lists.up`").satisfied, "the clash was not said:\n\(session.screen)")
         try session.send("q")
         try session.send("?")

@@ -36,11 +36,15 @@ public final class ConsoleApp {
         controller.dispatch(.show(.functions))
         var nextRefresh = Date().addingTimeInterval(refreshInterval)
         var dirty = true
+        let idleReport = IdleReport(environment: ProcessInfo.processInfo.environment)
+        var frame = 0
         while !state.quitRequested {
             if dirty {
                 controller.render()
                 dirty = false
+                frame += 1
             }
+            idleReport?.report(idle: state.inFlight.isEmpty && state.activity == nil && !input.hasPendingInput, frame: frame)
             // A running rollout's countdown and a running invocation's clock are redrawn every
             // second; otherwise nothing wakes the loop.
             let ticking = state.rollouts.values.contains { $0.status == .running } || state.invokeSessions.values.contains { $0.running }

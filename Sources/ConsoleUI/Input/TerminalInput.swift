@@ -1,4 +1,5 @@
 import CNcursesw
+import Glibc
 
 /// Reads what curses has for us without waiting, as Keys. Escape sequences curses does not know
 /// (tmux and terminals send Home, End and the like in several forms) are decoded here or dropped
@@ -21,6 +22,12 @@ struct TerminalInput {
         nodelay(window, true)
         set_escdelay(25)  // Esc alone answers at once instead of waiting for a sequence
         mousemask(lt_mouse_mask(), nil)
+    }
+
+    /// Whether bytes wait on the terminal that have not been read yet.
+    var hasPendingInput: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
     }
 
     /// Every key waiting now.
