@@ -44,6 +44,9 @@ public enum ConsoleAction: Sendable {
     case refresh
     case timerFired
     case functionsLoaded(Result<[FunctionConfiguration], ConsoleError>)
+    /// A page of the listing in flight: shown at once while the first listing arrives; a refresh
+    /// keeps the list on screen until its last page (`functionsLoaded`) replaces it.
+    case functionsPage([FunctionConfiguration])
     case detailLoaded(function: String, Result<FunctionDetail, ConsoleError>)
     /// The lines of one function's group, all streams (`stream` nil) or one: a result for a
     /// stream that is no longer the chosen one is dropped, never shown under the other's name.

@@ -159,9 +159,26 @@ public struct ConsoleState: Sendable {
 
     public var functions: [FunctionConfiguration] = [] {
         didSet {
-            functionSearch = functions.map(FunctionSearchText.init)
+            // A page appended to a listing still arriving adds its own search text only.
+            if appendingFunctions, functions.count >= functionSearch.count {
+                functionSearch += functions[functionSearch.count...].map(FunctionSearchText.init)
+            } else {
+                functionSearch = functions.map(FunctionSearchText.init)
+            }
             functionsGeneration += 1
         }
+    }
+    private var appendingFunctions = false
+    /// The first listing is still arriving: what is shown is its pages so far.
+    public internal(set) var functionsPartial = false
+    /// When the partial list was last sorted and filtered: a big listing's pages are not each
+    /// sorted into the table (400 sorts of 20,000 rows), only a few times a second.
+    var partialRebuiltAt: Date?
+
+    mutating func appendFunctions(_ page: [FunctionConfiguration]) {
+        appendingFunctions = true
+        functions += page
+        appendingFunctions = false
     }
     /// Changes whenever `functions` does, so the functions table knows when to sort again.
     public private(set) var functionsGeneration = 0

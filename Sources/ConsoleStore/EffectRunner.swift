@@ -78,7 +78,15 @@ public struct EffectRunner: Sendable {
         case .loadSavedEvents(let function):
             return .savedEventsLoaded(function: function, events?.load(function: function) ?? SavedEvents())
         case .loadFunctions:
-            return .functionsLoaded(await attempt { try await lambda.functions().all() })
+            // Each page shows as it comes; the whole list then replaces it (and a refresh's).
+            return .functionsLoaded(await attempt {
+                var functions: [FunctionConfiguration] = []
+                for try await page in lambda.functions() {
+                    functions += page
+                    progress(.functionsPage(page))
+                }
+                return functions
+            })
         case .loadTags(let arns):
             return await readTags(arns, progress: progress)
         case .loadAccountLimit:

@@ -216,8 +216,22 @@ public enum Reducer {
         case .invokeCommand, .invocationChunk, .burstProgress:
             return InvokeReducer.reduce(&state, action, now: now)
 
+        case .functionsPage(let page):
+            // Only the load in flight's pages, and only while nothing complete is on screen.
+            guard state.inFlight.contains(.functions), state.functions.isEmpty || state.functionsPartial else { return [] }
+            let keep = state.selectedKey(.functions)
+            state.appendFunctions(page)
+            state.functionsPartial = true
+            if state.functions.count <= Self.partialRebuildAlways || now.timeIntervalSince(state.partialRebuiltAt ?? .distantPast) >= 0.25 {
+                state.partialRebuiltAt = now
+                state.rebuild(.functions, keepKey: keep)
+                if state.focusedFunction == nil { state.focusedFunction = keep ?? state.selectedFunctionARN }
+                state.followSelection()
+            }
         case .functionsLoaded(let result):
             state.inFlight.remove(.functions)
+            state.functionsPartial = false
+            state.partialRebuiltAt = nil
             switch result {
             case .success(let functions):
                 let keep = state.selectedKey(.functions)
@@ -297,6 +311,8 @@ public enum Reducer {
     /// Whether the action is the answer of a read, and how it went.
     /// A hold longer than this is not believed (a Retry-After of a day is a broken proxy).
     public static let longestHold: TimeInterval = 600
+    /// Up to this many rows, every page of a first listing is sorted in as it arrives.
+    static let partialRebuildAlways = 2_000
 
     /// How long a failed read's answer asked the console to wait.
     static func requestedWait(_ action: ConsoleAction) -> TimeInterval? {

@@ -17,7 +17,10 @@ enum ModelAnswers {
         var random = SeededGenerator(seed: seed)
         switch effect {
         case .loadFunctions:
-            return [.functionsLoaded(failing ? .failure(failure(&random)) : .success(ModelEstate.functions(seed: seed)))]
+            // The listing's first page comes ahead of the whole list, as the runner sends it.
+            let functions = ModelEstate.functions(seed: seed)
+            let page = Array(functions.prefix(functions.count / 2))
+            return [.functionsPage(page), .functionsLoaded(failing ? .failure(failure(&random)) : .success(functions))]
         case .loadDetail(let function):
             guard !failing, let detail = ModelEstate.detail(function, seed: seed) else {
                 return [.detailLoaded(function: function, .failure(failure(&random)))]

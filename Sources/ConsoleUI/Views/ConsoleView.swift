@@ -74,6 +74,7 @@ public enum ConsoleView {
             let count = state.tables[current]?.visible.count ?? 0
             let total = totalRows(current, state)
             var summary = count == total ? Formatting.count(total) : "\(Formatting.count(count))/\(Formatting.count(total))"
+            if current == .functions, state.functionsPartial { summary = "\(Formatting.count(count))/… loading" }
             if current == .logs, let name = state.focusedName {
                 summary = state.choosingStream ? "choose a stream" : "\(state.chosenStream[name] ?? "all streams") · \(summary)"
             }
