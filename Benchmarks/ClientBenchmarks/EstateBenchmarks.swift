@@ -53,6 +53,11 @@ enum EstateBenchmarks {
             _ = try await distant.functions(pageSize: 50).all()
         }
         print(farList.report())
+        // What the console draws first now: the first page, not the whole list.
+        let firstRows = try await Measurement.median("first rows on screen (the first page of 50)", batches: 3, iterations: 3) {
+            for try await _ in distant.functions(pageSize: 50) { break }
+        }
+        print(firstRows.report())
         let farBundle = try await Measurement.median("detail bundle, six calls in flight together", batches: 3, iterations: 5) {
             _ = try await distant.functionDetail(detailFunction)
         }
