@@ -43,6 +43,8 @@ public enum ConsoleAction: Sendable {
     // Background work.
     case refresh
     case timerFired
+    /// A key was pressed: refreshes paused for an idle console start again.
+    case userActive
     case functionsLoaded(Result<[FunctionConfiguration], ConsoleError>)
     /// A page of the listing in flight: shown at once while the first listing arrives; a refresh
     /// keeps the list on screen until its last page (`functionsLoaded`) replaces it.

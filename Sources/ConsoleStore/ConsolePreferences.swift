@@ -9,6 +9,7 @@ import Foundation
 ///     region = eu-west-1
 ///     read_only = true
 ///     tail_lines = 20000
+///     idle_pause = 600
 ///
 /// Command-line flags win over these.
 public struct ConsolePreferences: Sendable, Equatable {
@@ -19,6 +20,8 @@ public struct ConsolePreferences: Sendable, Equatable {
     public var readOnly = false
     /// How many lines a live tail keeps before the oldest go.
     public var tailLines = 10_000
+    /// Seconds without a key after which background refreshes stop until the next key; 0: never.
+    public var idlePause: TimeInterval = 600
     public static let tailLinesRange = 100...1_000_000
 
     public init() {}
@@ -59,6 +62,9 @@ public struct ConsolePreferences: Sendable, Equatable {
                 if ["true", "yes", "1"].contains(parts[1].lowercased()) { preferences.readOnly = true }
                 else if ["false", "no", "0"].contains(parts[1].lowercased()) { preferences.readOnly = false }
                 else { problems.append("\(path), line \(index + 1): read_only must be true or false") }
+            case "idle_pause":
+                if let seconds = Double(parts[1]), seconds.isFinite, seconds >= 0, seconds <= 86_400 { preferences.idlePause = seconds }
+                else { problems.append("\(path), line \(index + 1): idle_pause must be a number of seconds (0: never pause)") }
             case "tail_lines":
                 if let lines = Int(parts[1]), tailLinesRange.contains(lines) { preferences.tailLines = lines }
                 else { problems.append("\(path), line \(index + 1): tail_lines must be a whole number from 100 to 1000000") }

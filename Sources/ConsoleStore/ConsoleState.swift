@@ -132,6 +132,13 @@ public struct LogLine: Sendable, Equatable {
 
 /// The single source of truth the console renders from. Plain values; changed only by `reduce`.
 public struct ConsoleState: Sendable {
+    /// The background refresh's period (`--refresh-interval`, `refresh_interval`).
+    public var refreshInterval: TimeInterval = 30
+    /// After this long without a key, background refreshes stop until the next key
+    /// (`idle_pause`): a console left open overnight does not spend the account's quota.
+    public var idlePause: TimeInterval = 600
+    public internal(set) var lastInputAt: Date?
+    public internal(set) var refreshPausedForIdle = false
     /// Every function's tags as the background read found them, by ARN (a detail's are fresher).
     public var listTags: [String: [String: String]] = [:]
     /// How many functions of the list have known tags, counted while a `tag:` filter is on.

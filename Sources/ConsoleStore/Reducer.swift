@@ -198,6 +198,22 @@ public enum Reducer {
                 guard now >= until else { return [] }
                 state.refreshesHeldUntil = nil
             }
+            if state.lastInputAt == nil { state.lastInputAt = now }  // the start counts as the first key
+            if state.idlePause > 0, now.timeIntervalSince(state.lastInputAt ?? now) >= state.idlePause {
+                state.refreshPausedForIdle = true
+                return []
+            }
+            // The whole list is read again no more often than its size allows (see listInterval).
+            if case .pane(.functions) = state.route, case .loaded(let at) = state.functionsStatus,
+               now.timeIntervalSince(at) + state.refreshInterval < Self.listInterval(functions: state.functions.count, base: state.refreshInterval) {
+                // (The timer's own period counts: a small list is read on every tick.)
+                return []
+            }
+            return refresh(&state)
+        case .userActive:
+            state.lastInputAt = now
+            guard state.refreshPausedForIdle else { return [] }
+            state.refreshPausedForIdle = false
             return refresh(&state)
         case .resized(let rows, let columns):
             state.layout = ScreenLayout(rows: rows, columns: columns)
@@ -311,6 +327,14 @@ public enum Reducer {
     /// Whether the action is the answer of a read, and how it went.
     /// A hold longer than this is not believed (a Retry-After of a day is a broken proxy).
     public static let longestHold: TimeInterval = 600
+    /// How often the timer reads the whole function list again: the refresh interval, or 1.5 s
+    /// per page of 50 if that is longer, so that a console left open averages under one
+    /// ListFunctions call a second whatever the estate (20,000 functions: every 10 minutes, not
+    /// 400 calls every 30 s). `r` always reads at once.
+    public static func listInterval(functions: Int, base: TimeInterval) -> TimeInterval {
+        max(base, Double((functions + 49) / 50) * 1.5)
+    }
+
     /// Up to this many rows, every page of a first listing is sorted in as it arrives.
     static let partialRebuildAlways = 2_000
 

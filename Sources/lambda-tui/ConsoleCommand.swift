@@ -67,6 +67,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         var state = ConsoleState(connection: ConnectionInfo(
             profile: settings.profile, region: settings.region, endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly))
         state.tailCapacity = preferences.tailLines
+        state.idlePause = preferences.idlePause
 
         // NO_COLOR is the default; a theme the user names, on the command line or in the config
         // file, overrides it (as https://no-color.org asks).
@@ -87,6 +88,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         let startupNotice = earlierCrash ?? preferenceProblems.first ?? keyProblems.first
         try await MainThread.shared.run {
             var state = initialState
+            state.refreshInterval = interval
             guard let screen = CursesScreen(useColor: !noColor) else {
                 throw fail(AWSClientError.invalidRequest("Cannot start the terminal (is TERM set?)."))
             }

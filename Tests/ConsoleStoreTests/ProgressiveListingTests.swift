@@ -60,3 +60,41 @@ import TestSupport
         #expect(sizes.reduce(0, +) == all.count)
     }
 }
+
+/// A console left open must not spend the account's control-plane quota.
+@Suite struct RefreshBudgetTests {
+    static func loaded(_ count: Int, at now: Date) -> ConsoleState {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .show(.functions), now: now)
+        _ = Reducer.reduce(&state, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<count))), now: now)
+        return state
+    }
+
+    @Test func theWholeListIsReadLessOftenTheBiggerItIs() {
+        #expect(Reducer.listInterval(functions: 300, base: 30) == 30)
+        #expect(Reducer.listInterval(functions: 20_000, base: 30) == 600, "400 pages: one every 1.5 s on average")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var state = Self.loaded(20_000, at: now)
+        #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(30)).isEmpty, "20,000 functions re-read after 30 s")
+        _ = Reducer.reduce(&state, .userActive, now: now.addingTimeInterval(590))
+        #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(601)).contains(.loadFunctions))
+        var small = Self.loaded(100, at: now)
+        #expect(Reducer.reduce(&small, .timerFired, now: now.addingTimeInterval(31)).contains(.loadFunctions))
+        var asked = Self.loaded(20_000, at: now)
+        #expect(Reducer.reduce(&asked, .refresh, now: now.addingTimeInterval(5)).contains(.loadFunctions), "r reads at once")
+    }
+
+    @Test func refreshesPauseWithoutKeysAndResumeOnTheNextOne() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var state = Self.loaded(10, at: now)
+        state.idlePause = 600
+        _ = Reducer.reduce(&state, .userActive, now: now)
+        #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(300)).contains(.loadFunctions))
+        _ = Reducer.reduce(&state, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<10))), now: now.addingTimeInterval(301))
+        #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(700)).isEmpty, "an idle console still refreshed")
+        #expect(state.refreshPausedForIdle)
+        let effects = Reducer.reduce(&state, .userActive, now: now.addingTimeInterval(3_600))
+        #expect(effects.contains(.loadFunctions), "the first key after the pause refreshes at once")
+        #expect(!state.refreshPausedForIdle)
+    }
+}

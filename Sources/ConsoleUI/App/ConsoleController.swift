@@ -86,6 +86,7 @@ public final class ConsoleController {
     /// A key goes to the first binding of the active contexts that takes it; mouse clicks and
     /// resizes are not keys.
     public func handle(_ key: Key) {
+        if key != .resize { dispatch(.userActive) }
         switch key {
         case .resize:
             dispatch(.resized(rows: screen.rows, columns: screen.columns))

@@ -253,6 +253,8 @@ public enum ConsoleView {
             activity = "⟳ rollout \(rollout.key) \(AliasWeights.percent(rollout.appliedWeight)) · " + RolloutView.statusLine(rollout, now: now)
         } else if !state.inFlight.isEmpty {
             activity = "⟳ loading"
+        } else if state.refreshPausedForIdle {
+            activity = "refreshes paused (no key for \(Int(state.idlePause / 60)) min); a key resumes"
         } else if let until = state.refreshesHeldUntil, until > now {
             activity = "refresh waits \(Int(until.timeIntervalSince(now).rounded(.up))) s (AWS asked; r now)"
         } else if case .failed = state.functionsStatus, !state.functions.isEmpty {
