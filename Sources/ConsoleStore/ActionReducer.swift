@@ -139,11 +139,14 @@ public enum ActionReducer {
             state.lastError = "\(id.title): select what it applies to first."
             return []
         }
-        if id == .editTags, state.details[form.target.function] == nil {
+        if id == .editTags || state.functionsCachedAt != nil, state.details[form.target.function] == nil {
             // The tags come with the detail: read it first, and never send over tags not seen.
+            // Nor is a list from the last run's cache the basis of a change: the current
+            // configuration (its RevisionId) is read first.
             var waiting = form
-            waiting.waitingFor = "the tags of \(form.target.function)"
-            waiting.banner = "Loading the tags of \(form.target.function)…"
+            let what = id == .editTags ? "the tags of \(form.target.function)" : "the current configuration of \(form.target.function)"
+            waiting.waitingFor = what
+            waiting.banner = "Loading \(what)…"
             state.overlay = .form(waiting)
             return Reducer.load(.versions, &state)
         }

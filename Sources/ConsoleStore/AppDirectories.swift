@@ -14,6 +14,11 @@ public enum AppDirectories {
         base(environment, "XDG_STATE_HOME", fallback: ".local/state") + "/lambda-tui"
     }
 
+    /// `$XDG_CACHE_HOME/lambda-tui`, else `~/.cache/lambda-tui`.
+    public static func cache(_ environment: [String: String]) -> String {
+        base(environment, "XDG_CACHE_HOME", fallback: ".cache") + "/lambda-tui"
+    }
+
     private static func base(_ environment: [String: String], _ variable: String, fallback: String) -> String {
         environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? (environment["HOME"] ?? NSHomeDirectory()) + "/" + fallback
     }

@@ -49,6 +49,10 @@ public enum ConsoleAction: Sendable {
     /// A page of the listing in flight: shown at once while the first listing arrives; a refresh
     /// keeps the list on screen until its last page (`functionsLoaded`) replaces it.
     case functionsPage([FunctionConfiguration])
+    /// The last run's list, drawn at start while the real one is read.
+    case cachedListing([FunctionConfiguration], savedAt: Date)
+    /// The list was kept for the next start: nothing to show.
+    case listingSaved
     case detailLoaded(function: String, Result<FunctionDetail, ConsoleError>)
     /// The lines of one function's group, all streams (`stream` nil) or one: a result for a
     /// stream that is no longer the chosen one is dropped, never shown under the other's name.
@@ -167,6 +171,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case loadLogStreams(function: String, logGroup: String)
     case loadSavedEvents(function: String)
     case loadAccountLimit
+    /// Keeps a fresh list for the next start (ListingCache).
+    case saveListing([FunctionConfiguration])
     /// The tags of these functions (by ARN): GetResources where the endpoint offers it, else ListTags within a budget.
     case loadTags(arns: [String])
     case mutate(Mutation)

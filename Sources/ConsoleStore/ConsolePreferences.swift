@@ -10,6 +10,7 @@ import Foundation
 ///     read_only = true
 ///     tail_lines = 20000
 ///     idle_pause = 600
+///     cache = false
 ///
 /// Command-line flags win over these.
 public struct ConsolePreferences: Sendable, Equatable {
@@ -22,6 +23,8 @@ public struct ConsolePreferences: Sendable, Equatable {
     public var tailLines = 10_000
     /// Seconds without a key after which background refreshes stop until the next key; 0: never.
     public var idlePause: TimeInterval = 600
+    /// Keep the last function list for the next start (`cache = false` turns it off).
+    public var cache = true
     public static let tailLinesRange = 100...1_000_000
 
     public init() {}
@@ -65,6 +68,10 @@ public struct ConsolePreferences: Sendable, Equatable {
             case "idle_pause":
                 if let seconds = Double(parts[1]), seconds.isFinite, seconds >= 0, seconds <= 86_400 { preferences.idlePause = seconds }
                 else { problems.append("\(path), line \(index + 1): idle_pause must be a number of seconds (0: never pause)") }
+            case "cache":
+                if ["true", "yes", "1"].contains(parts[1].lowercased()) { preferences.cache = true }
+                else if ["false", "no", "0"].contains(parts[1].lowercased()) { preferences.cache = false }
+                else { problems.append("\(path), line \(index + 1): cache must be true or false") }
             case "tail_lines":
                 if let lines = Int(parts[1]), tailLinesRange.contains(lines) { preferences.tailLines = lines }
                 else { problems.append("\(path), line \(index + 1): tail_lines must be a whole number from 100 to 1000000") }

@@ -132,6 +132,10 @@ public struct LogLine: Sendable, Equatable {
 
 /// The single source of truth the console renders from. Plain values; changed only by `reduce`.
 public struct ConsoleState: Sendable {
+    /// The list on screen came from the cache of the last run, saved then; nil once read afresh.
+    public internal(set) var functionsCachedAt: Date?
+    /// Whether a fresh list is saved for the next start (`--no-cache`, `cache = false`).
+    public var cachesListing = false
     /// The background refresh's period (`--refresh-interval`, `refresh_interval`).
     public var refreshInterval: TimeInterval = 30
     /// After this long without a key, background refreshes stop until the next key

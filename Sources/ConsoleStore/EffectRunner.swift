@@ -29,13 +29,16 @@ public struct EffectRunner: Sendable {
     /// ListTags calls a second at most, so that reading 2,000 functions' tags does not take the
     /// account's control-plane quota from the team's deploys.
     let tagCallsPerSecond: Double
+    /// Where a fresh list is kept for the next start; nil with `--no-cache`.
+    let listingCache: ListingCache?
     let rollouts = RolloutSupervisor()
     let tails = TailRegistry()
     let burstControl = BurstControl()
 
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
                 logReadLimit: TimeInterval = 60, readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
-                rolloutFiles: RolloutFiles? = nil, tagging: TaggingClient? = nil, tagCallsPerSecond: Double = 5) {
+                rolloutFiles: RolloutFiles? = nil, tagging: TaggingClient? = nil, tagCallsPerSecond: Double = 5,
+                listingCache: ListingCache? = nil) {
         self.lambda = lambda
         self.logs = logs
         self.logWindow = logWindow
@@ -48,6 +51,7 @@ public struct EffectRunner: Sendable {
         self.rolloutFiles = rolloutFiles
         self.tagging = tagging
         self.tagCallsPerSecond = max(0.1, tagCallsPerSecond)
+        self.listingCache = listingCache
     }
 
     /// Does `effect`; long work (an update waiting for LastUpdateStatus) reports through `progress`.
@@ -64,6 +68,12 @@ public struct EffectRunner: Sendable {
         case .stopTail(let function):
             tails.stop(function)
             return .tailStopped(function: function)
+        case .saveListing(let functions):
+            // A cache that cannot be written costs the next start its head start, nothing more.
+            do { try listingCache?.save(functions, at: Date()) } catch {
+                return .showError("Could not keep the function list for the next start: \(error.localizedDescription)")
+            }
+            return .listingSaved
         case .saveLines(let path, let lines):
             do {
                 try PrivateFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: path)

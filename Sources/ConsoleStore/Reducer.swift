@@ -187,7 +187,7 @@ public enum Reducer {
         case .showStatus(let message):
             state.status = message
             state.lastError = nil
-        case .tailStopped:
+        case .tailStopped, .listingSaved:
             break
 
         case .refresh:
@@ -244,6 +244,12 @@ public enum Reducer {
                 if state.focusedFunction == nil { state.focusedFunction = keep ?? state.selectedFunctionARN }
                 state.followSelection()
             }
+        case .cachedListing(let functions, let savedAt):
+            guard state.functions.isEmpty else { return [] }
+            state.functions = functions
+            state.functionsCachedAt = savedAt
+            state.rebuild(.functions)
+            state.followSelection()
         case .functionsLoaded(let result):
             state.inFlight.remove(.functions)
             state.functionsPartial = false
@@ -251,13 +257,14 @@ public enum Reducer {
             switch result {
             case .success(let functions):
                 let keep = state.selectedKey(.functions)
+                state.functionsCachedAt = nil
                 state.functions = functions
                 state.functionsStatus = .loaded(now)
                 state.lastError = nil
                 state.rebuild(.functions, keepKey: keep)
                 if state.focusedFunction == nil { state.focusedFunction = keep ?? state.selectedFunctionARN }
                 state.followSelection()
-                return TagReading.start(&state)
+                return TagReading.start(&state) + (state.cachesListing ? [.saveListing(functions)] : [])
             case .failure(let error):
                 state.functionsStatus = .failed(error)
                 state.lastError = error.sentence

@@ -20,6 +20,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Option(name: .customLong("refresh-interval"), help: "Seconds between background refreshes of the visible pane (default 30).")
     var refreshInterval: Double?
 
+    @Flag(name: .customLong("no-cache"), help: "Neither draw the last run's function list at start nor keep this run's.")
+    var noCache = false
+
     func validate() throws {
         if let refreshInterval, !(refreshInterval.isFinite && refreshInterval >= 1 && refreshInterval <= Seconds.maximum) {
             throw ValidationError("--refresh-interval must be a number of seconds from 1 to \(Int(Seconds.maximum)), not '\(refreshInterval)'.")
@@ -56,6 +59,9 @@ struct ConsoleCommand: AsyncParsableCommand {
         let taggingEndpoint = settings.endpoint(for: .tagging)
         let tagging = taggingEndpoint.problem == nil && taggingEndpoint.source.hasPrefix("default")
             ? TaggingClient(settings: settings, credentials: credentials, transport: transport) : nil
+        let caching = !noCache && preferences.cache
+        let listingCache = caching ? ListingCache(folder: AppDirectories.cache(environment), profile: settings.profile, region: settings.region,
+                                                  endpoint: settings.endpoint(for: .lambda).url) : nil
         let runner = EffectRunner(lambda: LambdaClient(settings: settings, credentials: credentials, transport: transport),
                                   logs: LogsClient(settings: settings, credentials: credentials, transport: transport),
                                   logReadLimit: Double(settings.transport.readTimeout.components.seconds), readOnly: readOnly,
@@ -63,11 +69,14 @@ struct ConsoleCommand: AsyncParsableCommand {
                                                   region: settings.region),
                                   events: SavedEventStore(directory: SavedEventStore.defaultDirectory(environment: environment)),
                                   metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport),
-                                  rolloutFiles: rolloutFiles, tagging: tagging)
+                                  rolloutFiles: rolloutFiles, tagging: tagging, listingCache: listingCache)
         var state = ConsoleState(connection: ConnectionInfo(
             profile: settings.profile, region: settings.region, endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly))
         state.tailCapacity = preferences.tailLines
         state.idlePause = preferences.idlePause
+        state.cachesListing = listingCache != nil
+        // The last run's list is drawn at once, marked with its age, while the real one is read.
+        if let cached = listingCache?.load() { _ = Reducer.reduce(&state, .cachedListing(cached.functions, savedAt: cached.savedAt)) }
 
         // NO_COLOR is the default; a theme the user names, on the command line or in the config
         // file, overrides it (as https://no-color.org asks).

@@ -35,6 +35,8 @@ enum ModelAnswers {
             var tags: [String: [String: String]] = [:]
             for arn in arns where random.next() % 4 != 0 { tags[arn] = random.next() % 2 == 0 ? ["team": "payments"] : [:] }
             return [.tagsLoaded(tags, final: true, problem: failing ? "the read was cut short" : nil)]
+        case .saveListing:
+            return [.listingSaved]
         case .loadAccountLimit:
             let limit = AccountLimit(concurrentExecutions: 1000, unreservedConcurrentExecutions: Int(seed % 1000))
             return [.accountLimitLoaded(failing ? .failure(failure(&random)) : .success(limit))]

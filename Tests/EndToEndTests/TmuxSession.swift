@@ -26,6 +26,8 @@ final class TmuxSession {
                    "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
                    "TERM": "xterm-256color", "HOME": NSTemporaryDirectory(), "XDG_CONFIG_HOME": NSTemporaryDirectory() + "lt-no-config"]
         env["LAMBDA_TUI_IDLE_FILE"] = idleFile
+        // Each run its own cache: one test's list must not be the next one's warm start.
+        env["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "\(name)-cache"
         env.merge(environment) { $1 }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         // After lambda-tui exits, the shell prints on one line its status and whether the terminal

@@ -17,7 +17,7 @@ public enum ConsoleView {
             return
         }
         header(state, screen, theme, row: layout.headerRow)
-        tabs(state, screen, theme, row: layout.tabsRow)
+        tabs(state, screen, theme, row: layout.tabsRow, now: now)
         let top = layout.bodyTop
         let height = layout.bodyHeight
         switch state.route {
@@ -63,7 +63,7 @@ public enum ConsoleView {
     }
 
     /// The pane tabs and, in a detail view, the breadcrumb.
-    static func tabs(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int) {
+    static func tabs(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int, now: Date) {
         var x = 0
         switch state.route {
         case .pane(let current):
@@ -75,6 +75,9 @@ public enum ConsoleView {
             let total = totalRows(current, state)
             var summary = count == total ? Formatting.count(total) : "\(Formatting.count(count))/\(Formatting.count(total))"
             if current == .functions, state.functionsPartial { summary = "\(Formatting.count(count))/… loading" }
+            if current == .functions, let savedAt = state.functionsCachedAt {
+                summary = "as of \(Formatting.relative(savedAt, now: now)) · " + summary
+            }
             if current == .logs, let name = state.focusedName {
                 summary = state.choosingStream ? "choose a stream" : "\(state.chosenStream[name] ?? "all streams") · \(summary)"
             }

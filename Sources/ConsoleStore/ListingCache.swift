@@ -1,0 +1,40 @@
+import AWSCore
+import Foundation
+import LambdaAPI
+
+/// The last function list of a profile, region and endpoint, kept under
+/// `$XDG_CACHE_HOME/lambda-tui/` so that the next start draws it at once, marked with its age,
+/// while the real list is read. Written atomically, mode 600, without environment variables
+/// (the only secrets a listing holds); versioned, so that another format is ignored, not misread.
+public struct ListingCache: Sendable {
+    public static let version = 1
+    let path: String
+
+    struct File: Codable {
+        var version: Int
+        var savedAt: Date
+        var functions: [FunctionConfiguration]
+    }
+
+    /// One file per profile, region and endpoint, named by a digest of the three.
+    public init(folder: String, profile: String, region: String, endpoint: String) {
+        let digest = Digest.hex(Digest.sha256("\(profile)\n\(region)\n\(endpoint)")).prefix(24)
+        path = folder + "/functions-\(digest).json"
+    }
+
+    public func load() -> (functions: [FunctionConfiguration], savedAt: Date)? {
+        guard let data = try? LocalFile.read(path, limit: 256 << 20),
+              let file = try? LambdaJSON.decoder().decode(File.self, from: data), file.version == Self.version else { return nil }
+        return (file.functions, file.savedAt)
+    }
+
+    public func save(_ functions: [FunctionConfiguration], at date: Date) throws {
+        let kept = functions.map { function -> FunctionConfiguration in
+            var function = function
+            function.environment = nil  // never written anywhere
+            return function
+        }
+        let data = try LambdaJSON.encoder().encode(File(version: Self.version, savedAt: date, functions: kept))
+        try PrivateFile.write(data, to: path)
+    }
+}

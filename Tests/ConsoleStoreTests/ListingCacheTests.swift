@@ -1,0 +1,59 @@
+import ConsoleStore
+import Foundation
+import LambdaAPI
+import Testing
+
+/// A warm start: the last run's list at once, marked with its age, never the basis of a change.
+@Suite struct ListingCacheTests {
+    static func folder() -> String { NSTemporaryDirectory() + "lt-cache-\(UUID().uuidString.prefix(8))" }
+
+    @Test func theListIsKeptWithoutSecretsPrivatelyAndVersioned() throws {
+        let folder = Self.folder()
+        let cache = ListingCache(folder: folder, profile: "work", region: "eu-west-1", endpoint: "https://lambda.eu-west-1.amazonaws.com")
+        var function = FunctionConfiguration(functionName: "checkout")
+        function.functionArn = "arn:aws:lambda:eu-west-1:123456789012:function:checkout"
+        function.memorySize = 512
+        function.environment = EnvironmentResponse(variables: ["DB_PASSWORD": "hunter2-cached"])
+        let savedAt = Date(timeIntervalSince1970: 1_800_000_000)
+        try cache.save([function], at: savedAt)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(files.count == 1)
+        let path = folder + "/" + files[0]
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("hunter2-cached") && !text.contains("DB_PASSWORD"), "an environment variable was written")
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+        let loaded = try #require(cache.load())
+        #expect(loaded.functions.map(\.functionName) == ["checkout"] && loaded.functions[0].memorySize == 512)
+        #expect(loaded.savedAt == savedAt)
+        // Another profile, region or endpoint has a list of its own.
+        #expect(ListingCache(folder: folder, profile: "prod", region: "eu-west-1", endpoint: "https://lambda.eu-west-1.amazonaws.com").load() == nil)
+        // Another format is ignored, not misread; so is garbage.
+        let newer = text.replacingOccurrences(of: #""[Vv]ersion" *: *1"#, with: "\"Version\":2", options: .regularExpression)
+        #expect(newer != text, "the file does not carry its version: \(text.prefix(200))")
+        try newer.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(cache.load() == nil)
+        try "not json".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(cache.load() == nil)
+    }
+
+    @Test func aCachedListShowsItsAgeAndNoFormActsOnIt() throws {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
+        state.cachesListing = true
+        let cached = ProgressiveListingTests.functions(0..<5)
+        _ = Reducer.reduce(&state, .cachedListing(cached, savedAt: Date(timeIntervalSince1970: 1_800_000_000)))
+        _ = Reducer.reduce(&state, .show(.functions))
+        #expect(state.tables[.functions]?.visible.count == 5 && state.functionsCachedAt != nil)
+        let effects = Reducer.reduce(&state, .openAction(.editConfiguration))
+        guard case .form(let form) = state.overlay else {
+            Issue.record("no form")
+            return
+        }
+        #expect(form.waitingFor == "the current configuration of f00000", "\(form.waitingFor ?? "nil")")
+        #expect(effects.contains(.loadDetail(function: "f00000")))
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty, "a change was sent from the cached list")
+        _ = Reducer.reduce(&state, .closeOverlay)
+        let fresh = Reducer.reduce(&state, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<6))))
+        #expect(state.functionsCachedAt == nil && state.functions.count == 6)
+        #expect(fresh.contains(.saveListing(ProgressiveListingTests.functions(0..<6))), "the fresh list is kept for the next start")
+    }
+}
