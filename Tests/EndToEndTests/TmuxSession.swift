@@ -18,7 +18,7 @@ final class TmuxSession {
     }
 
     init(endpoint: String, arguments: String = "", columns: Int = 120, rows: Int = 40, environment: [String: String] = [:],
-         workingDirectory: String? = nil) throws {
+         workingDirectory: String? = nil, cacheFolder: String? = nil) throws {
         name = "lt-\(UUID().uuidString.prefix(8))"
         socketName = "lambda-tui-tests-\(name)"
         idleFile = NSTemporaryDirectory() + "\(name).idle"
@@ -27,7 +27,7 @@ final class TmuxSession {
                    "TERM": "xterm-256color", "HOME": NSTemporaryDirectory(), "XDG_CONFIG_HOME": NSTemporaryDirectory() + "lt-no-config"]
         env["LAMBDA_TUI_IDLE_FILE"] = idleFile
         // Each run its own cache: one test's list must not be the next one's warm start.
-        env["XDG_CACHE_HOME"] = NSTemporaryDirectory() + "\(name)-cache"
+        env["XDG_CACHE_HOME"] = cacheFolder ?? NSTemporaryDirectory() + "\(name)-cache"
         env.merge(environment) { $1 }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         // After lambda-tui exits, the shell prints on one line its status and whether the terminal
@@ -83,12 +83,13 @@ final class TmuxSession {
     @discardableResult
     /// Polls without holding a thread of the test pool (a blocking sleep here starved the other
     /// suites' async tests on a two-core machine).
-    func waitFor(timeout: TimeInterval = 15, _ condition: (String) -> Bool) async -> (satisfied: Bool, screen: String) {
+    func waitFor(timeout: TimeInterval = 15, whileBusy: Bool = false, _ condition: (String) -> Bool) async -> (satisfied: Bool, screen: String) {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         repeat {
             last = screen
-            if condition(last) && isIdle && !last.contains("⟳ loading") { return (true, last) }
+            // `whileBusy`: what shows while work runs (a warm start before the real list lands).
+            if condition(last) && (whileBusy || (isIdle && !last.contains("⟳ loading"))) { return (true, last) }
             try? await Task.sleep(for: .milliseconds(50))
         } while Date() < deadline
         return (false, last)

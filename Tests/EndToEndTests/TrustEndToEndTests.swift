@@ -8,6 +8,29 @@ import TestSupport
 /// What a user found in the first minute, proved on the real binary in tmux: no key sequence,
 /// log line or crash leaves them with a dead console or a broken terminal.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct TrustEndToEndTests {
+    /// The second start draws the first one's list at once, with its age, while the real list
+    /// (slow here: 3 s a request) is read; then the fresh list replaces it.
+    @Test func aWarmStartDrawsTheLastListAtOnce() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("e2e-warm")
+        try await fixtures.createFunction(name)
+        let cache = NSTemporaryDirectory() + "lt-warm-\(UUID().uuidString.prefix(8))"
+        // Both starts use one endpoint (the cache is kept per endpoint); the second is slow.
+        let lane = TestBackend.lane("warm")
+        let first = try TmuxSession(endpoint: fixtures.backend.faultURL(lane: lane), cacheFolder: cache)
+        #expect(await first.waitFor(name).satisfied, "the first start did not list \(name):\n\(first.screen)")
+        try first.send("q")
+        #expect(await first.waitFor("EXITED 0").satisfied)
+        try await fixtures.backend.simulateLatency(lane: lane, seconds: 3)
+        let second = try TmuxSession(endpoint: fixtures.backend.faultURL(lane: lane), cacheFolder: cache)
+        let warm = await second.waitFor(timeout: 2.5, whileBusy: true) { $0.contains(name) && $0.contains("as of ") }
+        #expect(warm.satisfied, "the last list was not drawn before the real one came:\n\(warm.screen)")
+        let fresh = await second.waitFor(timeout: 20) { $0.contains(name) && !$0.contains("as of ") }
+        #expect(fresh.satisfied, "the fresh list did not replace the cached one:\n\(fresh.screen)")
+        try second.send("q")
+        #expect(await second.waitFor("EXITED 0").satisfied)
+    }
+
     /// A keys file in the config folder remaps keys for the real binary; a line it cannot use is
     /// said on the status line with its file and line, and the rest still apply.
     @Test func aKeysFileRemapsTheConsolesKeys() async throws {
