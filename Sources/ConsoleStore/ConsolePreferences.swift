@@ -11,6 +11,7 @@ import Foundation
 ///     tail_lines = 20000
 ///     idle_pause = 600
 ///     cache = false
+///     requests_per_second = 5
 ///
 /// Command-line flags win over these.
 public struct ConsolePreferences: Sendable, Equatable {
@@ -25,6 +26,8 @@ public struct ConsolePreferences: Sendable, Equatable {
     public var idlePause: TimeInterval = 600
     /// Keep the last function list for the next start (`cache = false` turns it off).
     public var cache = true
+    /// The control-plane reads the console sends a second at most, bursts of twice that.
+    public var requestsPerSecond: Double = 5
     public static let tailLinesRange = 100...1_000_000
 
     public init() {}
@@ -68,6 +71,9 @@ public struct ConsolePreferences: Sendable, Equatable {
             case "idle_pause":
                 if let seconds = Double(parts[1]), seconds.isFinite, seconds >= 0, seconds <= 86_400 { preferences.idlePause = seconds }
                 else { problems.append("\(path), line \(index + 1): idle_pause must be a number of seconds (0: never pause)") }
+            case "requests_per_second":
+                if let rate = Double(parts[1]), rate.isFinite, rate >= 0.1, rate <= 100 { preferences.requestsPerSecond = rate }
+                else { problems.append("\(path), line \(index + 1): requests_per_second must be a number from 0.1 to 100") }
             case "cache":
                 if ["true", "yes", "1"].contains(parts[1].lowercased()) { preferences.cache = true }
                 else if ["false", "no", "0"].contains(parts[1].lowercased()) { preferences.cache = false }

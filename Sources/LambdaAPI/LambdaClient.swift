@@ -13,8 +13,8 @@ public struct LambdaClient: Sendable {
     }
 
     /// A client for the resolved settings' Lambda endpoint.
-    public init(settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport) {
-        self.init(client: AWSClient(service: .lambda, settings: settings, credentials: credentials, transport: transport))
+    public init(settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport, budget: RequestBudget? = nil) {
+        self.init(client: AWSClient(service: .lambda, settings: settings, credentials: credentials, transport: transport, budget: budget))
     }
 
     /// Sends a request whose body, if any, is JSON, and decodes a JSON answer.

@@ -11,8 +11,8 @@ public struct TaggingClient: Sendable {
         self.client = client
     }
 
-    public init(settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport) {
-        self.init(client: AWSClient(service: .tagging, settings: settings, credentials: credentials, transport: transport))
+    public init(settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport, budget: RequestBudget? = nil) {
+        self.init(client: AWSClient(service: .tagging, settings: settings, credentials: credentials, transport: transport, budget: budget))
     }
 
     /// One page: each resource's ARN and tags, and the token of the next page (nil at the end).

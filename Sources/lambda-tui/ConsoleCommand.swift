@@ -57,12 +57,14 @@ struct ConsoleCommand: AsyncParsableCommand {
         // AWS's own GetResources lists every tagged function, 100 a call; an emulator's may list none
         // (moto's does), so at another endpoint the tags are read with ListTags.
         let taggingEndpoint = settings.endpoint(for: .tagging)
+        // One budget for the control-plane reads of every client (`requests_per_second`).
+        let budget = RequestBudget(perSecond: preferences.requestsPerSecond, burst: Int(preferences.requestsPerSecond * 2))
         let tagging = taggingEndpoint.problem == nil && taggingEndpoint.source.hasPrefix("default")
-            ? TaggingClient(settings: settings, credentials: credentials, transport: transport) : nil
+            ? TaggingClient(settings: settings, credentials: credentials, transport: transport, budget: budget) : nil
         let caching = !noCache && preferences.cache
         let listingCache = caching ? ListingCache(folder: AppDirectories.cache(environment), profile: settings.profile, region: settings.region,
                                                   endpoint: settings.endpoint(for: .lambda).url) : nil
-        let runner = EffectRunner(lambda: LambdaClient(settings: settings, credentials: credentials, transport: transport),
+        let runner = EffectRunner(lambda: LambdaClient(settings: settings, credentials: credentials, transport: transport, budget: budget),
                                   logs: LogsClient(settings: settings, credentials: credentials, transport: transport),
                                   logReadLimit: Double(settings.transport.readTimeout.components.seconds), readOnly: readOnly,
                                   audit: AuditLog(path: AuditLog.defaultPath(environment: environment), profile: settings.profile,

@@ -19,14 +19,17 @@ public final class AWSClient: Sendable {
     private let acceptsHostPrefix: Bool
     /// A line per attempt at debug level: operation, status or error, time. Never a header value or a body.
     private let log: Logger
+    /// Shared by the console's clients: control-plane reads wait for a token (RequestBudget).
+    public let budget: RequestBudget?
 
     public init(service: AWSService, region: String, endpoint: String, credentials: any CredentialProvider,
                 transport: any HTTPTransport, retry: RetryStrategy = RetryStrategy(),
                 sleep: @escaping @Sendable (TimeInterval) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
                 now: @escaping @Sendable () -> Date = Date.init, endpointProblem: String? = nil,
-                log: Logger = Logger(label: "lambda-tui.aws")) {
+                log: Logger = Logger(label: "lambda-tui.aws"), budget: RequestBudget? = nil) {
         self.endpointProblem = endpointProblem
         self.log = log
+        self.budget = budget
         self.service = service
         self.region = region
         self.endpoint = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
@@ -41,10 +44,12 @@ public final class AWSClient: Sendable {
     }
 
     /// A client for `service` at the endpoint, region and retry settings resolved for it.
-    public convenience init(service: AWSService, settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport) {
+    public convenience init(service: AWSService, settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport,
+                            budget: RequestBudget? = nil) {
         let endpoint = settings.endpoint(for: service)
         self.init(service: service, region: settings.region, endpoint: endpoint.url, credentials: credentials,
-                  transport: transport, retry: RetryStrategy(maxAttempts: settings.maxAttempts), endpointProblem: endpoint.problem)
+                  transport: transport, retry: RetryStrategy(maxAttempts: settings.maxAttempts), endpointProblem: endpoint.problem,
+                  budget: budget)
     }
 
     /// Why this service has no endpoint with these settings; every request then fails with it.
@@ -80,6 +85,12 @@ public final class AWSClient: Sendable {
         var number = 1
         var refreshedExpiredToken = false
         while true {
+            do {
+                try Task.checkCancellation()
+                if let budget, RequestBudget.applies(to: request.operation) { try await budget.take() }
+            } catch {
+                throw AWSClientError.cancelled
+            }
             let began = ContinuousClock.now
             do {
                 try Task.checkCancellation()
@@ -91,6 +102,7 @@ public final class AWSClient: Sendable {
                 throw AWSClientError.cancelled
             } catch let error as AWSClientError {
                 note(request, attempt: number, since: began, outcome: Self.outcome(error))
+                if case .service(let failure) = error, failure.code.isThrottling || failure.status == 429 { budget?.throttled() }
                 if case .service(let failure) = error, failure.code == .expiredTokenException, !refreshedExpiredToken,
                    let cache = credentials as? CachingCredentialProvider {
                     // Credentials can expire earlier than announced; fetch new ones once.
