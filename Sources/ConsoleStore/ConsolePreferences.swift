@@ -50,39 +50,43 @@ public struct ConsolePreferences: Sendable, Equatable {
     public static func parse(_ text: String, path: String) -> (ConsolePreferences, [String]) {
         var preferences = ConsolePreferences()
         var problems: [String] = []
-        for (number, line) in SettingLines.parse(text) {
-            let index = number - 1
+        for (lineNumber, line) in SettingLines.parse(text) {
+            let index = lineNumber - 1
             guard case .setting(let key, let value) = line else {
-                problems.append("\(path), line \(number): expected `key = value`")
+                problems.append("\(path), line \(lineNumber): expected `key = value`")
                 continue
             }
             let parts = [key, value]
+            let at = "\(path), line \(index + 1)"
+            // A number within its range, or a sentence saying what the setting takes.
+            func number(_ range: ClosedRange<Double>, _ rule: String) -> Double? {
+                if let value = Double(parts[1]), value.isFinite, range.contains(value) { return value }
+                problems.append("\(at): \(parts[0]) must be \(rule)")
+                return nil
+            }
+            func flag() -> Bool? {
+                if ["true", "yes", "1"].contains(parts[1].lowercased()) { return true }
+                if ["false", "no", "0"].contains(parts[1].lowercased()) { return false }
+                problems.append("\(at): \(parts[0]) must be true or false")
+                return nil
+            }
             switch parts[0] {
             case "theme": preferences.theme = parts[1]
             case "profile": preferences.profile = parts[1]
             case "region": preferences.region = parts[1]
             case "refresh_interval":
-                if let seconds = Double(parts[1]), seconds.isFinite, seconds >= 1, seconds <= 86_400 { preferences.refreshInterval = seconds }
-                else { problems.append("\(path), line \(index + 1): refresh_interval must be a number of seconds, at least 1") }
-            case "read_only":
-                if ["true", "yes", "1"].contains(parts[1].lowercased()) { preferences.readOnly = true }
-                else if ["false", "no", "0"].contains(parts[1].lowercased()) { preferences.readOnly = false }
-                else { problems.append("\(path), line \(index + 1): read_only must be true or false") }
+                preferences.refreshInterval = number(1...86_400, "a number of seconds, at least 1") ?? preferences.refreshInterval
+            case "read_only": preferences.readOnly = flag() ?? preferences.readOnly
             case "idle_pause":
-                if let seconds = Double(parts[1]), seconds.isFinite, seconds >= 0, seconds <= 86_400 { preferences.idlePause = seconds }
-                else { problems.append("\(path), line \(index + 1): idle_pause must be a number of seconds (0: never pause)") }
+                preferences.idlePause = number(0...86_400, "a number of seconds (0: never pause)") ?? preferences.idlePause
             case "requests_per_second":
-                if let rate = Double(parts[1]), rate.isFinite, rate >= 0.1, rate <= 100 { preferences.requestsPerSecond = rate }
-                else { problems.append("\(path), line \(index + 1): requests_per_second must be a number from 0.1 to 100") }
-            case "cache":
-                if ["true", "yes", "1"].contains(parts[1].lowercased()) { preferences.cache = true }
-                else if ["false", "no", "0"].contains(parts[1].lowercased()) { preferences.cache = false }
-                else { problems.append("\(path), line \(index + 1): cache must be true or false") }
+                preferences.requestsPerSecond = number(0.1...100, "a number from 0.1 to 100") ?? preferences.requestsPerSecond
+            case "cache": preferences.cache = flag() ?? preferences.cache
             case "tail_lines":
                 if let lines = Int(parts[1]), tailLinesRange.contains(lines) { preferences.tailLines = lines }
-                else { problems.append("\(path), line \(index + 1): tail_lines must be a whole number from 100 to 1000000") }
+                else { problems.append("\(at): tail_lines must be a whole number from 100 to 1000000") }
             default:
-                problems.append("\(path), line \(index + 1): unknown setting `\(parts[0])`")
+                problems.append("\(at): unknown setting `\(parts[0])`")
             }
         }
         return (preferences, problems)

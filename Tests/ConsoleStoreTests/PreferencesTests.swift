@@ -23,6 +23,15 @@ import Testing
         #expect(ConsolePreferences.parse("", path: "/c").0.tailLines == 10_000)
     }
 
+    @Test func theQuotaAndCacheSettings() {
+        let (preferences, problems) = ConsolePreferences.parse("idle_pause = 0\nrequests_per_second = 2.5\ncache = no\n"
+                                                               + "requests_per_second = 1000\ncache = maybe\nidle_pause = -1\n", path: "/c")
+        #expect(preferences.idlePause == 0 && preferences.requestsPerSecond == 2.5 && !preferences.cache)
+        #expect(problems == ["/c, line 4: requests_per_second must be a number from 0.1 to 100",
+                             "/c, line 5: cache must be true or false",
+                             "/c, line 6: idle_pause must be a number of seconds (0: never pause)"])
+    }
+
     @Test func everyFileFollowsTheXDGFolders() {
         let set = ["XDG_CONFIG_HOME": "/cfg", "XDG_STATE_HOME": "/st", "HOME": "/home/u"]
         #expect(ConsolePreferences.path(environment: set) == "/cfg/lambda-tui/config")
