@@ -45,6 +45,8 @@ public enum ConsoleAction: Sendable {
     case timerFired
     /// A key was pressed: refreshes paused for an idle console start again.
     case userActive
+    /// How many reads wait for the request budget now (the loop looks while any read runs).
+    case budgetHeld(Int)
     case functionsLoaded(Result<[FunctionConfiguration], ConsoleError>)
     /// A page of the listing in flight: shown at once while the first listing arrives; a refresh
     /// keeps the list on screen until its last page (`functionsLoaded`) replaces it.

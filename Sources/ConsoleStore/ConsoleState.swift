@@ -132,6 +132,8 @@ public struct LogLine: Sendable, Equatable {
 
 /// The single source of truth the console renders from. Plain values; changed only by `reduce`.
 public struct ConsoleState: Sendable {
+    /// Reads the request budget is holding back: the footer says so.
+    public var budgetHeld = 0
     /// The list on screen came from the cache of the last run, saved then; nil once read afresh.
     public internal(set) var functionsCachedAt: Date?
     /// Whether a fresh list is saved for the next start (`--no-cache`, `cache = false`).

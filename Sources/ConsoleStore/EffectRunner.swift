@@ -54,6 +54,9 @@ public struct EffectRunner: Sendable {
         self.listingCache = listingCache
     }
 
+    /// Control-plane reads waiting for the request budget now.
+    public var heldByBudget: Int { lambda.client.budget?.held ?? 0 }
+
     /// Does `effect`; long work (an update waiting for LastUpdateStatus) reports through `progress`.
     public func run(_ effect: ConsoleEffect, progress: @escaping @Sendable (ConsoleAction) -> Void = { _ in }) async -> ConsoleAction {
         switch effect {

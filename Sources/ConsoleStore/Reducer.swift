@@ -210,6 +210,8 @@ public enum Reducer {
                 return []
             }
             return refresh(&state)
+        case .budgetHeld(let count):
+            state.budgetHeld = max(0, count)
         case .userActive:
             state.lastInputAt = now
             guard state.refreshPausedForIdle else { return [] }

@@ -1,3 +1,4 @@
+import AWSCore
 import ConsoleStore
 import Foundation
 import LambdaAPI
@@ -96,5 +97,30 @@ import TestSupport
         let effects = Reducer.reduce(&state, .userActive, now: now.addingTimeInterval(3_600))
         #expect(effects.contains(.loadFunctions), "the first key after the pause refreshes at once")
         #expect(!state.refreshPausedForIdle)
+    }
+}
+
+@Suite struct BudgetHeldTests {
+    @Test func theRunnerSaysHowManyReadsTheBudgetHolds() async throws {
+        let backend = try await TestBackend.shared()
+        let budget = RequestBudget(perSecond: 0.5, burst: 1)
+        let base = backend.client(.lambda)
+        let client = AWSClient(service: .lambda, region: "us-east-1", endpoint: base.endpoint, credentials: base.credentials,
+                               transport: CurlTransport(), budget: budget)
+        let runner = EffectRunner(lambda: LambdaClient(client: client), logs: LogsClient(client: backend.client(.logs)))
+        #expect(runner.heldByBudget == 0)
+        _ = await runner.run(.loadAccountLimit)  // spends the one token
+        let second = Task { await runner.run(.loadAccountLimit) }
+        var held = 0
+        for _ in 0..<50 where held == 0 {
+            held = runner.heldByBudget
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(held == 1, "the waiting read was not counted")
+        second.cancel()
+        _ = await second.value
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .budgetHeld(3))
+        #expect(state.budgetHeld == 3)
     }
 }

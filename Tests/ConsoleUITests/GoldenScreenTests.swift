@@ -195,6 +195,14 @@ import Testing
 }
 
 @Suite struct StatusLineTests {
+    @Test func theFooterSaysWhenTheRequestBudgetHoldsReads() {
+        var state = ConsoleFixtures.loadedState()
+        _ = Reducer.reduce(&state, .budgetHeld(3))
+        let screen = GridScreen(rows: 24, columns: 120)
+        ConsoleView.render(state, on: screen, theme: .monochrome, now: ConsoleFixtures.now)
+        #expect(screen.lines[23].contains("⏳ 3 reads held by the request budget"), "\(screen.lines[23])")
+    }
+
     @Test func aStartupNoticeStaysUntilAnErrorTakesItsPlace() {
         var state = ConsoleFixtures.loadedState()
         state.notice = "Theme t.theme, line 3, selction: no such role (did you mean selection?); using dark."

@@ -13,6 +13,7 @@ public final class ConsoleApp {
     private let screen: CursesScreen
     private let refreshInterval: TimeInterval
     private let mailbox: Mailbox
+    private let runner: EffectRunner
     private var signalSources: [any DispatchSourceSignal] = []
 
     public init(state: ConsoleState, runner: EffectRunner, screen: CursesScreen, theme: Theme, keys: KeyMap = .standard,
@@ -24,6 +25,7 @@ public final class ConsoleApp {
         controller = ConsoleController(state: state, screen: screen, theme: theme, terminal: screen, keys: keys) { effect in
             Task.detached { mailbox.post(await runner.run(effect) { mailbox.post($0) }) }
         }
+        self.runner = runner
     }
 
     private var state: ConsoleState { controller.state }
@@ -45,9 +47,16 @@ public final class ConsoleApp {
                 frame += 1
             }
             idleReport?.report(idle: state.inFlight.isEmpty && state.activity == nil && !input.hasPendingInput, frame: frame)
+            let held = runner.heldByBudget
+            if held != state.budgetHeld {
+                controller.dispatch(.budgetHeld(held))
+                dirty = true
+            }
             // A running rollout's countdown and a running invocation's clock are redrawn every
             // second; otherwise nothing wakes the loop.
+            // While reads run, once a second too: the footer says when the request budget holds them.
             let ticking = state.rollouts.values.contains { $0.status == .running } || state.invokeSessions.values.contains { $0.running }
+                || !state.inFlight.isEmpty || state.budgetHeld > 0
             let wait = min(max(0, nextRefresh.timeIntervalSinceNow), ticking ? 1 : .infinity)
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0)]

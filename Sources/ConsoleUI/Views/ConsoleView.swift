@@ -254,6 +254,8 @@ public enum ConsoleView {
             activity = "⟳ " + running
         } else if let rollout = state.rollouts.values.first(where: { $0.status == .running }) {
             activity = "⟳ rollout \(rollout.key) \(AliasWeights.percent(rollout.appliedWeight)) · " + RolloutView.statusLine(rollout, now: now)
+        } else if state.budgetHeld > 0 {
+            activity = "⏳ \(state.budgetHeld) read\(state.budgetHeld == 1 ? "" : "s") held by the request budget"
         } else if !state.inFlight.isEmpty {
             activity = "⟳ loading"
         } else if state.refreshPausedForIdle {
