@@ -254,11 +254,14 @@ public enum Reducer {
             state.followSelection()
         case .functionsLoaded(let result):
             state.inFlight.remove(.functions)
+            let wasPartial = state.functionsPartial
             state.functionsPartial = false
             state.partialRebuiltAt = nil
             switch result {
             case .success(let functions):
                 let keep = state.selectedKey(.functions)
+                // The cache is written again only when the list changed (not on every refresh).
+                let changed = wasPartial || state.functionsCachedAt != nil || state.functions != functions
                 state.functionsCachedAt = nil
                 state.functions = functions
                 state.functionsStatus = .loaded(now)
@@ -266,7 +269,7 @@ public enum Reducer {
                 state.rebuild(.functions, keepKey: keep)
                 if state.focusedFunction == nil { state.focusedFunction = keep ?? state.selectedFunctionARN }
                 state.followSelection()
-                return TagReading.start(&state) + (state.cachesListing ? [.saveListing(functions)] : [])
+                return TagReading.start(&state) + (state.cachesListing && changed ? [.saveListing(functions)] : [])
             case .failure(let error):
                 state.functionsStatus = .failed(error)
                 state.lastError = error.sentence

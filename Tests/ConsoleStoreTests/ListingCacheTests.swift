@@ -55,5 +55,14 @@ import Testing
         let fresh = Reducer.reduce(&state, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<6))))
         #expect(state.functionsCachedAt == nil && state.functions.count == 6)
         #expect(fresh.contains(.saveListing(ProgressiveListingTests.functions(0..<6))), "the fresh list is kept for the next start")
+        _ = Reducer.reduce(&state, .refresh)
+        let same = Reducer.reduce(&state, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<6))))
+        #expect(!same.contains { if case .saveListing = $0 { true } else { false } }, "an unchanged list was written again")
+        // A first listing that arrived page by page is kept, though its last page left it as it is.
+        var paged = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
+        paged.cachesListing = true
+        _ = Reducer.reduce(&paged, .show(.functions))
+        _ = Reducer.reduce(&paged, .functionsPage(ProgressiveListingTests.functions(0..<3)))
+        #expect(Reducer.reduce(&paged, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<3)))).contains(.saveListing(ProgressiveListingTests.functions(0..<3))))
     }
 }

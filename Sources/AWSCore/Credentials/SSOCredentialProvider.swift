@@ -149,12 +149,12 @@ struct SSOTokenCache: Sendable {
               let expiry = json["expiresAt"] as? String else {
             throw AWSClientError.credentials("the SSO token cache \(path) is not what `aws sso login` writes; log in again")
         }
-        guard let expiresAt = Self.time(expiry) else {
+        guard let expiresAt = ISO8601Timestamp.parse(expiry) else {  // `...Z`, fractions, or older CLIs' `...UTC`
             throw AWSClientError.credentials("the SSO token cache \(path) has an expiresAt that is not a time: \(expiry)")
         }
         return SSOToken(accessToken: token, expiresAt: expiresAt, refreshToken: json["refreshToken"] as? String,
                         clientID: json["clientId"] as? String, clientSecret: json["clientSecret"] as? String,
-                        registrationExpiresAt: (json["registrationExpiresAt"] as? String).flatMap(Self.time))
+                        registrationExpiresAt: (json["registrationExpiresAt"] as? String).flatMap(ISO8601Timestamp.parse))
     }
 
     func write(_ token: SSOToken) throws {
@@ -169,6 +169,4 @@ struct SSOTokenCache: Sendable {
         }
     }
 
-    /// Older CLIs wrote `2026-11-25T10:00:00UTC`; newer ones `...Z`, sometimes with fractions.
-    static func time(_ text: String) -> Date? { ISO8601Timestamp.parse(text) }
 }
