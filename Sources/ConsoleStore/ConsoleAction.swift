@@ -21,6 +21,8 @@ public enum ConsoleAction: Sendable {
     case goBack
     case showRawJSON
     case sort(column: ColumnID)
+    /// The digit keys: sort by the pane's column at this position (1 the first, 10 the tenth).
+    case sortByPosition(Int)
     case toggleSecrets
     /// Ends the console at once (ctrl-c, SIGTERM, SIGHUP).
     case quit

@@ -30,19 +30,19 @@ public struct FunctionFilter: Sendable, Equatable {
         guard let colon = lowered.firstIndex(of: ":") else { return .word(Array(lowered.utf8)) }
         let name = lowered[..<colon]
         let value = String(lowered[lowered.index(after: colon)...])
-        switch name {
-        case "runtime": return .runtime(value)
-        case "state": return .state(value)
-        case "arch": return .architecture(value)
-        case "tag":
-            let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
-            return .tag(key: parts.first ?? "", value: parts.count > 1 ? parts[1] : nil)
-        case "memory":
+        switch ColumnID(rawValue: String(name)) {
+        case .runtime?: return .runtime(value)
+        case .state?: return .state(value)
+        case .arch?: return .architecture(value)
+        case .memory?:
             let comparison = String(value.prefix { "<>=".contains($0) })
             if let megabytes = Int(value.dropFirst(comparison.count)) {
                 return .memory(comparison: comparison.isEmpty ? "=" : comparison, megabytes: megabytes)
             }
             return .word(Array(lowered.utf8))
+        case nil where name == "tag":
+            let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+            return .tag(key: parts.first ?? "", value: parts.count > 1 ? parts[1] : nil)
         default:
             return .word(Array(lowered.utf8))
         }

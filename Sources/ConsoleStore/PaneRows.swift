@@ -2,8 +2,7 @@ import Foundation
 import LambdaAPI
 import LogsAPI
 
-/// How each pane's rows are keyed, filtered and sorted. Column identifiers are the ones the
-/// views declare, so a view's column and its sort key share one name.
+/// How each pane's rows are keyed, filtered and sorted, by the columns `PaneColumns` declares.
 extension ConsoleState {
     /// The versions of the focused function, newest first, with the aliases routing to each.
     public var versionRows: [FunctionConfiguration] { focusedDetail?.versions ?? [] }
@@ -31,7 +30,11 @@ extension ConsoleState {
 
     /// The aliases that send traffic to `version`, with the share each sends there.
     public func routing(to version: String) -> [(alias: String, weight: Double)] {
-        aliasRows.compactMap { alias in
+        Self.routing(to: version, aliases: aliasRows)
+    }
+
+    static func routing(to version: String, aliases: [AliasConfiguration]) -> [(alias: String, weight: Double)] {
+        aliases.compactMap { alias in
             guard let name = alias.name else { return nil }
             let extra = alias.routingConfig?.additionalVersionWeights ?? [:]
             if alias.functionVersion == version { return (name, 1 - extra.values.reduce(0, +)) }
@@ -66,28 +69,29 @@ extension ConsoleState {
         case .functions:
             let filter = FunctionFilter(word)
             let functions = functions, search = functionSearch, details = details, listTags = listTags
+            let sortKey = PaneColumns.functions(now: .distantPast).sorting(by: column)?.sortKey ?? { _ in .none }
             if filter.usesTags { tagsKnown = TagReading.knownCount(self) }
             table.rebuild(count: functions.count, generation: functionsGeneration,
                           matches: { index in filter.isEmpty || filter.matches(text: search[index], tags: {
                               details[functions[index].functionName ?? ""]?.tags ?? listTags[functions[index].functionArn ?? ""] ?? [:]
                           }) },
-                          sortKey: { column.sortKey(functions[$0]) }, key: { functions[$0].functionArn ?? "" }, keepKey: keep)
+                          sortKey: { sortKey(functions[$0]) }, key: { functions[$0].functionArn ?? "" }, keepKey: keep)
         case .versions:
-            table.rebuild(rows: versionRows, matches: { word.isEmpty || "\($0.version ?? "") \($0.description ?? "")".lowercased().contains(word) },
-                          sortKey: { column.sortKey($0) }, key: { $0.version ?? "" }, keepKey: keep)
+            table.rebuild(rows: versionRows, columns: versionColumns(now: .distantPast), word: word, key: { $0.version ?? "" }, keepKey: keep)
         case .aliases:
-            table.rebuild(rows: aliasRows, matches: { word.isEmpty || "\($0.name ?? "") \($0.description ?? "")".lowercased().contains(word) },
-                          sortKey: { column == .version ? .text($0.functionVersion ?? "") : .text($0.name ?? "") },
-                          key: { $0.aliasArn ?? $0.name ?? "" }, keepKey: keep)
+            table.rebuild(rows: aliasRows, columns: PaneColumns.aliases(), word: word, key: { $0.aliasArn ?? $0.name ?? "" }, keepKey: keep)
         case .mappings:
-            table.rebuild(rows: mappingRows, matches: { word.isEmpty || "\($0.eventSourceArn ?? "") \($0.state ?? "")".lowercased().contains(word) },
-                          sortKey: { column == .state ? .text($0.state ?? "") : .text($0.eventSourceArn ?? "") },
-                          key: { $0.uuid ?? "" }, keepKey: keep)
+            table.rebuild(rows: mappingRows, columns: PaneColumns.mappings(now: .distantPast), word: word, key: { $0.uuid ?? "" }, keepKey: keep)
         case .logs:
-            table.rebuild(rows: logRows, matches: { word.isEmpty || $0.message.lowercased().contains(word) },
-                          sortKey: { .number(Double($0.timestamp)) }, key: { $0.id }, keepKey: keep)
+            table.rebuild(rows: logRows, columns: PaneColumns.logs(), word: word, key: { $0.id }, keepKey: keep)
         }
         tables[pane] = table
+    }
+
+    /// The versions pane's columns, with the aliases that route to each version.
+    public func versionColumns(now: Date) -> [ColumnSpec<FunctionConfiguration>] {
+        let aliases = aliasRows
+        return PaneColumns.versions(now: now) { Self.routing(to: $0, aliases: aliases) }
     }
 
     /// The key of the row under the cursor, which a rebuild keeps the cursor on.

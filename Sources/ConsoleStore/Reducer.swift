@@ -124,6 +124,13 @@ public enum Reducer {
                 state.detailScroll = 0
                 state.routes.append(.rawJSON(function: function))
             }
+        case .sortByPosition(let position):
+            let columns = PaneColumns.ids(state.pane)
+            guard columns.indices.contains(position - 1) else {
+                state.status = "The \(state.pane.rawValue) pane has \(columns.count) columns: \(position % 10) sorts none of them."
+                return []
+            }
+            return reduce(&state, .sort(column: columns[position - 1]), now: now)
         case .sort(let column):
             let pane = state.pane
             if state.tables[pane]?.sortColumn == column {

@@ -31,6 +31,13 @@ public struct TableState: Sendable, Equatable {
                 keepKey: keepKey)
     }
 
+    /// Rebuilds from a pane's column spec: the filter reads its filtered columns, the sort its
+    /// sort column (or its first, when the pane has no column by that id).
+    public mutating func rebuild<Row>(rows: [Row], columns: [ColumnSpec<Row>], word: String, key: (Row) -> String, keepKey: String?) {
+        let sortKey = columns.sorting(by: sortColumn)?.sortKey ?? { _ in .none }
+        rebuild(rows: rows, matches: { word.isEmpty || columns.filterText($0).contains(word) }, sortKey: sortKey, key: key, keepKey: keepKey)
+    }
+
     /// The same by row index, for panes that keep per-row search data beside their rows.
     /// `generation` names the rows' version: while it and the sort stay the same, the sort is reused.
     public mutating func rebuild(count: Int, generation: Int? = nil, matches: (Int) -> Bool, sortKey: (Int) -> SortKey,

@@ -150,9 +150,12 @@ public enum KeyTables {
         KeyBinding([.character("S")], "logs: choose a log stream, or all of them", .toggleStreamList, hint: "streams",
                    when: { $0.pane == .logs }),
         KeyBinding([.character("T")], "live tail of the function's logs", .openTail, hint: "tail"),
-    ] + ColumnID.functionSortDigits.enumerated().map { index, column in
-        let digit = Character(String((index + 1) % 10))
-        return KeyBinding([.character(digit)], "sort by \(column.sortName)" + (index == 0 ? " (again: reverse)" : ""), .sort(column: column))
+    ] + (1...10).map { position in
+        let titles = PaneColumns.functions(now: .distantPast).map(\.title)
+        let functionColumn = titles.indices.contains(position - 1) ? titles[position - 1] : "none"
+        return KeyBinding([.character(Character(String(position % 10)))],
+                          "sort by column \(position) (functions: \(functionColumn.lowercased()))" + (position == 1 ? " (again: reverse)" : ""),
+                          .sortByPosition(position))
     }
 
     public static let detail: [KeyBinding] = [

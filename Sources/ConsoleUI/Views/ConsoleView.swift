@@ -120,9 +120,9 @@ public enum ConsoleView {
         case .functions:
             TableView.draw(state.functions, columns: PaneColumns.functions(now: now), table: table, theme: theme, screen: screen, top: top, height: height)
         case .versions:
-            TableView.draw(state.versionRows, columns: PaneColumns.versions(state, now: now), table: table, theme: theme, screen: screen, top: top, height: height)
+            TableView.draw(state.versionRows, columns: state.versionColumns(now: now), table: table, theme: theme, screen: screen, top: top, height: height)
         case .aliases:
-            TableView.draw(state.aliasRows, columns: PaneColumns.aliases(barWidth: 20), table: table, theme: theme, screen: screen, top: top, height: height)
+            TableView.draw(state.aliasRows, columns: PaneColumns.aliases(), table: table, theme: theme, screen: screen, top: top, height: height)
         case .mappings:
             TableView.draw(state.mappingRows, columns: PaneColumns.mappings(now: now), table: table, theme: theme, screen: screen, top: top, height: height)
         case .logs where state.choosingStream:
@@ -130,7 +130,7 @@ public enum ConsoleView {
                            top: top, height: height)
             return
         case .logs:
-            TableView.draw(state.logRows, columns: PaneColumns.logs(now: now), table: table, theme: theme, screen: screen, top: top, height: height)
+            TableView.draw(state.logRows, columns: PaneColumns.logs(), table: table, theme: theme, screen: screen, top: top, height: height)
         }
         if table.visible.isEmpty {
             // Wrapped, so that a long sentence (a missing log group) is read whole at any width.

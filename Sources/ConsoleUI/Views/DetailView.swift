@@ -37,7 +37,7 @@ enum DetailView {
         row("Code SHA-256", configuration.codeSha256)
         row("Last modified", configuration.lastModified.map { "\($0) (\(Formatting.relative($0.date, now: now)))" })
         row("State", [configuration.state?.rawValue, configuration.stateReason].compactMap { $0 }.joined(separator: ": "),
-            role: PaneColumns.stateRole(configuration))
+            role: ThemeRole(PaneColumns.stateTone(configuration)))
         row("Last update", [configuration.lastUpdateStatus?.rawValue, configuration.lastUpdateStatusReason].compactMap { $0 }
             .joined(separator: ": "))
         row("Role", configuration.role)

@@ -1,47 +1,33 @@
 import ConsoleStore
 
-/// How wide a column is: a fixed number of cells, or a share of what is left over.
-public enum WidthRule: Sendable {
-    case fixed(Int)
-    case flexible(minimum: Int, weight: Int)
-    /// As wide as the longest cell on screen, within these bounds.
-    case content(minimum: Int, maximum: Int)
-}
-
-/// One column of a resource's table: its title, width, alignment, and how a row becomes a cell.
-/// `priority` decides which columns go first when the terminal is narrow (higher goes later).
-public struct Column<Row> {
-    public var id: ColumnID
-    public var title: String
-    public var width: WidthRule
-    public var alignRight: Bool
-    public var priority: Int
-    public var text: (Row) -> String
-    public var role: (Row) -> ThemeRole
-
-    public init(_ id: ColumnID, _ title: String, _ width: WidthRule, alignRight: Bool = false, priority: Int = 0,
-                role: @escaping (Row) -> ThemeRole = { _ in .text }, text: @escaping (Row) -> String) {
-        self.id = id
-        self.title = title
-        self.width = width
-        self.alignRight = alignRight
-        self.priority = priority
-        self.text = text
-        self.role = role
+extension ThemeRole {
+    /// The colour of what a cell means.
+    init(_ tone: CellTone) {
+        switch tone {
+        case .text: self = .text
+        case .dim: self = .dim
+        case .ok: self = .ok
+        case .warn: self = .warn
+        case .error: self = .error
+        case .logTime: self = .logTime
+        case .logMeta: self = .logMeta
+        case .logWarn: self = .logWarn
+        case .logError: self = .logError
+        }
     }
 }
 
 /// Draws any resource's rows: header, visible window, selection, sort marker. Reads only the
 /// rows on screen, so a frame costs the same for 50 functions or 10,000.
 public enum TableView {
-    public static func draw<Row>(_ rows: [Row], columns: [Column<Row>], table: TableState, theme: Theme, screen: Screen,
+    public static func draw<Row>(_ rows: [Row], columns: [ColumnSpec<Row>], table: TableState, theme: Theme, screen: Screen,
                                  top: Int, height: Int, focused: Bool = true) {
         let end = min(table.visible.count, table.scroll + height - 1)
         // A table built for other rows than these (what the model tests look for) draws its rows
         // on screen only where they exist, rather than trapping.
         let positions = table.scroll < end ? (max(0, table.scroll)..<end).filter { rows.indices.contains(table.visible[$0]) } : []
         let onScreen = positions.map { rows[table.visible[$0]] }
-        let sized = columns.map { column -> Column<Row> in
+        let sized = columns.map { column -> ColumnSpec<Row> in
             guard case .content(let minimum, let maximum) = column.width else { return column }
             var copy = column
             let widest = onScreen.reduce(DisplayWidth.of(column.title) + 1) { max($0, DisplayWidth.of(column.text($1))) }
@@ -64,7 +50,7 @@ public enum TableView {
             let selected = focused && position == table.cursor
             var column = 0
             for (definition, width) in zip(columns, widths) where width > 0 {
-                var style = theme[definition.role(row)]
+                var style = theme[ThemeRole(definition.tone(row))]
                 if selected { style = merge(theme[.selection], over: style) }
                 let cell = DisplayWidth.fit(sanitize(definition.text(row)), width: width, alignRight: definition.alignRight)
                 screen.put(cell, row: top + 1 + offset, column: column, style: style)
@@ -76,7 +62,7 @@ public enum TableView {
     }
 
     /// Widths per column; columns that do not fit are given 0, lowest priority first.
-    static func layout<Row>(_ columns: [Column<Row>], width: Int) -> [Int] {
+    static func layout<Row>(_ columns: [ColumnSpec<Row>], width: Int) -> [Int] {
         var kept = Set(columns.indices)
         while true {
             let fixed = kept.reduce(0) { sum, index in

@@ -1,0 +1,15 @@
+/// Every pane's columns by name: what a table sorts by and what the view titles and fills
+/// (`PaneColumns` says how). A column shared by several panes (name, modified) is one case; the
+/// functions filter's field terms (`runtime:`, `state:`, `arch:`, `memory:`) are these names.
+public enum ColumnID: String, CaseIterable, Sendable, Hashable {
+    // Functions.
+    case name, runtime, memory, timeout, arch, type, size, modified, state, description
+    // Versions.
+    case version, aliases, sha
+    // Aliases (their primary version sorts as `version`).
+    case additional, weight
+    // Event source mappings.
+    case source, batch, result, uuid
+    // Logs and log streams.
+    case time, message, last
+}

@@ -1,0 +1,191 @@
+import Foundation
+import LambdaAPI
+import LogsAPI
+
+/// The columns of each pane, one list per resource: what the table view draws, what the reducer
+/// sorts and filters by, and what the digit keys choose (`1` the first column, `0` the tenth).
+/// The functions list's filter is `FunctionFilter`, which reads a search index built once per
+/// listing (a keystroke over 50,000 rows cannot afford to call closures per column); its field
+/// terms (`runtime:`, `state:`, `arch:`, `memory:`) are named by these columns' ids.
+public enum PaneColumns {
+    public static func functions(now: Date) -> [ColumnSpec<FunctionConfiguration>] {
+        [
+            ColumnSpec(.name, "NAME", .content(minimum: 20, maximum: 48), priority: 9) { $0.functionName ?? "" },
+            ColumnSpec(.runtime, "RUNTIME", .fixed(15), priority: 8,
+                       sortKey: { $0.runtime.map { .text($0.rawValue) } ?? $0.packageType.map { .text($0.rawValue) } ?? .none }) {
+                $0.runtime?.rawValue ?? ($0.packageType == .image ? "image" : "")
+            },
+            ColumnSpec(.memory, "MEMORY", .fixed(8), alignRight: true, priority: 7, sortKey: { number($0.memorySize) }) {
+                $0.memorySize.map { "\($0) MB" } ?? ""
+            },
+            ColumnSpec(.timeout, "TIMEOUT", .fixed(7), alignRight: true, priority: 6, sortKey: { number($0.timeout) }) {
+                $0.timeout.map { "\($0) s" } ?? ""
+            },
+            ColumnSpec(.arch, "ARCH", .fixed(6), priority: 1) { $0.architectures?.first?.rawValue ?? "x86_64" },
+            ColumnSpec(.type, "TYPE", .fixed(5), priority: 0, sortKey: { $0.packageType.map { .text($0.rawValue) } ?? .none }) {
+                $0.packageType?.rawValue ?? ""
+            },
+            ColumnSpec(.size, "SIZE", .fixed(8), alignRight: true, priority: 3, sortKey: { number($0.codeSize) }) {
+                Formatting.bytes($0.codeSize)
+            },
+            ColumnSpec(.modified, "MODIFIED", .fixed(11), priority: 5, sortKey: modifiedKey) {
+                Formatting.relative($0.lastModified?.date, now: now)
+            },
+            ColumnSpec(.state, "STATE", .fixed(10), priority: 4, tone: stateTone, sortKey: { .text($0.state?.rawValue ?? "") }) {
+                stateText($0)
+            },
+            ColumnSpec(.description, "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 2,
+                       sortKey: { $0.description.map { .text($0) } ?? .none }) { $0.description ?? "" },
+        ]
+    }
+
+    static func number<Value: BinaryInteger>(_ value: Value?) -> SortKey {
+        value.map { .number(Double($0)) } ?? .none
+    }
+
+    static func modifiedKey(_ function: FunctionConfiguration) -> SortKey {
+        function.lastModified.map { .number($0.date.timeIntervalSince1970) } ?? .none
+    }
+
+    public static func stateText(_ function: FunctionConfiguration) -> String {
+        if function.lastUpdateStatus == .inProgress { return "Updating" }
+        if function.lastUpdateStatus == .failed { return "UpdFailed" }
+        return function.state?.rawValue ?? ""
+    }
+
+    public static func stateTone(_ function: FunctionConfiguration) -> CellTone {
+        switch (function.state, function.lastUpdateStatus) {
+        case (.failed?, _), (_, .failed?): return .error
+        case (.pending?, _), (.inactive?, _), (_, .inProgress?): return .warn
+        case (.active?, _): return .ok
+        default: return .text
+        }
+    }
+
+    /// `routing` names the aliases that send traffic to a version (`ConsoleState.routing(to:)`).
+    public static func versions(now: Date, routing: @escaping (String) -> [(alias: String, weight: Double)] = { _ in [] })
+        -> [ColumnSpec<FunctionConfiguration>] {
+        [
+            // `$LATEST` sorts after every number.
+            ColumnSpec(.version, "VERSION", .fixed(9), priority: 9, sortKey: { .number(Double($0.version ?? "") ?? Double.greatestFiniteMagnitude) },
+                       filter: .shownText) { $0.version ?? "" },
+            ColumnSpec(.aliases, "ALIASES → WEIGHT", .flexible(minimum: 18, weight: 2), priority: 8, filter: .shownText) { version in
+                routing(version.version ?? "").map { "\($0.alias) \(Self.percent($0.weight))" }.joined(separator: ", ")
+            },
+            ColumnSpec(.description, "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 5, filter: .shownText) { $0.description ?? "" },
+            ColumnSpec(.sha, "CODE SHA256", .fixed(12), priority: 4) { String(($0.codeSha256 ?? "").prefix(12)) },
+            ColumnSpec(.modified, "MODIFIED", .fixed(11), priority: 6, sortKey: modifiedKey) { Formatting.relative($0.lastModified?.date, now: now) },
+            ColumnSpec(.runtime, "RUNTIME", .fixed(15), priority: 3) { $0.runtime?.rawValue ?? "" },
+        ]
+    }
+
+    public static func percent(_ weight: Double) -> String {
+        let value = weight * 100
+        return value == value.rounded() ? "\(Int(value))%" : String(format: "%.1f%%", value)
+    }
+
+    /// The width of the alias pane's weight bar, in cells.
+    public static let weightBarWidth = 20
+
+    public static func aliases() -> [ColumnSpec<AliasConfiguration>] {
+        [
+            ColumnSpec(.name, "ALIAS", .fixed(14), priority: 9, filter: .shownText) { $0.name ?? "" },
+            ColumnSpec(.version, "PRIMARY", .fixed(8), priority: 8) { $0.functionVersion ?? "" },
+            ColumnSpec(.additional, "ADDITIONAL", .fixed(10), priority: 7) { $0.routingConfig?.additionalVersionWeights?.keys.sorted().first ?? "" },
+            ColumnSpec(.weight, "WEIGHT OF ADDITIONAL", .fixed(weightBarWidth + 7), priority: 6,
+                       sortKey: { $0.routingConfig?.additionalVersionWeights?.values.first.map { .number($0) } ?? .none }) { alias in
+                guard let weight = alias.routingConfig?.additionalVersionWeights?.values.first else { return "" }
+                let bar = Formatting.weightBar(weight, width: weightBarWidth)
+                return "\(bar.filled)\(bar.rest) \(bar.label)"
+            },
+            ColumnSpec(.description, "DESCRIPTION", .flexible(minimum: 12, weight: 1), priority: 5, filter: .shownText) { $0.description ?? "" },
+        ]
+    }
+
+    public static func mappings(now: Date) -> [ColumnSpec<EventSourceMappingConfiguration>] {
+        [
+            ColumnSpec(.source, "SOURCE", .flexible(minimum: 20, weight: 2), priority: 9, filter: .custom { $0.eventSourceArn ?? "" }) {
+                sourceName($0.eventSourceArn)
+            },
+            ColumnSpec(.state, "STATE", .fixed(10), priority: 8, tone: { $0.state == "Enabled" ? .ok : $0.state == "Disabled" ? .dim : .warn },
+                       filter: .shownText) { $0.state ?? "" },
+            ColumnSpec(.batch, "BATCH", .fixed(6), alignRight: true, priority: 7, sortKey: { number($0.batchSize) }) {
+                $0.batchSize.map(String.init) ?? ""
+            },
+            ColumnSpec(.result, "LAST RESULT", .fixed(22), priority: 5) { $0.lastProcessingResult ?? "" },
+            ColumnSpec(.modified, "MODIFIED", .fixed(11), priority: 6, sortKey: { $0.lastModified.map { .number($0.date.timeIntervalSince1970) } ?? .none }) {
+                Formatting.relative($0.lastModified?.date, now: now)
+            },
+            ColumnSpec(.uuid, "UUID", .fixed(36), priority: 4) { $0.uuid ?? "" },
+        ]
+    }
+
+    /// "sqs: orders-queue" from "arn:aws:sqs:us-east-1:123456789012:orders-queue".
+    public static func sourceName(_ arn: String?) -> String {
+        guard let arn else { return "" }
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6 else { return arn }
+        var resource = String(parts[5])
+        if let slash = resource.firstIndex(of: "/") {
+            let kind = resource[..<slash]
+            resource = String(resource[resource.index(after: slash)...])
+            if kind == "table", let stream = resource.range(of: "/stream/") { resource = String(resource[..<stream.lowerBound]) }
+        }
+        return "\(parts[2]): \(resource)"
+    }
+
+    public static func logs() -> [ColumnSpec<LogLine>] {
+        [
+            ColumnSpec(.time, "TIME (UTC)", .fixed(12), priority: 8, tone: { _ in .logTime }, sortKey: { .number(Double($0.timestamp)) }) {
+                Formatting.clock($0.timestamp)
+            },
+            ColumnSpec(.version, "VER", .fixed(9), priority: 6) { streamVersion($0.stream) },
+            ColumnSpec(.message, "MESSAGE", .flexible(minimum: 20, weight: 1), priority: 9, tone: logTone, filter: .custom(\.message)) {
+                $0.message.trimmingCharacters(in: .newlines)
+            },
+        ]
+    }
+
+    /// The stream chooser keeps its order (all streams, then newest first): it does not sort.
+    public static func streams(now: Date) -> [ColumnSpec<LogStream?>] {
+        [
+            ColumnSpec(.name, "LOG STREAM (newest first)", .flexible(minimum: 30, weight: 1), priority: 9) {
+                $0?.logStreamName ?? "all streams, interleaved"
+            },
+            ColumnSpec(.version, "VER", .fixed(9), priority: 7) { $0.map { streamVersion($0.logStreamName ?? "") } ?? "" },
+            ColumnSpec(.last, "LAST EVENT", .fixed(11), priority: 8) { stream in
+                stream?.lastEventTimestamp.map { Formatting.relative(Date(timeIntervalSince1970: Double($0) / 1000), now: now) } ?? ""
+            },
+            ColumnSpec(.size, "SIZE", .fixed(8), alignRight: true, priority: 5) { $0?.storedBytes.map { Formatting.bytes($0) } ?? "" },
+        ]
+    }
+
+    /// The ids of a pane's columns, in the order shown: what the digit keys choose from.
+    public static func ids(_ pane: Pane) -> [ColumnID] {
+        switch pane {
+        case .functions: functions(now: .distantPast).map(\.id)
+        case .versions: versions(now: .distantPast).map(\.id)
+        case .aliases: aliases().map(\.id)
+        case .mappings: mappings(now: .distantPast).map(\.id)
+        case .logs: logs().map(\.id)
+        }
+    }
+
+    /// "[3]" from a stream named "2026/11/25/[3]abcdef".
+    public static func streamVersion(_ stream: String) -> String {
+        guard let open = stream.firstIndex(of: "["), let close = stream[open...].firstIndex(of: "]") else { return "" }
+        return String(stream[open...close])
+    }
+
+    public static func logTone(_ line: LogLine) -> CellTone {
+        let message = line.message
+        if message.hasPrefix("START ") || message.hasPrefix("END ") || message.hasPrefix("REPORT ") || message.hasPrefix("INIT_START") {
+            return .logMeta
+        }
+        if message.contains("ERROR") || message.contains("Error:") || message.contains("Traceback") || message.contains("\"level\":\"ERROR\"") {
+            return .logError
+        }
+        if message.contains("WARN") { return .logWarn }
+        return .text
+    }
+}
