@@ -23,6 +23,10 @@ is any name a test picks, so that tests running in parallel do not share scripts
                            GET answers on that path are cut into pages by Marker and MaxItems
                            (default 50) with NextMarker, as the Lambda API documents and moto
                            does not do. Other requests on the lane pass through unchanged.
+  POST /__estate/<lane>    {"count": 20000, "prefix": "estate"}: ListFunctions on the lane answers, in
+                           pages as above, from that many made-up functions shaped as AWS lists
+                           them (environment, layers, VPC, logging), without moto: the scale
+                           benchmarks' estates of 50,000 would take moto hours to create.
   POST /__latency/<lane>   {"seconds": 0.05}: every request on the lane waits that long first, as a
                            network round trip would (requests in flight together wait together).
 Requests with no step left are forwarded to moto with the lane stripped from the path.
@@ -48,6 +52,7 @@ SEEN: dict[str, list] = {}
 PAGINATE: dict[str, str] = {}
 LISTINGS: dict[str, list] = {}
 LATENCY: dict[str, float] = {}
+ESTATES: set[str] = set()
 MOTO_PORT = 0
 
 
@@ -105,6 +110,14 @@ class FaultHandler(BaseHTTPRequestHandler):
                 settings = json.loads(body)
                 PAGINATE[parts[2]] = (settings["member"], settings.get("path", "/2015-03-31/functions/"))
             return self._reply(204, b"")
+        if parts[1] == "__estate":
+            settings = json.loads(body)
+            items = estate(int(settings["count"]), settings.get("prefix", "estate"))
+            with LOCK:
+                LISTINGS[parts[2]] = items
+                PAGINATE[parts[2]] = ("Functions", "/2015-03-31/functions/")
+                ESTATES.add(parts[2])
+            return self._reply(204, b"")
         if parts[1] == "__latency":
             with LOCK:
                 LATENCY[parts[2]] = float(json.loads(body)["seconds"])
@@ -145,7 +158,7 @@ class FaultHandler(BaseHTTPRequestHandler):
             # "/functions/" (the reference) and "/functions" (botocore) are the same listing.
             if self.command != "GET" or urllib.parse.urlsplit(rest).path.rstrip("/") != (paged_path or "").rstrip("/"):
                 member = None
-            if member and "Marker=" in rest and lane in LISTINGS:
+            if member and ("Marker=" in rest or lane in ESTATES) and lane in LISTINGS:
                 # Later pages of a listing come from the list read for its first page, as a
                 # marker into one consistent listing would.
                 return self._reply(200, self._page(rest, LISTINGS[lane], member, lane), {"Content-Type": "application/json"})
@@ -189,6 +202,42 @@ class FaultHandler(BaseHTTPRequestHandler):
         return json.dumps(document).encode()
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle
+
+
+def estate(count: int, prefix: str) -> list:
+    """`count` functions as ListFunctions returns them, about 1.3 KB each, all different."""
+    teams = ["payments", "search", "identity", "media", "growth", "platform", "analytics"]
+    runtimes = ["python3.12", "python3.13", "nodejs20.x", "nodejs22.x", "java21", "provided.al2023"]
+    account = "123456789012"
+    items = []
+    for index in range(count):
+        team = teams[index % len(teams)]
+        name = f"{prefix}-{team}-{index:05d}"
+        items.append({
+            "FunctionName": name,
+            "FunctionArn": f"arn:aws:lambda:us-east-1:{account}:function:{name}",
+            "Runtime": runtimes[index % len(runtimes)],
+            "Role": f"arn:aws:iam::{account}:role/{team}-lambda-role",
+            "Handler": "app.handler",
+            "CodeSize": 1000 + index * 37,
+            "Description": f"{team} function number {index}",
+            "Timeout": [3, 10, 30, 60, 900][index % 5],
+            "MemorySize": [128, 256, 512, 1024, 1769][index % 5],
+            "LastModified": time.strftime("%Y-%m-%dT%H:%M:%S.000+0000", time.gmtime(1780000000 - index * 60)),
+            "CodeSha256": base64.b64encode(index.to_bytes(32, "big")).decode(),
+            "Version": "$LATEST",
+            "VpcConfig": {"SubnetIds": [f"subnet-{index:017x}"], "SecurityGroupIds": [f"sg-{index:017x}"], "VpcId": "vpc-0a1b2c3d"},
+            "Environment": {"Variables": {"STAGE": "prod", "TABLE": f"{team}-table-{index}", "LOG_LEVEL": "info"}},
+            "TracingConfig": {"Mode": "PassThrough"},
+            "RevisionId": f"{index:08x}-0000-4000-8000-000000000000",
+            "Layers": [{"Arn": f"arn:aws:lambda:us-east-1:{account}:layer:{team}-common:{index % 9 + 1}", "CodeSize": 52000}],
+            "PackageType": "Zip",
+            "Architectures": ["arm64" if index % 3 == 0 else "x86_64"],
+            "EphemeralStorage": {"Size": 512},
+            "SnapStart": {"ApplyOn": "None", "OptimizationStatus": "Off"},
+            "LoggingConfig": {"LogFormat": "Text", "LogGroup": f"/aws/lambda/{name}"},
+        })
+    return items
 
 
 def main():

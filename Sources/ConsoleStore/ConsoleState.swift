@@ -174,14 +174,37 @@ public struct ConsoleState: Sendable {
         didSet {
             // A page appended to a listing still arriving adds its own search text only.
             if appendingFunctions, functions.count >= functionSearch.count {
-                functionSearch += functions[functionSearch.count...].map(FunctionSearchText.init)
+                let first = functionSearch.count
+                functionSearch += functions[first...].map(FunctionSearchText.init)
+                for index in first..<functions.count { indexRow(index) }
             } else {
                 functionSearch = functions.map(FunctionSearchText.init)
+                rowByARN = Dictionary(minimumCapacity: functions.count)
+                rowByName = Dictionary(minimumCapacity: functions.count)
+                for index in functions.indices { indexRow(index) }
             }
             functionsGeneration += 1
         }
     }
     private var appendingFunctions = false
+    /// Each function's row by ARN and by name: the focused function is looked up on every cursor
+    /// move and frame, and scanning 50,000 rows for it cost a cursor move its budget.
+    private var rowByARN: [String: Int] = [:]
+    private var rowByName: [String: Int] = [:]
+
+    private mutating func indexRow(_ index: Int) {
+        // The first row with a name wins, as a search from the top would find it.
+        if let arn = functions[index].functionArn, rowByARN[arn] == nil { rowByARN[arn] = index }
+        if let name = functions[index].functionName, rowByName[name] == nil { rowByName[name] = index }
+    }
+
+    /// The row of the function with this ARN.
+    public func functionRow(arn: String) -> Int? { rowByARN[arn] }
+
+    /// The listed function with this name.
+    public func function(named name: String) -> FunctionConfiguration? {
+        rowByName[name].flatMap { functions.indices.contains($0) ? functions[$0] : nil }
+    }
     /// The first listing is still arriving: what is shown is its pages so far.
     public internal(set) var functionsPartial = false
     /// When the partial list was last sorted and filtered: a big listing's pages are not each
@@ -278,11 +301,14 @@ public struct ConsoleState: Sendable {
     }
 
     public var focusedConfiguration: FunctionConfiguration? {
-        guard let focusedFunction else { return nil }
-        return functions.first { $0.functionArn == focusedFunction }
+        guard let focusedFunction, let row = rowByARN[focusedFunction], functions.indices.contains(row) else { return nil }
+        return functions[row]
     }
 
-    public var focusedName: String? { focusedConfiguration?.functionName }
+    public var focusedName: String? {
+        guard let focusedFunction, let row = rowByARN[focusedFunction], functions.indices.contains(row) else { return nil }
+        return functions[row].functionName
+    }
 }
 
 /// The identity of a background request, as `inFlight` keeps it.

@@ -15,8 +15,7 @@ extension ConsoleState {
 
     mutating func rebuildStreams() {
         let rows = streamRows
-        streamTable.rebuild(count: rows.count, matches: { _ in true }, sortKey: { _ in .none }, key: { rows[$0]?.logStreamName ?? "" },
-                            keepKey: nil)
+        streamTable.rebuild(count: rows.count, matches: { _ in true }, sortKey: { _ in .none }, keepRow: nil)
     }
 
     public var focusedDetail: FunctionDetail? { focusedName.flatMap { details[$0] } }
@@ -75,7 +74,8 @@ extension ConsoleState {
                           matches: { index in filter.isEmpty || filter.matches(text: search[index], tags: {
                               details[functions[index].functionName ?? ""]?.tags ?? listTags[functions[index].functionArn ?? ""] ?? [:]
                           }) },
-                          sortKey: { sortKey(functions[$0]) }, key: { functions[$0].functionArn ?? "" }, keepKey: keep)
+                          sortKey: { sortKey(functions[$0]) }, keepRow: keep.flatMap { functionRow(arn: $0) },
+                          narrows: filter.narrows)
         case .versions:
             table.rebuild(rows: versionRows, columns: versionColumns(now: .distantPast), word: word, key: { $0.version ?? "" }, keepKey: keep)
         case .aliases:

@@ -467,7 +467,8 @@ public enum Reducer {
         }
         switch state.route {
         case .pane(.functions):
-            guard let arn = state.selectedFunctionARN, let name = state.functions.first(where: { $0.functionArn == arn })?.functionName
+            guard let arn = state.selectedFunctionARN, let row = state.functionRow(arn: arn),
+                  let name = state.functions[row].functionName
             else { return [] }
             state.focusedFunction = arn
             state.detailScroll = 0

@@ -13,6 +13,14 @@ public struct TableState: Sendable, Equatable {
     /// keystroke only filters: sorting 10,000 rows per keystroke would not fit the budget.
     private var sortedOrder: [Int] = []
     private var sortedFor: SortCacheKey?
+    /// The sort and filter `visible` was last built for, so that a filter made narrower (a letter
+    /// typed) filters only the rows that passed before.
+    private var filteredFor: FilterCacheKey?
+
+    private struct FilterCacheKey: Equatable {
+        var sort: SortCacheKey
+        var filter: String
+    }
 
     private struct SortCacheKey: Equatable {
         var generation: Int
@@ -27,8 +35,8 @@ public struct TableState: Sendable, Equatable {
     /// Rebuilds `visible`, keeping the cursor on the row that has `keepKey` when it is still there.
     public mutating func rebuild<Row>(rows: [Row], matches: (Row) -> Bool, sortKey: (Row) -> SortKey,
                                       key: (Row) -> String, keepKey: String?) {
-        rebuild(count: rows.count, matches: { matches(rows[$0]) }, sortKey: { sortKey(rows[$0]) }, key: { key(rows[$0]) },
-                keepKey: keepKey)
+        let keepRow = keepKey.flatMap { keepKey in rows.firstIndex { key($0) == keepKey } }
+        rebuild(count: rows.count, matches: { matches(rows[$0]) }, sortKey: { sortKey(rows[$0]) }, keepRow: keepRow)
     }
 
     /// Rebuilds from a pane's column spec: the filter reads its filtered columns, the sort its
@@ -39,10 +47,15 @@ public struct TableState: Sendable, Equatable {
     }
 
     /// The same by row index, for panes that keep per-row search data beside their rows.
-    /// `generation` names the rows' version: while it and the sort stay the same, the sort is reused.
-    public mutating func rebuild(count: Int, generation: Int? = nil, matches: (Int) -> Bool, sortKey: (Int) -> SortKey,
-                                 key: (Int) -> String, keepKey: String?) {
+    /// `generation` names the rows' version: while it and the sort stay the same, the sort is
+    /// reused. `keepRow` is the row the cursor stays on when it still passes the filter (found by
+    /// the caller, who can look it up by key rather than compare every row's key).
+    /// `narrows(old)` says whether every row that passes the filter now passed `old` (the filter
+    /// text `visible` was built for), so that only those need testing.
+    public mutating func rebuild(count: Int, generation: Int? = nil, matches: (Int) -> Bool, sortKey: (Int) -> SortKey, keepRow: Int?,
+                                 narrows: (String) -> Bool = { _ in false }) {
         let cacheKey = generation.map { SortCacheKey(generation: $0, column: sortColumn, ascending: ascending) }
+        let previous = filteredFor
         if cacheKey == nil || cacheKey != sortedFor || sortedOrder.count != count {
             let keys = (0..<count).map(sortKey)
             let ascending = ascending
@@ -54,9 +67,15 @@ public struct TableState: Sendable, Equatable {
             }
             sortedFor = cacheKey
         }
-        let indices = sortedOrder.filter(matches)
+        let indices: [Int]
+        if let cacheKey, let previous, previous.sort == cacheKey, sortedFor == cacheKey, narrows(previous.filter) {
+            indices = visible.filter(matches)
+        } else {
+            indices = sortedOrder.filter(matches)
+        }
+        filteredFor = cacheKey.map { FilterCacheKey(sort: $0, filter: filter) }
         visible = indices
-        if let keepKey, let position = indices.firstIndex(where: { key($0) == keepKey }) {
+        if let keepRow, let position = indices.firstIndex(of: keepRow) {
             cursor = position
         }
         clampCursor()

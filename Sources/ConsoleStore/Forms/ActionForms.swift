@@ -6,7 +6,7 @@ import LambdaAPI
 public enum ActionForms {
     /// The form of `action` on the focused function, or on `named` (the invoke screen's).
     public static func form(for action: ActionID, in state: ConsoleState, function named: String? = nil) -> FormState? {
-        let chosen = named.map { name in state.functions.first { $0.functionName == name } } ?? state.focusedConfiguration
+        let chosen = named.map { name in state.function(named: name) } ?? state.focusedConfiguration
         guard let function = chosen, let name = function.functionName else { return nil }
         var target = ActionTarget(function: name, functionArn: function.functionArn, revisionId: function.revisionId,
                                   codeSha256: function.codeSha256)

@@ -29,7 +29,7 @@ enum InvokeReducer {
         state.invokeSessions[function] = session
         state.lastInvoked[function] = now
         if state.route != .invoke(function: function) { state.routes.append(.invoke(function: function)) }
-        guard let configuration = state.functions.first(where: { $0.functionName == function }) else { return [] }
+        guard let configuration = state.function(named: function) else { return [] }
         // A little before now: the function's clock and ours may differ by a second or two.
         return [TailReducer.start(&state, function: function, group: configuration.logGroupName, groupARN: configuration.logGroupArn,
                                   since: Int64((now.timeIntervalSince1970 - 2) * 1000))]
