@@ -139,10 +139,11 @@ public enum ActionReducer {
             state.lastError = "\(id.title): select what it applies to first."
             return []
         }
-        if id == .editTags || state.functionsCachedAt != nil, state.details[form.target.function] == nil {
-            // The tags come with the detail: read it first, and never send over tags not seen.
-            // Nor is a list from the last run's cache the basis of a change: the current
-            // configuration (its RevisionId) is read first.
+        if id == .editTags || id == .editConfiguration || state.functionsCachedAt != nil, state.details[form.target.function] == nil {
+            // A list row holds only what the list shows (`listed`): the environment, layers,
+            // VPC and tags a form starts from come with the detail, so it is read first, and
+            // nothing not seen is sent over. Nor is a list from the last run's cache the basis
+            // of a change: the current configuration (its RevisionId) is read first.
             var waiting = form
             let what = id == .editTags ? "the tags of \(form.target.function)" : "the current configuration of \(form.target.function)"
             waiting.waitingFor = what

@@ -95,8 +95,11 @@ public struct EffectRunner: Sendable {
             return .functionsLoaded(await attempt {
                 var functions: [FunctionConfiguration] = []
                 for try await page in lambda.functions() {
-                    functions += page
-                    progress(.functionsPage(page))
+                    // Rows only, from the first page on: the whole configurations are let go
+                    // page by page rather than held until the list ends.
+                    let rows = page.map(\.listed)
+                    functions += rows
+                    progress(.functionsPage(rows))
                 }
                 return functions
             })

@@ -29,11 +29,8 @@ public struct ListingCache: Sendable {
     }
 
     public func save(_ functions: [FunctionConfiguration], at date: Date) throws {
-        let kept = functions.map { function -> FunctionConfiguration in
-            var function = function
-            function.environment = nil  // never written anywhere
-            return function
-        }
+        // Rows as the list keeps them: no environment value is ever written anywhere.
+        let kept = functions.map(\.listed)
         let data = try LambdaJSON.encoder().encode(File(version: Self.version, savedAt: date, functions: kept))
         try PrivateFile.write(data, to: path)
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// The forms' checks against the reference's constraints, and what a submitted form sends.
 @Suite struct FormTests {
-    static func state(readOnly: Bool = false) -> ConsoleState {
+    static func state(readOnly: Bool = false, detail: Bool = true) -> ConsoleState {
         var function = FunctionConfiguration(functionName: "checkout")
         function.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:checkout"
         function.memorySize = 256
@@ -18,6 +18,10 @@ import Testing
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: readOnly))
         _ = Reducer.reduce(&state, .show(.functions))
         _ = Reducer.reduce(&state, .functionsLoaded(.success([function])))
+        // The list keeps rows only; the configuration the forms start from is the detail's.
+        guard detail else { return state }
+        _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(FunctionDetail(
+            function: GetFunctionResponse(configuration: function), versions: [], aliases: [], mappings: [], reservedConcurrency: nil, url: nil))))
         return state
     }
 
@@ -33,6 +37,17 @@ import Testing
 
     static func form(_ state: ConsoleState) -> FormState? {
         if case .form(let form) = state.overlay { form } else { nil }
+    }
+
+    /// The list keeps rows only: the configuration form waits for the detail rather than start
+    /// from a row without the environment (and send it back empty).
+    @Test func theConfigurationFormWaitsForTheDetail() throws {
+        var state = Self.state(detail: false)
+        let effects = Reducer.reduce(&state, .openAction(.editConfiguration))
+        #expect(effects.contains(.loadDetail(function: "checkout")))
+        let waiting = try #require(Self.form(state))
+        #expect(waiting.waitingFor?.contains("current configuration") == true)
+        #expect(Reducer.reduce(&state, .submitForm).isEmpty, "nothing is sent before the configuration is read")
     }
 
     @Test func fieldsAreNamedByTypeAndFilesAfterThem() {
@@ -249,7 +264,7 @@ import Testing
     /// `t` on a function whose detail was never opened showed an empty tags form, and applying it
     /// would have removed every tag.
     @Test func theTagsFormLoadsTheTagsBeforeAnythingCanBeSent() throws {
-        var state = Self.state()
+        var state = Self.state(detail: false)
         let effects = Reducer.reduce(&state, .perform(.tags))
         #expect(effects.contains(.loadDetail(function: "checkout")))
         let loading = try #require(Self.form(state))

@@ -66,3 +66,35 @@ import Testing
         #expect(Reducer.reduce(&paged, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<3)))).contains(.saveListing(ProgressiveListingTests.functions(0..<3))))
     }
 }
+
+/// A list row keeps what the list shows, sorts and filters on, nothing more.
+@Suite struct ListedRowTests {
+    @Test func aRowKeepsItsColumnsAndLetsTheRestGo() {
+        var function = FunctionConfiguration(functionName: "checkout")
+        function.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:checkout"
+        function.runtime = .python312
+        function.memorySize = 512
+        function.timeout = 30
+        function.architectures = [.arm64]
+        function.codeSize = 1234
+        function.description = "takes payments"
+        function.state = .active
+        function.lastUpdateStatus = .successful
+        function.revisionId = "rev-1"
+        function.environment = EnvironmentResponse(variables: ["DB_PASSWORD": "hunter2"])
+        function.handler = "app.handler"
+        function.role = "arn:aws:iam::123456789012:role/checkout"
+        function.loggingConfig = LoggingConfig(logFormat: .json, logGroup: "/custom/checkout")
+        let row = function.listed
+        #expect(row.environment == nil && row.handler == nil && row.role == nil, "only what the list shows")
+        for column in PaneColumns.functions(now: Date()) {
+            #expect(column.text(row) == column.text(function), "\(column.id) shows the same")
+            #expect(column.sortKey(row) == column.sortKey(function), "\(column.id) sorts the same")
+        }
+        #expect(FunctionSearchText(row).name == FunctionSearchText(function).name)
+        #expect(FunctionFilter("state:active arch:arm64 memory:512 runtime:python").matches(row))
+        #expect(row.logGroupName == "/custom/checkout", "a log group of its own is kept")
+        function.loggingConfig = LoggingConfig(logGroup: "/aws/lambda/checkout")
+        #expect(function.listed.loggingConfig == nil && function.listed.logGroupName == "/aws/lambda/checkout")
+    }
+}
