@@ -174,6 +174,7 @@ public enum Reducer {
                 state.tables[state.pane]?.filter = ""
                 state.rebuild(state.pane)
                 state.followSelection()
+                if state.pane == .functions { return TagReading.start(&state) }
             }
         case .showHelp:
             state.overlay = state.overlay == .help ? nil : .help
@@ -211,9 +212,11 @@ public enum Reducer {
                 return []
             }
             // The whole list is read again no more often than its size allows (see listInterval).
-            if case .pane(.functions) = state.route, case .loaded(let at) = state.functionsStatus,
-               now.timeIntervalSince(at) + state.refreshInterval < Self.listInterval(functions: state.functions.count, base: state.refreshInterval) {
-                // (The timer's own period counts: a small list is read on every tick.)
+            let interval = Self.listInterval(functions: state.functions.count, base: state.refreshInterval)
+            if case .pane(.functions) = state.route, case .loaded(let at) = state.functionsStatus, interval > state.refreshInterval,
+               now.timeIntervalSince(at) + Self.listSlack(interval) < interval {
+                // A list small enough is read on every tick; a bigger one waits its interval,
+                // counted from when its last read ended (less a little: the read took time too).
                 return []
             }
             return refresh(&state)
@@ -353,6 +356,10 @@ public enum Reducer {
     public static func listInterval(functions: Int, base: TimeInterval) -> TimeInterval {
         max(base, Double((functions + 49) / 50) * 1.5)
     }
+
+    /// How much earlier than its interval a list may be read again, so that a tick landing just
+    /// short of it (the read ended a moment after it began) does not wait a whole period more.
+    static func listSlack(_ interval: TimeInterval) -> TimeInterval { interval / 10 }
 
     /// Up to this many rows, every page of a first listing is sorted in as it arrives.
     static let partialRebuildAlways = 2_000

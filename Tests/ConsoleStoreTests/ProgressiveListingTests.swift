@@ -81,6 +81,11 @@ import TestSupport
         #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(601)).contains(.loadFunctions))
         var small = Self.loaded(100, at: now)
         #expect(Reducer.reduce(&small, .timerFired, now: now.addingTimeInterval(31)).contains(.loadFunctions))
+        // 2,000 functions (40 pages) are read once a minute, not on every 30 s tick: 40 calls a
+        // minute, not 80.
+        var middle = Self.loaded(2_000, at: now)
+        #expect(Reducer.reduce(&middle, .timerFired, now: now.addingTimeInterval(30)).isEmpty, "2,000 functions re-read after 30 s")
+        #expect(Reducer.reduce(&middle, .timerFired, now: now.addingTimeInterval(59)).contains(.loadFunctions), "a read that ended a second late still counts")
         var asked = Self.loaded(20_000, at: now)
         #expect(Reducer.reduce(&asked, .refresh, now: now.addingTimeInterval(5)).contains(.loadFunctions), "r reads at once")
     }
