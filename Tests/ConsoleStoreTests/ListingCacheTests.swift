@@ -28,7 +28,7 @@ import Testing
         // Another profile, region or endpoint has a list of its own.
         #expect(ListingCache(folder: folder, profile: "prod", region: "eu-west-1", endpoint: "https://lambda.eu-west-1.amazonaws.com").load() == nil)
         // Another format is ignored, not misread; so is garbage.
-        let newer = text.replacingOccurrences(of: #""[Vv]ersion" *: *1"#, with: "\"Version\":2", options: .regularExpression)
+        let newer = text.replacingOccurrences(of: #""[Vv]ersion" *: *2"#, with: "\"Version\":3", options: .regularExpression)
         #expect(newer != text, "the file does not carry its version: \(text.prefix(200))")
         try newer.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(cache.load() == nil)
