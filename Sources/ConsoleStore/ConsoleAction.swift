@@ -179,6 +179,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case saveListing([FunctionConfiguration])
     /// The tags of these functions (by ARN): GetResources where the endpoint offers it, else ListTags within a budget.
     case loadTags(arns: [String])
+    /// The `tag:` filter is gone: the tag read stops after its current calls.
+    case stopTagReading
     case mutate(Mutation)
     /// Runs (or resumes) a rollout to its end, reporting every change as `.rolloutUpdated`.
     case runRollout(Rollout)

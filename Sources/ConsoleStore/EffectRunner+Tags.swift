@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import LambdaAPI
+import Synchronization
 import TaggingAPI
 
 extension EffectRunner {
@@ -8,12 +9,14 @@ extension EffectRunner {
     /// list has no tags), else one ListTags call per function, paced. Pages and batches are
     /// reported as they come, so that the filter fills in while the read goes on.
     func readTags(_ arns: [String], progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction {
+        let reading = tagReads.begin()
         var fallback: String?
         if let tagging {
             do {
                 var found: [String: [String: String]] = [:]
                 var token: String?
                 repeat {
+                    guard tagReads.isCurrent(reading) else { return Self.stoppedTagRead }
                     let page = try await tagging.resources(ofType: "lambda:function", token: token)
                     found.merge(page.tags) { _, new in new }
                     if !page.tags.isEmpty { progress(.tagsLoaded(page.tags, final: false, problem: nil)) }
@@ -27,10 +30,15 @@ extension EffectRunner {
                 fallback = "GetResources: \(Self.sentence(error))"
             }
         }
-        return await listTagsOneByOne(arns, note: fallback, progress: progress)
+        return await listTagsOneByOne(arns, note: fallback, reading: reading, progress: progress)
     }
 
-    private func listTagsOneByOne(_ arns: [String], note: String?, progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction {
+    /// What a read stopped by `.stopTagReading` answers: what it found was already reported, and
+    /// it is not final (a read started since owns the in-flight mark).
+    static let stoppedTagRead = ConsoleAction.tagsLoaded([:], final: false, problem: nil)
+
+    private func listTagsOneByOne(_ arns: [String], note: String?, reading: Int,
+                                  progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction {
         let together = 4
         let batchSeconds = Double(together) / tagCallsPerSecond
         var last: [String: [String: String]] = [:]
@@ -39,6 +47,7 @@ extension EffectRunner {
         var lastFailure: String?
         var start = 0
         while start < arns.count {
+            guard tagReads.isCurrent(reading) else { return Self.stoppedTagRead }
             let batch = Array(arns[start..<min(arns.count, start + together)])
             start += together
             let began = Date()
@@ -80,4 +89,14 @@ extension EffectRunner {
         if let error = error as? AWSClientError { return error.description }
         return error.localizedDescription
     }
+}
+
+/// Which tag read is the current one: clearing the `tag:` filter stops the read (it paces its
+/// calls to the account's quota and would go on for minutes for nobody), and a new read makes
+/// any older one stop.
+final class TagReadControl: Sendable {
+    private let current = Mutex(0)
+    func begin() -> Int { current.withLock { $0 += 1; return $0 } }
+    func stop() { current.withLock { $0 += 1 } }
+    func isCurrent(_ reading: Int) -> Bool { current.withLock { $0 == reading } }
 }

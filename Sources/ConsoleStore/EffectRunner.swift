@@ -34,6 +34,7 @@ public struct EffectRunner: Sendable {
     let rollouts = RolloutSupervisor()
     let tails = TailRegistry()
     let burstControl = BurstControl()
+    let tagReads = TagReadControl()
 
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
                 logReadLimit: TimeInterval = 60, readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
@@ -65,6 +66,9 @@ public struct EffectRunner: Sendable {
         case .pollTail(let function, let group, let generation, let start, let pattern, let delay, let liveGroupARN):
             return await tail(function: function, group: group, generation: generation, start: start, pattern: pattern, delay: delay,
                               liveGroupARN: liveGroupARN, progress: progress)
+        case .stopTagReading:
+            tagReads.stop()
+            return .tagsLoaded([:], final: false, problem: nil)
         case .stopBurst:
             burstControl.requestStop()
             return .showStatus("Stopping the burst: no more invocations are sent.")

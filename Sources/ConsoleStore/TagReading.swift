@@ -7,6 +7,13 @@ import LambdaAPI
 enum TagReading {
     /// The read to start, if the functions filter asks for tags that are not all known.
     static func start(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        let asks = FunctionFilter(state.tables[.functions]?.filter.lowercased() ?? "").usesTags
+        if !asks, state.inFlight.contains(.tags) {
+            // Nobody needs the rest: the read stops, and the footer stops saying "loading".
+            // What it found is kept for the next `tag:`.
+            state.inFlight.remove(.tags)
+            return [.stopTagReading]
+        }
         guard FunctionFilter(state.tables[.functions]?.filter.lowercased() ?? "").usesTags, !state.inFlight.contains(.tags) else { return [] }
         let unknown = state.functions.compactMap { function -> String? in
             guard let arn = function.functionArn, state.listTags[arn] == nil, state.details[function.functionName ?? ""] == nil else { return nil }

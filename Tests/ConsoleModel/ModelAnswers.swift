@@ -72,7 +72,7 @@ enum ModelAnswers {
             return [.tailStopped(function: function)]
         case .saveLines:
             return [failing ? .showError("Cannot write the file.") : .showStatus("Saved 3 lines.")]
-        case .stopBurst:
+        case .stopBurst, .stopTagReading:
             return []
         }
     }

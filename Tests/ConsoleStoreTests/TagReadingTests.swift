@@ -44,6 +44,52 @@ import TestSupport
         #expect(effectsAfter == [.loadTags(arns: [arn(10), arn(11)])])
     }
 
+    /// Clearing the `tag:` filter stopped nothing: "⟳ loading" and ListTags calls went on for
+    /// minutes for a filter nobody used any more.
+    @Test func clearingTheTagFilterStopsTheRead() {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .show(.functions))
+        _ = Reducer.reduce(&state, .functionsLoaded(.success(Self.functions(10))))
+        _ = Reducer.reduce(&state, .beginFilter)
+        #expect(Reducer.reduce(&state, .editFilter("tag:team")).count == 1)
+        #expect(state.inFlight.contains(.tags))
+        #expect(Reducer.reduce(&state, .editFilter("tag")) == [.stopTagReading], "no tag: term any more")
+        #expect(!state.inFlight.contains(.tags) && state.tagsSummary == nil)
+        // Late pages of the stopped read are kept; its answer changes nothing else.
+        let arn = "arn:aws:lambda:us-east-1:123456789012:function:f1"
+        _ = Reducer.reduce(&state, .tagsLoaded([arn: ["team": "payments"]], final: false, problem: nil))
+        #expect(state.listTags[arn] == ["team": "payments"])
+        // Typed again, only the functions still unknown are read.
+        guard case .loadTags(let arns)? = Reducer.reduce(&state, .editFilter("tag:team")).first else {
+            Issue.record("the tag filter typed again read nothing")
+            return
+        }
+        #expect(arns.count == 9 && !arns.contains(arn))
+        // Esc (the filter dropped) stops it too.
+        #expect(Reducer.reduce(&state, .endFilter(keep: false)) == [.stopTagReading])
+    }
+
+    /// The runner's side: a paced ListTags read stops at its next batch.
+    @Test func aStoppedReadEndsAtItsNextBatch() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = "tags-stop-\(UUID().uuidString.prefix(8))"
+        let runner = EffectRunner(lambda: LambdaClient(client: backend.client(.lambda, lane: lane)), logs: LogsClient(client: backend.client(.logs)),
+                                  tagCallsPerSecond: 4)
+        let arns = Self.functions(40).compactMap(\.functionArn)
+        let began = Date()
+        let reading = Task { await runner.run(.loadTags(arns: arns)) }
+        try await Task.sleep(for: .milliseconds(300))
+        _ = await runner.run(.stopTagReading)
+        let final = await reading.value
+        let took = Date().timeIntervalSince(began)
+        #expect(took < 3, "40 calls at 4 a second would take 10 s; the stopped read took \(took) s")
+        if case .tagsLoaded(let found, false, nil) = final { #expect(found.isEmpty) } else {
+            Issue.record("a stopped read is not final: \(final)")
+        }
+        let calls = try await backend.requests(lane: lane).count
+        #expect(calls <= 8, "\(calls) ListTags calls after the stop")
+    }
+
     @Test func aReadCutShortSaysWhy() {
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
         _ = Reducer.reduce(&state, .show(.functions))
