@@ -12,6 +12,15 @@ struct ConsoleBenchmarks {
     static let now = Date()
 
     static func main() async throws {
+        let arguments = CommandLine.arguments
+        if arguments.count == 3, arguments[1] == "--rss-listing" {
+            try await ScaleBenchmarks.rssChild(endpoint: arguments[2])
+            return
+        }
+        if arguments.contains("--scale-only") {
+            try await ScaleBenchmarks.run(long: arguments.contains("--long"))
+            return
+        }
         print("lambda-tui console benchmarks: \(count) functions in the store, a 120x40 screen")
         var state = loadedState()
         let grid = GridScreen(rows: 40, columns: 120)
@@ -45,6 +54,7 @@ struct ConsoleBenchmarks {
         print(String(format: "resident memory with %d functions loaded and drawn: %.1f MB (budget 100 MB)", count, residentMegabytes()))
         try await idleCPU()
         try await TailBenchmarks.run()
+        try await ScaleBenchmarks.run(long: arguments.contains("--long"))
     }
 
     static func loadedState() -> ConsoleState {
