@@ -76,7 +76,7 @@ struct ConsoleBenchmarks {
         }
         var state = ConsoleState(connection: ConnectionInfo(profile: "bench", region: "us-east-1", endpoint: "local", readOnly: false))
         _ = Reducer.reduce(&state, .show(.functions))
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(functions)))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(functions)))
         _ = Reducer.reduce(&state, .resized(rows: 40, columns: 120))
         return state
     }

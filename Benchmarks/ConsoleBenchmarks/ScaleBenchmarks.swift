@@ -223,7 +223,7 @@ enum ScaleBenchmarks {
         // The far lane: the fresh list takes 400 round trips of 100 ms, so what is drawn first is the cache.
         let endpoint = backend.faultURL(lane: "scale-20000-far")
         let lambda = LambdaClient(client: backend.client(.lambda, lane: "scale-20000"))
-        let functions = try await lambda.functions().all().map(\.listed)
+        let functions = try await lambda.functions().all().map(FunctionRow.init)
         try ListingCache(folder: home + "/cache/lambda-tui", profile: "default", region: "us-east-1", endpoint: endpoint)
             .save(functions, at: Date().addingTimeInterval(-180))
         let last = functions.map { $0.functionName ?? "" }.min() ?? ""

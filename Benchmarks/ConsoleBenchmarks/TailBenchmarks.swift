@@ -76,7 +76,7 @@ enum TailBenchmarks {
         var state = ConsoleState(connection: ConnectionInfo(profile: "bench", region: "us-east-1", endpoint: "local", readOnly: false))
         var function = FunctionConfiguration(functionName: name)
         function.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:\(name)"
-        _ = Reducer.reduce(&state, .functionsLoaded(.success([function])))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed([function])))
         _ = Reducer.reduce(&state, .resized(rows: 40, columns: 120))
         let grid = GridScreen(rows: 40, columns: 120)
 

@@ -139,11 +139,11 @@ public enum ActionReducer {
             state.lastError = "\(id.title): select what it applies to first."
             return []
         }
-        if id == .editTags || id == .editConfiguration || state.functionsCachedAt != nil, state.details[form.target.function] == nil {
-            // A list row holds only what the list shows (`listed`): the environment, layers,
-            // VPC and tags a form starts from come with the detail, so it is read first, and
-            // nothing not seen is sent over. Nor is a list from the last run's cache the basis
-            // of a change: the current configuration (its RevisionId) is read first.
+        if id != .invoke, state.details[form.target.function] == nil {
+            // A list row holds only what the list shows (`FunctionRow`): the environment,
+            // layers, tags, RevisionId and CodeSha256 a form starts from come with the detail, so
+            // it is read first, and nothing not seen is sent over. Nor is a list from the last
+            // run's cache ever the basis of a change.
             var waiting = form
             let what = id == .editTags ? "the tags of \(form.target.function)" : "the current configuration of \(form.target.function)"
             waiting.waitingFor = what
@@ -324,10 +324,19 @@ public enum ActionReducer {
         }
         if case .form(var form) = state.overlay, form.waitingFor != nil, form.target.function == function,
            let fresh = ActionForms.form(for: form.action, in: state) {
-            // What was typed while it loaded is kept, merged with what arrived.
+            // What was typed while it loaded is kept, merged with what arrived; the rest, and the
+            // RevisionId and CodeSha256 the form will send, are the detail's.
             for group in Set(form.fields.compactMap({ if case .pair(let group, _) = $0.kind { group } else { nil } })) {
                 _ = form.mergePairs(group, with: fresh)
             }
+            for freshField in fresh.fields where !freshField.isPair {
+                guard let index = form.fields.firstIndex(where: { $0.id == freshField.id }) else { continue }
+                let typed = form.fields[index].value != form.fields[index].original
+                form.fields[index].original = freshField.original
+                if !typed { form.fields[index].value = freshField.value }
+            }
+            form.target.revisionId = fresh.target.revisionId
+            form.target.codeSha256 = fresh.target.codeSha256
             form.waitingFor = nil
             form.banner = nil
             state.overlay = .form(form)

@@ -49,12 +49,12 @@ public enum ConsoleAction: Sendable {
     case userActive
     /// How many reads wait for the request budget now (the loop looks while any read runs).
     case budgetHeld(Int)
-    case functionsLoaded(Result<[FunctionConfiguration], ConsoleError>)
+    case functionsLoaded(Result<[FunctionRow], ConsoleError>)
     /// A page of the listing in flight: shown at once while the first listing arrives; a refresh
     /// keeps the list on screen until its last page (`functionsLoaded`) replaces it.
-    case functionsPage([FunctionConfiguration])
+    case functionsPage([FunctionRow])
     /// The last run's list, drawn at start while the real one is read.
-    case cachedListing([FunctionConfiguration], savedAt: Date)
+    case cachedListing([FunctionRow], savedAt: Date)
     /// The list was kept for the next start: nothing to show.
     case listingSaved
     case detailLoaded(function: String, Result<FunctionDetail, ConsoleError>)
@@ -176,7 +176,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case loadSavedEvents(function: String)
     case loadAccountLimit
     /// Keeps a fresh list for the next start (ListingCache).
-    case saveListing([FunctionConfiguration])
+    case saveListing([FunctionRow])
     /// The tags of these functions (by ARN): GetResources where the endpoint offers it, else ListTags within a budget.
     case loadTags(arns: [String])
     /// The `tag:` filter is gone: the tag read stops after its current calls.

@@ -97,11 +97,11 @@ public struct EffectRunner: Sendable {
         case .loadFunctions:
             // Each page shows as it comes; the whole list then replaces it (and a refresh's).
             return .functionsLoaded(await attempt {
-                var functions: [FunctionConfiguration] = []
+                var functions: [FunctionRow] = []
                 for try await page in lambda.functions() {
                     // Rows only, from the first page on: the whole configurations are let go
                     // page by page rather than held until the list ends.
-                    let rows = page.map(\.listed)
+                    let rows = page.map(FunctionRow.init)
                     functions += rows
                     progress(.functionsPage(rows))
                 }

@@ -7,16 +7,16 @@ import LambdaAPI
 /// while the real list is read. Written atomically, mode 600, without environment variables
 /// (the only secrets a listing holds); versioned, so that another format is ignored, not misread.
 public struct ListingCache: Sendable {
-    /// 2: rows only (`listed`), read with the client's own JSON decoder (Foundation's took most
-    /// of a second for 20,000 rows, before the first frame).
-    public static let version = 2
+    /// 3: `FunctionRow`s, read with the client's own JSON decoder (Foundation's took most of a
+    /// second for 20,000 rows, before the first frame).
+    public static let version = 3
     let path: String
 
     struct File: Codable {
         var version: Int
         /// Seconds since 1970.
         var savedAt: Double
-        var functions: [FunctionConfiguration]
+        var functions: [FunctionRow]
     }
 
     /// One file per profile, region and endpoint, named by a digest of the three.
@@ -25,16 +25,14 @@ public struct ListingCache: Sendable {
         path = folder + "/functions-\(digest).json"
     }
 
-    public func load() -> (functions: [FunctionConfiguration], savedAt: Date)? {
+    public func load() -> (functions: [FunctionRow], savedAt: Date)? {
         guard let data = try? LocalFile.read(path, limit: 256 << 20),
               let file = try? JSONValueDecoder().decode(File.self, from: data), file.version == Self.version else { return nil }
         return (file.functions, Date(timeIntervalSince1970: file.savedAt))
     }
 
-    public func save(_ functions: [FunctionConfiguration], at date: Date) throws {
-        // Rows as the list keeps them: no environment value is ever written anywhere.
-        let kept = functions.map(\.listed)
-        let data = try LambdaJSON.encoder().encode(File(version: Self.version, savedAt: date.timeIntervalSince1970, functions: kept))
+    public func save(_ functions: [FunctionRow], at date: Date) throws {
+        let data = try LambdaJSON.encoder().encode(File(version: Self.version, savedAt: date.timeIntervalSince1970, functions: functions))
         try PrivateFile.write(data, to: path)
     }
 }

@@ -68,7 +68,8 @@ extension ConsoleState {
         case .functions:
             let filter = FunctionFilter(word)
             let functions = functions, search = functionSearch, details = details, listTags = listTags
-            let sortKey = PaneColumns.functions(now: .distantPast).sorting(by: column)?.sortKey ?? { _ in .none }
+            let columns: [ColumnSpec<FunctionRow>] = PaneColumns.functions(now: .distantPast)
+            let sortKey = columns.sorting(by: column)?.sortKey ?? { _ in .none }
             if filter.usesTags { tagsKnown = TagReading.knownCount(self) }
             table.rebuild(count: functions.count, generation: functionsGeneration,
                           matches: { index in filter.isEmpty || filter.matches(text: search[index], tags: {

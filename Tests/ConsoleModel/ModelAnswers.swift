@@ -20,7 +20,7 @@ enum ModelAnswers {
             // The listing's first page comes ahead of the whole list, as the runner sends it.
             let functions = ModelEstate.functions(seed: seed)
             let page = Array(functions.prefix(functions.count / 2))
-            return [.functionsPage(page), .functionsLoaded(failing ? .failure(failure(&random)) : .success(functions))]
+            return [.functionsPage(page.map(FunctionRow.init)), .functionsLoaded(failing ? .failure(failure(&random)) : .listed(functions))]
         case .loadDetail(let function):
             guard !failing, let detail = ModelEstate.detail(function, seed: seed) else {
                 return [.detailLoaded(function: function, .failure(failure(&random)))]

@@ -17,7 +17,7 @@ import Testing
         function.environment = EnvironmentResponse(variables: ["DB_PASSWORD": "hunter2", "STAGE": "prod"])
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: readOnly))
         _ = Reducer.reduce(&state, .show(.functions))
-        _ = Reducer.reduce(&state, .functionsLoaded(.success([function])))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed([function])))
         // The list keeps rows only; the configuration the forms start from is the detail's.
         guard detail else { return state }
         _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(FunctionDetail(
@@ -48,6 +48,31 @@ import Testing
         let waiting = try #require(Self.form(state))
         #expect(waiting.waitingFor?.contains("current configuration") == true)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty, "nothing is sent before the configuration is read")
+    }
+
+    /// A form opened before the detail arrives fills in from it: the RevisionId it sends, the
+    /// fields a list row has no value for (the handler), and what was typed meanwhile stays.
+    @Test func aWaitingFormTakesTheDetailAndKeepsWhatWasTyped() throws {
+        var state = Self.state(detail: false)
+        _ = Reducer.reduce(&state, .openAction(.editConfiguration))
+        #expect(Self.form(state)?.target.revisionId == nil, "a list row has no RevisionId")
+        Self.set(.memory, "1024", in: &state)
+        var configuration = try #require(state.focusedConfiguration?.configuration)
+        configuration.handler = "index.handler"
+        configuration.revisionId = "rev-1"
+        configuration.environment = EnvironmentResponse(variables: ["STAGE": "prod"])
+        _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(FunctionDetail(
+            function: GetFunctionResponse(configuration: configuration), versions: [], aliases: [], mappings: [], reservedConcurrency: nil, url: nil))))
+        let form = try #require(Self.form(state))
+        #expect(form.waitingFor == nil && form.target.revisionId == "rev-1")
+        #expect(form.field(.handler)?.value == "index.handler" && form.field(.handler)?.original == "index.handler")
+        #expect(form.field(.memory)?.value == "1024", "what was typed while it loaded is kept")
+        #expect(form.pairs(.environment).map(\.key) == ["STAGE"])
+        guard case .mutate(.updateConfiguration(_, _, let revision))? = Reducer.reduce(&state, .submitForm).first else {
+            Issue.record("the form did not send")
+            return
+        }
+        #expect(revision == "rev-1")
     }
 
     @Test func fieldsAreNamedByTypeAndFilesAfterThem() {
@@ -240,7 +265,7 @@ import Testing
         }
         _ = Reducer.reduce(&state, .mutationFinished(mutation, .conflict("Someone else changed checkout.")))
         // Meanwhile: they added REGION, changed DB_PASSWORD too, and left STAGE alone.
-        var fresh = try #require(state.focusedConfiguration)
+        var fresh = try #require(state.details["checkout"]?.configuration ?? state.focusedConfiguration?.configuration)
         fresh.revisionId = "rev-2"
         fresh.environment = EnvironmentResponse(variables: ["DB_PASSWORD": "theirs", "STAGE": "prod", "REGION": "eu"])
         _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(FunctionDetail(
@@ -272,7 +297,7 @@ import Testing
         Self.set(try #require(loading.fields.first { if case .pair(.tags, _) = $0.id { true } else { false } }).id, "owner=me", in: &state)
         #expect(Reducer.reduce(&state, .submitForm).isEmpty, "nothing is sent over tags not seen")
         #expect(Self.form(state)?.banner?.contains("Still loading") == true)
-        let configuration = try #require(state.focusedConfiguration)
+        let configuration = try #require(state.details["checkout"]?.configuration ?? state.focusedConfiguration?.configuration)
         _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(FunctionDetail(
             function: GetFunctionResponse(configuration: configuration, tags: ["team": "payments", "env": "prod"]),
             versions: [], aliases: [], mappings: [], reservedConcurrency: nil, url: nil))))
@@ -290,7 +315,7 @@ import Testing
         for (text, error) in [("team=payments", nil), ("équipe=paiements 2", nil), ("aws:owner=x", "keys starting with aws: are AWS's own"),
                               ("team=a;b", "letters, digits, spaces and _ . : / = + - @ only"), ("t{x}=y", "letters, digits, spaces and _ . : / = + - @ only")] {
             var state = Self.state()
-            let configuration = try #require(state.focusedConfiguration)
+            let configuration = try #require(state.details["checkout"]?.configuration ?? state.focusedConfiguration?.configuration)
             _ = Reducer.reduce(&state, .detailLoaded(function: "checkout", .success(FunctionDetail(
                 function: GetFunctionResponse(configuration: configuration, tags: [:]), versions: [], aliases: [], mappings: [],
                 reservedConcurrency: nil, url: nil))))
@@ -355,7 +380,7 @@ import Testing
         #expect(reopened.value(.description) == "my careful words")
         #expect(reopened.banner?.contains("Someone else changed") == true)
 
-        var fresh = try #require(state.focusedConfiguration)
+        var fresh = try #require(state.details["checkout"]?.configuration ?? state.focusedConfiguration?.configuration)
         fresh.revisionId = "rev-2"
         fresh.memorySize = 1024
         let detail = FunctionDetail(function: GetFunctionResponse(configuration: fresh), versions: [], aliases: [], mappings: [],

@@ -15,7 +15,7 @@ import Testing
         function.memorySize = 512
         function.environment = EnvironmentResponse(variables: ["DB_PASSWORD": "hunter2-cached"])
         let savedAt = Date(timeIntervalSince1970: 1_800_000_000)
-        try cache.save([function], at: savedAt)
+        try cache.save([FunctionRow(function)], at: savedAt)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(files.count == 1)
         let path = folder + "/" + files[0]
@@ -28,7 +28,8 @@ import Testing
         // Another profile, region or endpoint has a list of its own.
         #expect(ListingCache(folder: folder, profile: "prod", region: "eu-west-1", endpoint: "https://lambda.eu-west-1.amazonaws.com").load() == nil)
         // Another format is ignored, not misread; so is garbage.
-        let newer = text.replacingOccurrences(of: #""[Vv]ersion" *: *2"#, with: "\"Version\":3", options: .regularExpression)
+        let newer = text.replacingOccurrences(of: "\"[Vv]ersion\" *: *\(ListingCache.version)", with: "\"Version\":\(ListingCache.version + 1)",
+                                              options: .regularExpression)
         #expect(newer != text, "the file does not carry its version: \(text.prefix(200))")
         try newer.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(cache.load() == nil)
@@ -39,7 +40,7 @@ import Testing
     @Test func aCachedListShowsItsAgeAndNoFormActsOnIt() throws {
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
         state.cachesListing = true
-        let cached = ProgressiveListingTests.functions(0..<5)
+        let cached = ProgressiveListingTests.functions(0..<5).map(FunctionRow.init)
         _ = Reducer.reduce(&state, .cachedListing(cached, savedAt: Date(timeIntervalSince1970: 1_800_000_000)))
         _ = Reducer.reduce(&state, .show(.functions))
         #expect(state.tables[.functions]?.visible.count == 5 && state.functionsCachedAt != nil)
@@ -52,18 +53,18 @@ import Testing
         #expect(effects.contains(.loadDetail(function: "f00000")))
         #expect(Reducer.reduce(&state, .submitForm).isEmpty, "a change was sent from the cached list")
         _ = Reducer.reduce(&state, .closeOverlay)
-        let fresh = Reducer.reduce(&state, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<6))))
+        let fresh = Reducer.reduce(&state, .functionsLoaded(.listed(ProgressiveListingTests.functions(0..<6))))
         #expect(state.functionsCachedAt == nil && state.functions.count == 6)
-        #expect(fresh.contains(.saveListing(ProgressiveListingTests.functions(0..<6))), "the fresh list is kept for the next start")
+        #expect(fresh.contains(.saveListing(ProgressiveListingTests.functions(0..<6).map(FunctionRow.init))), "the fresh list is kept for the next start")
         _ = Reducer.reduce(&state, .refresh)
-        let same = Reducer.reduce(&state, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<6))))
+        let same = Reducer.reduce(&state, .functionsLoaded(.listed(ProgressiveListingTests.functions(0..<6))))
         #expect(!same.contains { if case .saveListing = $0 { true } else { false } }, "an unchanged list was written again")
         // A first listing that arrived page by page is kept, though its last page left it as it is.
         var paged = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
         paged.cachesListing = true
         _ = Reducer.reduce(&paged, .show(.functions))
-        _ = Reducer.reduce(&paged, .functionsPage(ProgressiveListingTests.functions(0..<3)))
-        #expect(Reducer.reduce(&paged, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<3)))).contains(.saveListing(ProgressiveListingTests.functions(0..<3))))
+        _ = Reducer.reduce(&paged, .functionsPage(ProgressiveListingTests.functions(0..<3).map(FunctionRow.init)))
+        #expect(Reducer.reduce(&paged, .functionsLoaded(.listed(ProgressiveListingTests.functions(0..<3)))).contains(.saveListing(ProgressiveListingTests.functions(0..<3).map(FunctionRow.init))))
     }
 }
 
@@ -85,16 +86,20 @@ import Testing
         function.handler = "app.handler"
         function.role = "arn:aws:iam::123456789012:role/checkout"
         function.loggingConfig = LoggingConfig(logFormat: .json, logGroup: "/custom/checkout")
-        let row = function.listed
-        #expect(row.environment == nil && row.handler == nil && row.role == nil, "only what the list shows")
-        for column in PaneColumns.functions(now: Date()) {
-            #expect(column.text(row) == column.text(function), "\(column.id) shows the same")
-            #expect(column.sortKey(row) == column.sortKey(function), "\(column.id) sorts the same")
+        let row = FunctionRow(function)
+        #expect(row.configuration.environment == nil && row.configuration.handler == nil && row.configuration.role == nil,
+                "only what the list shows")
+        let rowColumns: [ColumnSpec<FunctionRow>] = PaneColumns.functions(now: Date())
+        let wholeColumns: [ColumnSpec<FunctionConfiguration>] = PaneColumns.functions(now: Date())
+        for (rowColumn, wholeColumn) in zip(rowColumns, wholeColumns) {
+            #expect(rowColumn.text(row) == wholeColumn.text(function), "\(rowColumn.id) shows the same")
+            #expect(rowColumn.sortKey(row) == wholeColumn.sortKey(function), "\(rowColumn.id) sorts the same")
         }
         #expect(FunctionSearchText(row).name == FunctionSearchText(function).name)
         #expect(FunctionFilter("state:active arch:arm64 memory:512 runtime:python").matches(row))
         #expect(row.logGroupName == "/custom/checkout", "a log group of its own is kept")
         function.loggingConfig = LoggingConfig(logGroup: "/aws/lambda/checkout")
-        #expect(function.listed.loggingConfig == nil && function.listed.logGroupName == "/aws/lambda/checkout")
+        #expect(FunctionRow(function).logGroup == nil && FunctionRow(function).logGroupName == "/aws/lambda/checkout")
+        #expect(row.logGroupArn == "arn:aws:logs:us-east-1:123456789012:log-group:/custom/checkout")
     }
 }

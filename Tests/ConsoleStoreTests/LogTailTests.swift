@@ -62,7 +62,7 @@ import TestSupport
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "r", endpoint: "e", readOnly: true))
         var function = FunctionConfiguration(functionName: "f")
         function.functionArn = "arn:aws:lambda:us-east-1:1:function:f"
-        _ = Reducer.reduce(&state, .functionsLoaded(.success([function])))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed([function])))
         let opened = Reducer.reduce(&state, .openTail)
         guard case .pollTail(_, _, let generation, _, _, 0, let live?) = opened.first else {
             Issue.record("the tail did not start with StartLiveTail: \(opened)")

@@ -70,7 +70,7 @@ import Testing
         }
         let memory = try? #require(PaneColumns.ids(.functions).firstIndex(of: .memory))
         var sized = ReducerTests.loaded([])
-        _ = Reducer.reduce(&sized, .functionsLoaded(.success([
+        _ = Reducer.reduce(&sized, .functionsLoaded(.listed([
             ReducerTests.function("small", memory: 128), ReducerTests.function("large", memory: 3008), ReducerTests.function("mid", memory: 1024),
         ])))
         _ = Reducer.reduce(&sized, .sortByPosition((memory ?? 0) + 1))

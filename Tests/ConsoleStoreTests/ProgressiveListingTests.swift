@@ -22,21 +22,21 @@ import TestSupport
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
         let effects = Reducer.reduce(&state, .show(.functions))
         #expect(effects.contains(.loadFunctions))
-        _ = Reducer.reduce(&state, .functionsPage(Self.functions(0..<50)))
+        _ = Reducer.reduce(&state, .functionsPage(Self.functions(0..<50).map(FunctionRow.init)))
         #expect(state.tables[.functions]?.visible.count == 50 && state.functionsPartial, "the first page is not on screen")
         _ = Reducer.reduce(&state, .moveCursor(3))
-        _ = Reducer.reduce(&state, .functionsPage(Self.functions(50..<100)))
+        _ = Reducer.reduce(&state, .functionsPage(Self.functions(50..<100).map(FunctionRow.init)))
         #expect(state.tables[.functions]?.cursor == 3, "the selection jumped while pages arrived")
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(Self.functions(0..<120))))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(Self.functions(0..<120))))
         #expect(state.functions.count == 120 && !state.functionsPartial)
         // A refresh: its pages do not shrink the list on screen; its end replaces it.
         _ = Reducer.reduce(&state, .refresh)
-        _ = Reducer.reduce(&state, .functionsPage(Self.functions(0..<50)))
+        _ = Reducer.reduce(&state, .functionsPage(Self.functions(0..<50).map(FunctionRow.init)))
         #expect(state.functions.count == 120, "a refresh's first page replaced the whole list")
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(Self.functions(0..<110))))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(Self.functions(0..<110))))
         #expect(state.functions.count == 110)
         // A page that comes after its listing ended is dropped.
-        _ = Reducer.reduce(&state, .functionsPage(Self.functions(500..<510)))
+        _ = Reducer.reduce(&state, .functionsPage(Self.functions(500..<510).map(FunctionRow.init)))
         #expect(state.functions.count == 110)
     }
 
@@ -67,7 +67,7 @@ import TestSupport
     static func loaded(_ count: Int, at now: Date) -> ConsoleState {
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
         _ = Reducer.reduce(&state, .show(.functions), now: now)
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<count))), now: now)
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(ProgressiveListingTests.functions(0..<count))), now: now)
         return state
     }
 
@@ -96,7 +96,7 @@ import TestSupport
         state.idlePause = 600
         _ = Reducer.reduce(&state, .userActive, now: now)
         #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(300)).contains(.loadFunctions))
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(ProgressiveListingTests.functions(0..<10))), now: now.addingTimeInterval(301))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(ProgressiveListingTests.functions(0..<10))), now: now.addingTimeInterval(301))
         #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(700)).isEmpty, "an idle console still refreshed")
         #expect(state.refreshPausedForIdle)
         let effects = Reducer.reduce(&state, .userActive, now: now.addingTimeInterval(3_600))

@@ -18,7 +18,7 @@ import TestSupport
     static func loaded(_ names: [String]) -> ConsoleState {
         var state = ConsoleState(connection: ConnectionInfo(profile: "default", region: "us-east-1", endpoint: "e", readOnly: false))
         _ = Reducer.reduce(&state, .show(.functions))
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(names.map { function($0) })))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(names.map { function($0) })))
         return state
     }
 
@@ -30,7 +30,7 @@ import TestSupport
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "r", endpoint: "e", readOnly: true))
         #expect(Reducer.reduce(&state, .show(.functions)) == [.loadFunctions])
         #expect(Reducer.reduce(&state, .refresh).isEmpty)  // one request in flight per resource
-        _ = Reducer.reduce(&state, .functionsLoaded(.success([Self.function("a")])))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed([Self.function("a")])))
         #expect(Reducer.reduce(&state, .timerFired) == [.loadFunctions])
     }
 
@@ -39,7 +39,7 @@ import TestSupport
         #expect(selectedName(state) == "identity-login")
         _ = Reducer.reduce(&state, .moveCursor(2))
         #expect(selectedName(state) == "payments-refund")
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(["zeta", "payments-refund", "alpha"].map { Self.function($0) })))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(["zeta", "payments-refund", "alpha"].map { Self.function($0) })))
         #expect(selectedName(state) == "payments-refund")
 
         _ = Reducer.reduce(&state, .sort(column: .name))  // same column: descending
@@ -154,7 +154,7 @@ import TestSupport
         _ = Reducer.reduce(&state, .drillDown)
         _ = Reducer.reduce(&state, .detailLoaded(function: "f", .failure(ConsoleError("Cannot connect to http://127.0.0.1:9."))))
         #expect(state.lastError?.hasPrefix("Cannot connect") == true)
-        let detail = FunctionDetail(function: GetFunctionResponse(configuration: state.focusedConfiguration), versions: [], aliases: [],
+        let detail = FunctionDetail(function: GetFunctionResponse(configuration: state.focusedConfiguration?.configuration), versions: [], aliases: [],
                                     mappings: [], reservedConcurrency: nil, url: nil)
         _ = Reducer.reduce(&state, .detailLoaded(function: "f", .success(detail)))
         #expect(state.lastError == nil)

@@ -22,7 +22,7 @@ import TestSupport
     @Test func aTagFilterReadsTheWholeListsTagsAndSaysHowManyAreKnown() {
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
         _ = Reducer.reduce(&state, .show(.functions))
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(Self.functions(10))))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(Self.functions(10))))
         _ = Reducer.reduce(&state, .beginFilter)
         let effects = Reducer.reduce(&state, .editFilter("tag:team=payments"))
         #expect(effects == [.loadTags(arns: Self.functions(10).compactMap(\.functionArn))])
@@ -40,7 +40,7 @@ import TestSupport
         #expect(state.tables[.functions]?.visible.count == 2)
         #expect(state.tagsSummary == nil, "every function's tags are known")
         // A refreshed list reads only the functions it had not seen.
-        let effectsAfter = Reducer.reduce(&state, .functionsLoaded(.success(Self.functions(12))))
+        let effectsAfter = Reducer.reduce(&state, .functionsLoaded(.listed(Self.functions(12))))
         #expect(effectsAfter == [.loadTags(arns: [arn(10), arn(11)])])
     }
 
@@ -49,7 +49,7 @@ import TestSupport
     @Test func clearingTheTagFilterStopsTheRead() {
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
         _ = Reducer.reduce(&state, .show(.functions))
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(Self.functions(10))))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(Self.functions(10))))
         _ = Reducer.reduce(&state, .beginFilter)
         #expect(Reducer.reduce(&state, .editFilter("tag:team")).count == 1)
         #expect(state.inFlight.contains(.tags))
@@ -93,7 +93,7 @@ import TestSupport
     @Test func aReadCutShortSaysWhy() {
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
         _ = Reducer.reduce(&state, .show(.functions))
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(Self.functions(3))))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(Self.functions(3))))
         _ = Reducer.reduce(&state, .editFilter("tag:team"))
         _ = Reducer.reduce(&state, .tagsLoaded([:], final: true, problem: "3 could not be read: AccessDeniedException"))
         #expect(state.tagsSummary == "tags known for 0 of 3 (3 could not be read: AccessDeniedException)")

@@ -23,7 +23,7 @@ import TestSupport
         var state = ConsoleState(connection: ConnectionInfo(profile: "t", region: "us-east-1", endpoint: "local", readOnly: false))
         var function = FunctionConfiguration(functionName: name)
         function.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:\(name)"
-        _ = Reducer.reduce(&state, .functionsLoaded(.success([function])))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed([function])))
 
         let (actions, inbox) = AsyncStream<ConsoleAction>.makeStream()
         func start(_ effects: [ConsoleEffect]) {

@@ -28,7 +28,7 @@ import Testing
         var function = FunctionConfiguration(functionName: "checkout")
         function.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:checkout"
         var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "r", endpoint: "e", readOnly: false))
-        _ = Reducer.reduce(&state, .functionsLoaded(.success([function])))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed([function])))
         _ = Reducer.reduce(&state, .show(.aliases))
         let detail = FunctionDetail(function: GetFunctionResponse(configuration: function), versions: Self.versions(versions),
                                     aliases: [alias], mappings: [], reservedConcurrency: nil, url: nil)

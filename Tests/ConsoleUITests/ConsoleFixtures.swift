@@ -71,7 +71,7 @@ enum ConsoleFixtures {
     static func loadedState(readOnly: Bool = false) -> ConsoleState {
         var state = ConsoleState(connection: ConnectionInfo(profile: "demo", region: "us-east-1", endpoint: "http://127.0.0.1:5000", readOnly: readOnly))
         _ = Reducer.reduce(&state, .show(.functions))
-        _ = Reducer.reduce(&state, .functionsLoaded(.success(functions)), now: now)
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(functions)), now: now)
         let arn = functions[0].functionArn
         while state.focusedFunction != arn { _ = Reducer.reduce(&state, .moveCursor(1)) }
         _ = Reducer.reduce(&state, .detailLoaded(function: "payments-charge-card", .success(detail)), now: now)

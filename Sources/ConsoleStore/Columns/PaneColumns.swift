@@ -8,7 +8,7 @@ import LogsAPI
 /// listing (a keystroke over 50,000 rows cannot afford to call closures per column); its field
 /// terms (`runtime:`, `state:`, `arch:`, `memory:`) are named by these columns' ids.
 public enum PaneColumns {
-    public static func functions(now: Date) -> [ColumnSpec<FunctionConfiguration>] {
+    public static func functions<Row: FunctionListing>(now: Date) -> [ColumnSpec<Row>] {
         [
             ColumnSpec(.name, "NAME", .content(minimum: 20, maximum: 48), priority: 9) { $0.functionName ?? "" },
             ColumnSpec(.runtime, "RUNTIME", .fixed(15), priority: 8,
@@ -43,17 +43,17 @@ public enum PaneColumns {
         value.map { .number(Double($0)) } ?? .none
     }
 
-    static func modifiedKey(_ function: FunctionConfiguration) -> SortKey {
+    static func modifiedKey(_ function: some FunctionListing) -> SortKey {
         function.lastModified.map { .number($0.date.timeIntervalSince1970) } ?? .none
     }
 
-    public static func stateText(_ function: FunctionConfiguration) -> String {
+    public static func stateText(_ function: some FunctionListing) -> String {
         if function.lastUpdateStatus == .inProgress { return "Updating" }
         if function.lastUpdateStatus == .failed { return "UpdFailed" }
         return function.state?.rawValue ?? ""
     }
 
-    public static func stateTone(_ function: FunctionConfiguration) -> CellTone {
+    public static func stateTone(_ function: some FunctionListing) -> CellTone {
         switch (function.state, function.lastUpdateStatus) {
         case (.failed?, _), (_, .failed?): return .error
         case (.pending?, _), (.inactive?, _), (_, .inProgress?): return .warn
@@ -163,7 +163,7 @@ public enum PaneColumns {
     /// The ids of a pane's columns, in the order shown: what the digit keys choose from.
     public static func ids(_ pane: Pane) -> [ColumnID] {
         switch pane {
-        case .functions: functions(now: .distantPast).map(\.id)
+        case .functions: (functions(now: .distantPast) as [ColumnSpec<FunctionRow>]).map(\.id)
         case .versions: versions(now: .distantPast).map(\.id)
         case .aliases: aliases().map(\.id)
         case .mappings: mappings(now: .distantPast).map(\.id)

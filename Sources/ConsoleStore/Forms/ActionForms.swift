@@ -8,10 +8,11 @@ public enum ActionForms {
     public static func form(for action: ActionID, in state: ConsoleState, function named: String? = nil) -> FormState? {
         let chosen = named.map { name in state.function(named: name) } ?? state.focusedConfiguration
         guard let function = chosen, let name = function.functionName else { return nil }
-        var target = ActionTarget(function: name, functionArn: function.functionArn, revisionId: function.revisionId,
-                                  codeSha256: function.codeSha256)
+        // A list row has no RevisionId or CodeSha256: they come with the detail, which the forms
+        // that send them wait for.
+        var target = ActionTarget(function: name, functionArn: function.functionArn, revisionId: nil, codeSha256: nil)
         // The detail's configuration is the freshest the console has (it also carries tags).
-        let configuration = state.details[name]?.configuration ?? function
+        let configuration = state.details[name]?.configuration ?? function.configuration
         target.revisionId = configuration.revisionId ?? target.revisionId
         target.codeSha256 = configuration.codeSha256 ?? target.codeSha256
         target.logGroup = configuration.logGroupName

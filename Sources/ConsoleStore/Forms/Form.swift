@@ -133,6 +133,10 @@ public struct FormField: Sendable, Equatable {
     func isPair(of group: PairGroup) -> Bool {
         if case .pair(group, _) = kind { true } else { false }
     }
+
+    var isPair: Bool {
+        if case .pair = kind { true } else { false }
+    }
 }
 
 public enum FieldKind: Sendable, Equatable {

@@ -151,7 +151,7 @@ public enum KeyTables {
                    when: { $0.pane == .logs }),
         KeyBinding([.character("T")], "live tail of the function's logs", .openTail, hint: "tail"),
     ] + (1...10).map { position in
-        let titles = PaneColumns.functions(now: .distantPast).map(\.title)
+        let titles = (PaneColumns.functions(now: .distantPast) as [ColumnSpec<FunctionRow>]).map(\.title)
         let functionColumn = titles.indices.contains(position - 1) ? titles[position - 1] : "none"
         return KeyBinding([.character(Character(String(position % 10)))],
                           "sort by column \(position) (functions: \(functionColumn.lowercased()))" + (position == 1 ? " (again: reverse)" : ""),

@@ -165,7 +165,7 @@ public enum ConsoleView {
     }
 
     static func detail(_ name: String, _ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int, now: Date) {
-        let lines = DetailView.lines(state.details[name], fallback: state.function(named: name),
+        let lines = DetailView.lines(state.details[name], fallback: state.function(named: name)?.configuration,
                                      revealSecrets: state.revealsSecrets, now: now)
         let labelWidth = min(22, (lines.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
         // A value wider than the screen (an ARN at 80 columns) goes on under itself, never cut.
@@ -189,7 +189,7 @@ public enum ConsoleView {
     }
 
     static func rawJSON(_ name: String, _ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int) {
-        let configuration = state.details[name]?.configuration ?? state.function(named: name)
+        let configuration = state.details[name]?.configuration ?? state.function(named: name)?.configuration
         let lines = RawJSONView.lines(configuration, revealSecrets: state.revealsSecrets)
         let start = min(state.detailScroll, max(0, lines.count - height))
         for (offset, line) in lines.dropFirst(start).prefix(height).enumerated() {
