@@ -26,6 +26,10 @@ public struct FunctionRow: Codable, Hashable, Sendable, FunctionListing {
     /// A log group of its own; nil for the default, /aws/lambda/NAME.
     public var logGroup: String?
 
+    public init(functionName: String?) {
+        self.functionName = functionName
+    }
+
     public init(_ function: FunctionConfiguration) {
         functionName = function.functionName
         functionArn = function.functionArn

@@ -28,8 +28,7 @@ import Testing
         // Another profile, region or endpoint has a list of its own.
         #expect(ListingCache(folder: folder, profile: "prod", region: "eu-west-1", endpoint: "https://lambda.eu-west-1.amazonaws.com").load() == nil)
         // Another format is ignored, not misread; so is garbage.
-        let newer = text.replacingOccurrences(of: "\"[Vv]ersion\" *: *\(ListingCache.version)", with: "\"Version\":\(ListingCache.version + 1)",
-                                              options: .regularExpression)
+        let newer = text.replacingOccurrences(of: "lambda-tui listing \(ListingCache.version)\n", with: "lambda-tui listing \(ListingCache.version + 1)\n")
         #expect(newer != text, "the file does not carry its version: \(text.prefix(200))")
         try newer.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(cache.load() == nil)
@@ -65,6 +64,42 @@ import Testing
         _ = Reducer.reduce(&paged, .show(.functions))
         _ = Reducer.reduce(&paged, .functionsPage(ProgressiveListingTests.functions(0..<3).map(FunctionRow.init)))
         #expect(Reducer.reduce(&paged, .functionsLoaded(.listed(ProgressiveListingTests.functions(0..<3)))).contains(.saveListing(ProgressiveListingTests.functions(0..<3).map(FunctionRow.init))))
+    }
+}
+
+/// Whatever AWS text holds (tabs, line breaks, percent signs, escapes, any script) comes back as it was.
+@Suite struct ListingCacheFormatTests {
+    @Test func everyFieldComesBackAsItWas() throws {
+        var function = FunctionConfiguration(functionName: "checkout")
+        function.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:checkout"
+        function.runtime = .python312
+        function.packageType = .zip
+        function.memorySize = 1769
+        function.timeout = 900
+        function.architectures = [.arm64]
+        function.codeSize = 123_456_789
+        function.lastModified = AWSTimestamp(text: "2026-11-25T10:11:12.000+0000")
+        function.state = .active
+        function.lastUpdateStatus = .successful
+        function.description = "tab\there, line\nbreak, 100% sure, %41 stays, \u{1B}[31m red, 支付 ✓"
+        function.loggingConfig = LoggingConfig(logGroup: "/custom/group")
+        let rows = [FunctionRow(function), FunctionRow(FunctionConfiguration(functionName: "bare"))]
+        let savedAt = Date(timeIntervalSince1970: 1_800_000_123.5)
+        let decoded = try #require(ListingCache.decode(ListingCache.encode(rows, savedAt: savedAt)))
+        #expect(decoded.functions == rows)
+        #expect(decoded.savedAt == savedAt)
+        let text = String(decoding: ListingCache.encode(rows, savedAt: savedAt), as: UTF8.self)
+        #expect(text.split(separator: "\n").count == 4, "one line a function: \(text)")
+    }
+
+    @Test func damagedFilesAreIgnored() {
+        let good = ListingCache.encode([FunctionRow(FunctionConfiguration(functionName: "a"))], savedAt: Date(timeIntervalSince1970: 1))
+        var text = String(decoding: good, as: UTF8.self)
+        for broken in [text.replacingOccurrences(of: "\t", with: ""), text.replacingOccurrences(of: "\n1.0\n", with: "\nsoon\n"), "", "lambda-tui listing"] {
+            #expect(ListingCache.decode(Data(broken.utf8)) == nil, "\(broken.debugDescription)")
+        }
+        text += "\t\t\t\t\t\t\t\t\t\t\t\t\n"  // a row without a name
+        #expect(ListingCache.decode(Data(text.utf8)) == nil)
     }
 }
 
