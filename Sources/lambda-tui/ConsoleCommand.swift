@@ -3,6 +3,7 @@ import AWSCore
 import ConsoleStore
 import ConsoleUI
 import Foundation
+import Glibc
 import LambdaAPI
 import LogsAPI
 import MetricsAPI
@@ -110,5 +111,11 @@ struct ConsoleCommand: AsyncParsableCommand {
             _ = Reducer.reduce(&state, .rolloutsFound(rolloutFiles.unfinished()))
             ConsoleApp(state: state, runner: runner, screen: screen, theme: theme, keys: keys, refreshInterval: interval).run()
         }
+        // The session is over and the terminal restored, but reads may still be in flight on
+        // other threads: exit's handlers (OpenSSL's and libcurl's cleanups) would tear those
+        // libraries down under them, a segfault (and a crash note) when q came during the first
+        // listing. Nothing is left to flush but stdio; the process ends here without them.
+        fflush(nil)
+        _exit(0)
     }
 }

@@ -127,6 +127,33 @@ import TestSupport
         }
     }
 
+    /// `q` while the first listing's pages were still coming segfaulted on the way out (exit's
+    /// library cleanups ran under the reads in flight) and left a crash note for the next start.
+    @Test func quittingWhileTheListIsReadExitsCleanly() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = "quit-\(UUID().uuidString.prefix(8))"
+        try await backend.estate(lane: lane, count: 20_000)
+        let folder = NSTemporaryDirectory() + "lt-quit-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder + "/config/lambda-tui", withIntermediateDirectories: true)
+        // No pause between pages: reads are in flight at every moment of the listing.
+        try "requests_per_second = 100\n".write(toFile: folder + "/config/lambda-tui/config", atomically: true, encoding: .utf8)
+        let environment = ["XDG_STATE_HOME": folder + "/state", "XDG_CONFIG_HOME": folder + "/config"]
+        // The first requests are the riskiest moment (libraries starting up on other threads):
+        // q comes at different times in it, then once the list is on its way.
+        for attempt in 0...8 {
+            let session = try TmuxSession(endpoint: backend.faultURL(lane: lane), arguments: "--no-cache", environment: environment)
+            if attempt < 8 {
+                try await Task.sleep(for: .milliseconds(60 + 30 * attempt))
+            } else {
+                #expect(await session.waitFor(timeout: 15, whileBusy: true) { $0.contains("loading") }.satisfied)
+            }
+            try session.send("q")
+            let result = await session.waitFor("modes:")
+            #expect(result.screen.contains("EXITED 0 modes: icanon echo"), "attempt \(attempt):\n\(result.screen)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/state/lambda-tui/crash.txt"), "attempt \(attempt) left a crash note")
+        }
+    }
+
     /// Escape sequences in a log line (colours, a clipboard write, a screen clear) and a JSON line
     /// with a lone surrogate are shown inert, on the logs pane and in the live tail.
     @Test func hostileLogLinesAreShownInert() async throws {
