@@ -27,7 +27,10 @@ public struct ListingCache: Sendable {
     }
 
     public func save(_ functions: [FunctionRow], at date: Date) throws {
-        try PrivateFile.write(Self.encode(functions, savedAt: date), to: path)
+        // In the list's first order (by name): the next start's sort then finds one sorted run
+        // (a tenth of its warm start was sorting 20,000 names).
+        let byName = functions.sorted { SortKey.naturalCompare($0.functionName ?? "", $1.functionName ?? "") == .orderedAscending }
+        try PrivateFile.write(Self.encode(byName, savedAt: date), to: path)
         // The JSON of formats 1 to 3, which this one replaces.
         try? FileManager.default.removeItem(atPath: String(path.dropLast(4)) + ".json")
     }
