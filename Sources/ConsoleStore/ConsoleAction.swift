@@ -53,6 +53,8 @@ public enum ConsoleAction: Sendable {
     /// A page of the listing in flight: shown at once while the first listing arrives; a refresh
     /// keeps the list on screen until its last page (`functionsLoaded`) replaces it.
     case functionsPage([FunctionRow])
+    /// Rows read again one by one (`loadRows`); those that could not be read are left as they were.
+    case rowsLoaded([FunctionRow])
     /// The last run's list, drawn at start while the real one is read.
     case cachedListing([FunctionRow], savedAt: Date)
     /// The list was kept for the next start: nothing to show.
@@ -179,6 +181,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case saveListing([FunctionRow])
     /// The tags of these functions (by ARN): GetResources where the endpoint offers it, else ListTags within a budget.
     case loadTags(arns: [String])
+    /// GetFunctionConfiguration of rows on screen that are changing (Pending, an update in progress).
+    case loadRows(names: [String])
     /// The `tag:` filter is gone: the tag read stops after its current calls.
     case stopTagReading
     case mutate(Mutation)

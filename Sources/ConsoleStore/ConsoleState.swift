@@ -172,6 +172,7 @@ public struct ConsoleState: Sendable {
 
     public var functions: [FunctionRow] = [] {
         didSet {
+            guard !replacingRows else { return }
             // A page appended to a listing still arriving adds its own search text only.
             if appendingFunctions, functions.count >= functionSearch.count {
                 let first = functionSearch.count
@@ -212,6 +213,20 @@ public struct ConsoleState: Sendable {
     /// When the partial list was last sorted and filtered: a big listing's pages are not each
     /// sorted into the table (400 sorts of 20,000 rows), only a few times a second.
     var partialRebuiltAt: Date?
+
+    /// Puts fresher rows in place (by name) without re-indexing the whole list: a handful of
+    /// rows read again must not cost a 50,000-row rebuild of the search text.
+    mutating func replaceRows(_ fresh: [FunctionRow]) {
+        replacingRows = true
+        defer { replacingRows = false }
+        for row in fresh {
+            guard let name = row.functionName, let index = rowByName[name], functions.indices.contains(index) else { continue }
+            functions[index] = row
+            functionSearch[index] = FunctionSearchText(row)
+        }
+        functionsGeneration += 1
+    }
+    private var replacingRows = false
 
     mutating func appendFunctions(_ page: [FunctionRow]) {
         appendingFunctions = true
@@ -322,6 +337,8 @@ public enum BackgroundWork: Hashable, Sendable {
     case streams(function: String)
     case tags
     case accountLimit
+    /// The rows on screen that are changing, read again between the whole list's reads.
+    case changingRows
     /// A change the palette sent; one runs at a time.
     case mutation
 }

@@ -109,6 +109,12 @@ public struct EffectRunner: Sendable {
             })
         case .loadTags(let arns):
             return await readTags(arns, progress: progress)
+        case .loadRows(let names):
+            var rows: [FunctionRow] = []
+            for name in names {
+                if let configuration = try? await lambda.getFunctionConfiguration(name) { rows.append(FunctionRow(configuration)) }
+            }
+            return .rowsLoaded(rows)
         case .loadAccountLimit:
             return .accountLimitLoaded(await attempt {
                 guard let limit = try await lambda.getAccountSettings().accountLimit else {

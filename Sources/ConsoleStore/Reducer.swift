@@ -217,7 +217,9 @@ public enum Reducer {
                now.timeIntervalSince(at) + Self.listSlack(interval) < interval {
                 // A list small enough is read on every tick; a bigger one waits its interval,
                 // counted from when its last read ended (less a little: the read took time too).
-                return []
+                // Meanwhile the rows on screen that are changing are read again, so that an
+                // update shows its end without waiting ten minutes for the whole list.
+                return Self.refreshChangingRows(&state)
             }
             return refresh(&state)
         case .budgetHeld(let count):
@@ -262,6 +264,11 @@ public enum Reducer {
             state.functionsCachedAt = savedAt
             state.rebuild(.functions)
             state.followSelection()
+        case .rowsLoaded(let rows):
+            state.inFlight.remove(.changingRows)
+            guard !rows.isEmpty, !state.functionsPartial else { return [] }
+            state.replaceRows(rows)
+            state.rebuild(.functions)
         case .functionsLoaded(let result):
             state.inFlight.remove(.functions)
             let wasPartial = state.functionsPartial
@@ -355,6 +362,23 @@ public enum Reducer {
     /// 400 calls every 30 s). `r` always reads at once.
     public static func listInterval(functions: Int, base: TimeInterval) -> TimeInterval {
         max(base, Double((functions + 49) / 50) * 1.5)
+    }
+
+    /// At most this many changing rows are read again a tick (GetFunctionConfiguration each).
+    static let changingRowsPerTick = 5
+
+    /// The rows on screen that are Pending or being updated, read again one by one.
+    static func refreshChangingRows(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard !state.inFlight.contains(.changingRows), let table = state.tables[.functions] else { return [] }
+        let onScreen = table.visible.dropFirst(table.scroll).prefix(state.pageHeight)
+        let names = onScreen.compactMap { index -> String? in
+            let row = state.functions[index]
+            let changing = row.state == .pending || row.lastUpdateStatus == .inProgress
+            return changing ? row.functionName : nil
+        }.prefix(changingRowsPerTick)
+        guard !names.isEmpty else { return [] }
+        state.inFlight.insert(.changingRows)
+        return [.loadRows(names: Array(names))]
     }
 
     /// How much earlier than its interval a list may be read again, so that a tick landing just

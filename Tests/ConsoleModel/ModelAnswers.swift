@@ -74,6 +74,8 @@ enum ModelAnswers {
             return [failing ? .showError("Cannot write the file.") : .showStatus("Saved 3 lines.")]
         case .stopBurst, .stopTagReading:
             return []
+        case .loadRows(let names):
+            return [.rowsLoaded(names.map { FunctionRow(functionName: $0) })]
         }
     }
 

@@ -129,3 +129,50 @@ import TestSupport
         #expect(state.budgetHeld == 3)
     }
 }
+
+/// On a big list (read again every ten minutes), a function being updated showed "Updating" for
+/// up to ten minutes after its update ended: the rows on screen that are changing are read again
+/// each tick, a few at a time.
+@Suite struct ChangingRowsTests {
+    @Test func changingRowsOnScreenAreReadAgainBetweenListReads() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var functions = ProgressiveListingTests.functions(0..<20_000)
+        for index in [1, 2, 3, 4, 5, 6, 7, 30_000 % 20_000] { functions[index].lastUpdateStatus = .inProgress }
+        functions[19_999].state = .pending  // far below the screen
+        var state = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .resized(rows: 40, columns: 120), now: now)
+        _ = Reducer.reduce(&state, .show(.functions), now: now)
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed(functions)), now: now)
+        let effects = Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(30))
+        #expect(!effects.contains(.loadFunctions), "20,000 functions are not read again after 30 s")
+        #expect(effects == [.loadRows(names: ["f00001", "f00002", "f00003", "f00004", "f00005"])], "\(effects)")
+        #expect(Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(60)).isEmpty, "one read of rows at a time")
+        // f00001 finished its update: its row says so at once, and nothing else moved.
+        var done = FunctionRow(functions[1])
+        done.lastUpdateStatus = .successful
+        done.memorySize = 2048
+        let selected = state.tables[.functions]?.selectedIndex.map { state.functions[$0].functionName }
+        _ = Reducer.reduce(&state, .rowsLoaded([done]), now: now.addingTimeInterval(61))
+        #expect(state.function(named: "f00001")?.lastUpdateStatus == .successful && state.function(named: "f00001")?.memorySize == 2048)
+        #expect(state.functions.count == 20_000 && state.tables[.functions]?.selectedIndex.map { state.functions[$0].functionName } == selected)
+        _ = Reducer.reduce(&state, .beginFilter)
+        _ = Reducer.reduce(&state, .editFilter("memory:2048"), now: now.addingTimeInterval(62))
+        #expect(state.tables[.functions]?.visible.map { state.functions[$0].functionName ?? "" } == ["f00001"], "the filter sees the new row")
+        _ = Reducer.reduce(&state, .endFilter(keep: false))
+        let next = Reducer.reduce(&state, .timerFired, now: now.addingTimeInterval(90))
+        #expect(next == [.loadRows(names: ["f00002", "f00003", "f00004", "f00005", "f00006"])], "\(next)")
+    }
+
+    /// The runner reads each row with GetFunctionConfiguration (moto); one that is gone is left out.
+    @Test func theRunnerReadsTheRowsAgain() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("changing")
+        _ = try await fixtures.createFunction(name, memory: 512)
+        let runner = EffectRunner(lambda: fixtures.lambda, logs: LogsClient(client: fixtures.backend.client(.logs)))
+        guard case .rowsLoaded(let rows) = await runner.run(.loadRows(names: [name, name + "-gone"])) else {
+            Issue.record("no rows")
+            return
+        }
+        #expect(rows.map(\.functionName) == [name] && rows.first?.memorySize == 512)
+    }
+}
