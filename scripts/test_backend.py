@@ -27,6 +27,7 @@ is any name a test picks, so that tests running in parallel do not share scripts
                            pages as above, from that many made-up functions shaped as AWS lists
                            them (environment, layers, VPC, logging), without moto: the scale
                            benchmarks' estates of 50,000 would take moto hours to create.
+                           With "onePage": true, all of them in one answer, as moto sends its list.
   POST /__latency/<lane>   {"seconds": 0.05}: every request on the lane waits that long first, as a
                            network round trip would (requests in flight together wait together).
 Requests with no step left are forwarded to moto with the lane stripped from the path.
@@ -53,6 +54,7 @@ PAGINATE: dict[str, str] = {}
 LISTINGS: dict[str, list] = {}
 LATENCY: dict[str, float] = {}
 ESTATES: set[str] = set()
+ONE_PAGE: set[str] = set()
 MOTO_PORT = 0
 
 
@@ -117,6 +119,8 @@ class FaultHandler(BaseHTTPRequestHandler):
                 LISTINGS[parts[2]] = items
                 PAGINATE[parts[2]] = ("Functions", "/2015-03-31/functions/")
                 ESTATES.add(parts[2])
+                if settings.get("onePage"):
+                    ONE_PAGE.add(parts[2])
             return self._reply(204, b"")
         if parts[1] == "__latency":
             with LOCK:
@@ -195,7 +199,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         """One page of the list in `member`: Marker is the index to start at, MaxItems the size."""
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)
         start = int(query.get("Marker", ["0"])[0])
-        size = int(query.get("MaxItems", ["50"])[0])
+        size = len(items) if lane in ONE_PAGE else int(query.get("MaxItems", ["50"])[0])
         document = {member: items[start:start + size]}
         if start + size < len(items):
             document["NextMarker"] = str(start + size)

@@ -25,7 +25,7 @@ enum ScaleBenchmarks {
         }
         try await listing(backend, long: long)
         try await requestsPerMinute(backend)
-        try memory(backend)
+        try await memory(backend)
         try await warmStart(backend)
         try cliComparison(backend)
     }
@@ -174,9 +174,11 @@ enum ScaleBenchmarks {
 
     /// Resident memory of a fresh process that lists the estate into the console's state and draws
     /// it (this benchmark run again with `--rss-listing URL`), so that nothing else it did counts.
-    static func memory(_ backend: TestBackend) throws {
-        for size in [20_000, 50_000] {
-            let output = try Subprocess.run([CommandLine.arguments[0], "--rss-listing", backend.faultURL(lane: "scale-\(size)")],
+    static func memory(_ backend: TestBackend) async throws {
+        // As moto sends it: the whole list in one answer, decoded a function at a time.
+        try await backend.estate(lane: "scale-20000-one-body", count: 20_000, onePage: true)
+        for (size, lane, how) in [(20_000, "scale-20000", ""), (50_000, "scale-50000", ""), (20_000, "scale-20000-one-body", " in one answer")] {
+            let output = try Subprocess.run([CommandLine.arguments[0], "--rss-listing", backend.faultURL(lane: lane)],
                                             captureOutput: true).output
             let words = output.split(separator: " ")
             guard words.count == 3, words[0] == "rss", let resident = Double(words[1]), let peak = Double(words[2].trimmingCharacters(in: .whitespacesAndNewlines))
@@ -184,8 +186,8 @@ enum ScaleBenchmarks {
                 print("memory at \(size): the child said \(output)")
                 continue
             }
-            let goal = size == 50_000 ? " (goal at 50,000: 100 MB: \(peak <= 100 ? "OK" : "OVER"))" : ""
-            print(String(format: "resident memory with %d functions listed and drawn: %.1f MB, peak %.1f MB", size, resident, peak) + goal)
+            let goal = lane == "scale-50000" ? " (goal at 50,000: 100 MB: \(peak <= 100 ? "OK" : "OVER"))" : ""
+            print(String(format: "resident memory with %d functions listed%@ and drawn: %.1f MB, peak %.1f MB", size, how, resident, peak) + goal)
         }
     }
 

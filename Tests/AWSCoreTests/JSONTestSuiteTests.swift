@@ -42,4 +42,27 @@ import Testing
             #expect(try JSONValue.parse(value.serialized) == value)
         }
     }
+
+    /// The streaming parse (a member's array handed out element by element) accepts and refuses
+    /// exactly what the whole parse does, on every document of the corpus, each wrapped as the
+    /// streamed member's array and as a member beside it; and gives back the same elements.
+    @Test func theStreamingParseAgreesWithTheWholeParse() throws {
+        for name in Self.names("") where name.hasSuffix(".json") {
+            let document = try Self.read(name)
+            for wrapped in [Data("{\"a\":[".utf8) + document + Data("],\"b\":1}".utf8),
+                            Data("{\"b\":".utf8) + document + Data(",\"a\":[1,".utf8) + document + Data("]}".utf8), document] {
+                let whole = try? JSONValue.parse(wrapped)
+                var elements: [JSONValue] = []
+                let streamed = try? JSONValue.parse(wrapped, streamingElementsOf: "a") { elements.append($0) }
+                #expect((whole == nil) == (streamed == nil), "\(name): the two parses disagree on accepting it")
+                guard let whole, let streamed else { continue }
+                if case .array(let all)? = whole["a"], case .object = whole {
+                    #expect(elements == all, "\(name): other elements")
+                    #expect(streamed["a"] == .array([]) && streamed["b"] == whole["b"], "\(name)")
+                } else {
+                    #expect(elements.isEmpty && streamed == whole, "\(name): not an object with an array a")
+                }
+            }
+        }
+    }
 }

@@ -44,6 +44,34 @@ import Testing
         #expect(Self.unsetProperties(of: FunctionConfiguration()).count == Mirror(reflecting: function).children.count)
     }
 
+    /// ListFunctions is decoded a function at a time (never as one tree); it must answer what the
+    /// whole decoding does, for good answers and for damaged ones.
+    @Test func listFunctionsDecodedAsItIsParsedAgreesWithTheWholeDecoding() throws {
+        let three = #"{"NextMarker":"m","Functions":[{"FunctionName":"a","MemorySize":128},{"FunctionName":"b"},{"FunctionName":"c","Timeout":3}]}"#
+        var bodies = [Self.everyMember, three, #"{"Functions":[]}"#, #"{"Functions":null}"#, "{}", "",
+                      #"{"Functions":[{"FunctionName":"a","MemorySize":"big"}]}"#, #"{"Functions":"x"}"#, #"{"Functions":[1]}"#]
+        // Every cut of a small answer, and a byte changed at every position.
+        for end in 0..<three.utf8.count { bodies.append(String(decoding: Array(three.utf8)[..<end], as: UTF8.self)) }
+        for position in 0..<three.utf8.count {
+            var bytes = Array(three.utf8)
+            bytes[position] = bytes[position] == UInt8(ascii: "}") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+            bodies.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for body in bodies {
+            let data = Data(body.utf8)
+            let whole = try? LambdaClient.ListFunctionsPage(json: try JSONValue.parse(data.isEmpty ? Data("{}".utf8) : data))
+            let streamed = try? LambdaClient.decodeListFunctions(data)
+            #expect(whole?.functions == streamed?.functions && whole?.nextMarker == streamed?.nextMarker, "\(body)")
+            #expect((whole == nil) == (streamed == nil), "\(body)")
+        }
+        do {
+            _ = try LambdaClient.decodeListFunctions(Data(#"{"Functions":[{"FunctionName":"a"},{"FunctionName":"b","MemorySize":"big"}]}"#.utf8))
+            Issue.record("a wrong member was accepted")
+        } catch {
+            #expect("\(error)".contains("Functions[1].MemorySize"), "\(error)")
+        }
+    }
+
     static func unsetProperties(of value: Any) -> [String] {
         Mirror(reflecting: value).children.filter { "\($0.value)" == "nil" }.compactMap(\.label)
     }

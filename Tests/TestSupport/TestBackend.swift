@@ -94,8 +94,8 @@ public final class TestBackend: Sendable {
 
     /// Makes ListFunctions on `lane` answer, in pages of 50, from `count` made-up functions shaped
     /// as AWS lists them, without moto (the scale benchmarks' estates).
-    public func estate(lane: String, count: Int, prefix: String = "estate") async throws {
-        let body = try JSONSerialization.data(withJSONObject: ["count": count, "prefix": prefix])
+    public func estate(lane: String, count: Int, prefix: String = "estate", onePage: Bool = false) async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["count": count, "prefix": prefix, "onePage": onePage] as [String: Any])
         let response = try await transport.send(HTTPRequest(method: "POST", url: "http://127.0.0.1:\(faultPort)/__estate/\(lane)",
                                                             headers: HTTPHeaders([("Content-Type", "application/json")]), body: body))
         guard response.status == 204 else { throw BackendError("setting up the estate failed: \(response.status)") }

@@ -75,6 +75,24 @@ extension JSONValue {
     public static func parse(_ text: String) throws -> JSONValue {
         try parse(Data(text.utf8))
     }
+
+    /// Parses a document that is an object with one array member that may be huge (a
+    /// ListFunctions answer of 20,000 functions in one body, as some endpoints send): each of its
+    /// elements goes to `element` as soon as it is parsed, and is dropped after, so the array is
+    /// never a tree at once. The object comes back with that member as an empty array (or null).
+    public static func parse(_ data: Data, streamingElementsOf member: String,
+                             _ element: (JSONValue) throws -> Void) throws -> JSONValue {
+        try withoutActuallyEscaping(element) { element in
+            try data.withUnsafeBytes { raw in
+                var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
+                parser.streamed = (member, element)
+                let value = try parser.parseValue(depth: 0)
+                parser.skipWhitespace()
+                guard parser.index == parser.bytes.count else { throw parser.error("unexpected bytes after the document") }
+                return value
+            }
+        }
+    }
 }
 
 /// A recursive-descent parser over raw bytes: no Foundation, no intermediate copies for strings
@@ -83,6 +101,8 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     static let maximumDepth = 512
+    /// The top-level member whose array elements are handed out one by one, not kept.
+    var streamed: (member: String, element: (JSONValue) throws -> Void)?
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -140,12 +160,41 @@ struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
-            members.append(JSONMember(key: key, value: try parseValue(depth: depth + 1)))
+            if depth == 0, let streamed, key == streamed.member, peek() == UInt8(ascii: "[") {
+                try streamArray(depth: depth + 1, to: streamed.element)
+                members.append(JSONMember(key: key, value: .array([])))
+            } else {
+                members.append(JSONMember(key: key, value: try parseValue(depth: depth + 1)))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             throw error("expected ',' or '}'")
+        }
+    }
+
+    /// The next byte that is not white space, without moving past it.
+    private mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return index < bytes.count ? bytes[index] : nil
+    }
+
+    /// An array's elements, each handed to `element` and dropped.
+    private mutating func streamArray(depth: Int, to element: (JSONValue) throws -> Void) throws {
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return
+        }
+        while true {
+            try element(try parseValue(depth: depth + 1))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unterminated array") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return }
+            throw error("expected ',' or ']'")
         }
     }
 

@@ -23,8 +23,8 @@ public struct JSONShapeError: LocalizedError, Sendable, Equatable, CustomStringC
         "\(path.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")): expected \(expected) but found \(found)"
     }
 
-    @usableFromInline
-    func inside(_ component: String) -> JSONShapeError {
+    /// The same error, one level further in ("Functions" then "[3]").
+    public func inside(_ component: String) -> JSONShapeError {
         var copy = self
         copy.path.insert(component, at: 0)
         return copy

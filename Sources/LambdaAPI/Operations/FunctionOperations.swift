@@ -12,9 +12,34 @@ extension LambdaClient {
     /// One page of ListFunctions. `allVersions` lists every published version too (FunctionVersion=ALL).
     public func listFunctions(marker: String? = nil, maxItems: Int? = nil, allVersions: Bool = false,
                               masterRegion: String? = nil) async throws -> ListFunctionsPage {
-        try await call("ListFunctions", "GET", "/2015-03-31/functions/", query: queryItems(
+        let response = try await send("ListFunctions", "GET", "/2015-03-31/functions/", query: queryItems(
             ("FunctionVersion", allVersions ? "ALL" : nil), ("Marker", marker), ("MasterRegion", masterRegion),
             ("MaxItems", maxItems.map(String.init))))
+        return try Self.decodeListFunctions(response.body)
+    }
+
+    /// A ListFunctions answer, its functions decoded one by one as the parser reaches them: an
+    /// endpoint that sends 20,000 functions in one body (moto does) never has them as a JSON tree,
+    /// only the body and the functions.
+    public static func decodeListFunctions(_ body: Data) throws -> ListFunctionsPage {
+        var functions: [FunctionConfiguration] = []
+        do {
+            let rest = try JSONValue.parse(body.isEmpty ? Data("{}".utf8) : body, streamingElementsOf: "Functions") { element in
+                do {
+                    functions.append(try FunctionConfiguration(json: element))
+                } catch let error as JSONShapeError {
+                    throw error.inside("[\(functions.count)]").inside("Functions")
+                }
+            }
+            var page = try ListFunctionsPage(json: rest)
+            // The member was there (as the streamed, emptied array): its functions are these.
+            if page.functions != nil { page.functions = functions }
+            return page
+        } catch let error as JSONShapeError {
+            throw AWSClientError.invalidResponse(operation: "ListFunctions", detail: error.description)
+        } catch let error as JSONParseError {
+            throw AWSClientError.invalidResponse(operation: "ListFunctions", detail: error.description)
+        }
     }
 
     /// Every function, page by page.
