@@ -1,21 +1,13 @@
 @testable import AWSCore
 import Foundation
 import Testing
+import TestSupport
 
 /// Random, truncated and corrupted event-stream frames, fed in random pieces: the decoder gives
 /// the messages or an error, never a trap, a hang or an unbounded buffer. Seeded, so a failure
 /// names the seed that shows it.
 @Suite struct EventStreamCorruptionTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SplitMix64
 
     static func randomMessage(_ random: inout Generator) -> EventStreamMessage {
         let values: [EventStreamMessage.HeaderValue] = [
@@ -48,7 +40,7 @@ import Testing
 
     @Test(arguments: 0..<20)
     func validFramesDecodeWhateverThePieces(seed: UInt64) throws {
-        var random = Generator(state: seed)
+        var random = Generator(seed: seed)
         let messages = (0..<Int.random(in: 1...20, using: &random)).map { _ in Self.randomMessage(&random) }
         let bytes = messages.map(EventStreamEncoder.encode).reduce(Data(), +)
         #expect(try Self.decode(bytes, &random).get() == messages, "seed \(seed)")
@@ -56,7 +48,7 @@ import Testing
 
     @Test(arguments: 0..<200)
     func corruptedFramesAreErrorsNeverTraps(seed: UInt64) throws {
-        var random = Generator(state: seed)
+        var random = Generator(seed: seed)
         let messages = (0..<Int.random(in: 1...5, using: &random)).map { _ in Self.randomMessage(&random) }
         var bytes = [UInt8](messages.map(EventStreamEncoder.encode).reduce(Data(), +))
         switch seed % 4 {

@@ -3,6 +3,7 @@ import ConsoleStore
 import Foundation
 import LambdaAPI
 import Testing
+import TestSupport
 
 /// The column spec is the one place a pane's columns are declared: these tests hold every pane
 /// to it (unique ids, digit keys, sorting and filtering by what the spec says).
@@ -105,7 +106,7 @@ import Testing
     @Test func aNarrowedFilterShowsWhatAFreshOneWould() {
         var generator = SystemRandomNumberGenerator()
         let seed = UInt64.random(in: 0...UInt64.max, using: &generator)
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let words = ["payments", "search", "api", "charge", "refund", "py", "node"]
         var names: [String] = []
         for index in 0..<300 {
@@ -129,18 +130,5 @@ import Testing
             #expect(shown == expected, "seed \(seed), step \(step), filter \"\(typed)\"")
             if shown != expected { return }
         }
-    }
-}
-
-/// SplitMix64: a failing run prints its seed, and the same seed replays it.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
