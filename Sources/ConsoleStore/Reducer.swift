@@ -130,7 +130,11 @@ public enum Reducer {
                 state.status = "The \(state.pane.rawValue) pane has \(columns.count) columns: \(position % 10) sorts none of them."
                 return []
             }
-            return reduce(&state, .sort(column: columns[position - 1]), now: now)
+            let effects = reduce(&state, .sort(column: columns[position - 1]), now: now)
+            // Said as well as marked: on a narrow screen the column may be one of those left out.
+            let ascending = state.tables[state.pane]?.ascending ?? true
+            state.status = "Sorted by \(columns[position - 1].rawValue), \(ascending ? "ascending" : "descending")."
+            return effects
         case .sort(let column):
             let pane = state.pane
             if state.tables[pane]?.sortColumn == column {

@@ -57,6 +57,7 @@ import TestSupport
         #expect(Self.visibleVersions(state) == ["$LATEST", "1", "10", "2"], "build $LATEST, build 1, build 10, hotfix")
         _ = Reducer.reduce(&state, .sortByPosition(3))
         #expect(Self.visibleVersions(state) == ["2", "10", "1", "$LATEST"], "again: reversed")
+        #expect(state.status == "Sorted by description, descending.", "said, for a column a narrow screen leaves out")
         // A position the pane does not have says so and changes nothing.
         _ = Reducer.reduce(&state, .sortByPosition(9))
         #expect(state.tables[.versions]?.sortColumn == .description)
