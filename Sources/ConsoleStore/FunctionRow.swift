@@ -8,7 +8,7 @@ import LambdaAPI
 /// form but invoke reads it first. A whole
 /// `FunctionConfiguration` is 752 bytes before its strings; 50,000 of them held the list's
 /// memory over 150 MB, and the environment values are secrets the list has no reason to hold.
-public struct FunctionRow: Codable, Hashable, Sendable, FunctionListing {
+public struct FunctionRow: Hashable, Sendable, FunctionListing {
     public var functionName: String?
     public var functionArn: String?
     public var runtime: Runtime?

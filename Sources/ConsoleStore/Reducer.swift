@@ -376,6 +376,7 @@ public enum Reducer {
         guard !state.inFlight.contains(.changingRows), let table = state.tables[.functions] else { return [] }
         let onScreen = table.visible.dropFirst(table.scroll).prefix(state.pageHeight)
         let names = onScreen.compactMap { index -> String? in
+            guard state.functions.indices.contains(index) else { return nil }
             let row = state.functions[index]
             let changing = row.state == .pending || row.lastUpdateStatus == .inProgress
             return changing ? row.functionName : nil
