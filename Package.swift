@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI"], exclude: ["Golden"]),
         // The model tests: random keys, pastes, resizes and late, doubled, failed or stray answers,
         // with the console's properties checked after every step.
-        .target(name: "ConsoleModel", dependencies: ["ConsoleUI", "ConsoleStore", "LambdaAPI", "LogsAPI"], path: "Tests/ConsoleModel"),
+        .target(name: "ConsoleModel", dependencies: ["ConsoleUI", "ConsoleStore", "LambdaAPI", "LogsAPI", "TestSupport"], path: "Tests/ConsoleModel"),
         .executableTarget(name: "lambda-tui-explore", dependencies: ["ConsoleModel"], path: "Tests/ConsoleExplorer"),
         .testTarget(name: "ConsoleModelTests", dependencies: ["ConsoleModel", "ConsoleUI", "ConsoleStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConsoleStore", "LambdaTestSupport", "TestSupport"]),

@@ -1,5 +1,6 @@
 import ConsoleUI
 import Foundation
+import TestSupport
 
 /// One thing that happens to the console in a model run: a key, a paste, a resize, a timer, or
 /// the answer to a piece of background work. Each step carries what it needs (an answer carries
@@ -144,17 +145,5 @@ extension Key {
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same run everywhere.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The model's runs draw from the tests' one seeded generator: the same seed gives the same run.
+public typealias SeededGenerator = SplitMix64

@@ -1,6 +1,6 @@
 /// A small, fast, seedable generator (SplitMix64) for the randomized tests: a failing run prints
 /// its seed, and the same seed replays it everywhere.
-public struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     public var state: UInt64
 
     public init(seed: UInt64) { state = seed }
