@@ -30,8 +30,7 @@ public struct FunctionFilter: Sendable, Equatable {
     /// plain words (or adds words): each word matches by substring, subsequence or prefix, all of
     /// which a longer word implies. A field term (`memory:>=1` then `memory:>=10`) is not so.
     public func narrows(_ earlier: String) -> Bool {
-        let text = terms.isEmpty ? "" : source
-        return !earlier.isEmpty && text.hasPrefix(earlier.lowercased()) && !text.contains(":")
+        !earlier.isEmpty && source.hasPrefix(earlier.lowercased()) && !source.contains(":")
     }
 
     /// Whether a term asks for tags, which only a read of every function's tags can answer.

@@ -73,7 +73,7 @@ public struct FunctionRow: Hashable, Sendable, FunctionListing {
     }
 
     /// The log group's ARN, in the function's partition, region and account.
-    public var logGroupArn: String? { configuration.logGroupArn }
+    public var logGroupArn: String? { FunctionConfiguration.logGroupArn(functionArn: functionArn, logGroup: logGroupName) }
 }
 
 /// What the function list's columns, sort and filter read, whether from a list row or from a

@@ -26,6 +26,8 @@ enum TagReading {
     }
 
     static func loaded(_ tags: [String: [String: String]], final: Bool, problem: String?, _ state: inout ConsoleState) {
+        // A stopped read's empty answer changes nothing: no rebuild of a 50,000-row table for it.
+        guard final || !tags.isEmpty else { return }
         state.listTags.merge(tags) { _, new in new }
         if final {
             state.inFlight.remove(.tags)

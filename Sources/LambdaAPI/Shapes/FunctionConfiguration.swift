@@ -153,10 +153,13 @@ extension FunctionConfiguration {
 
     /// The log group's ARN, in the function's partition, region and account (a function's log
     /// group always lives beside it). StartLiveTail takes log groups only in this form.
-    public var logGroupArn: String? {
+    public var logGroupArn: String? { Self.logGroupArn(functionArn: functionArn, logGroup: logGroupName) }
+
+    /// The ARN of `logGroup` beside the function of `functionArn`.
+    public static func logGroupArn(functionArn: String?, logGroup: String) -> String? {
         let parts = (functionArn ?? "").split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 7, parts[0] == "arn", parts[2] == "lambda" else { return nil }
-        return "arn:\(parts[1]):logs:\(parts[3]):\(parts[4]):log-group:\(logGroupName)"
+        return "arn:\(parts[1]):logs:\(parts[3]):\(parts[4]):log-group:\(logGroup)"
     }
 }
 
