@@ -86,6 +86,9 @@ extension ConsoleState {
         case .logs:
             table.rebuild(rows: logRows, columns: PaneColumns.logs(), word: word, key: { $0.id }, keepKey: keep)
         }
+        // The row the cursor stayed on may now be elsewhere (a sort, a filter, a new page): the
+        // window follows it, or the selection would be off screen.
+        table.scrollToCursor(height: pageHeight)
         tables[pane] = table
     }
 

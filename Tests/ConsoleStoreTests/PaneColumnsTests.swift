@@ -64,6 +64,20 @@ import TestSupport
         #expect(state.status?.contains("versions pane has 6 columns") == true, "\(state.status ?? "")")
     }
 
+    /// At 50x12, sorting moved the selected row below the window and the window stayed put: the
+    /// selection was off screen.
+    @Test func aSortKeepsTheSelectedRowOnScreen() {
+        var state = ReducerTests.loaded((0..<40).map { String(format: "f%02d", $0) })
+        _ = Reducer.reduce(&state, .resized(rows: 12, columns: 50))
+        _ = Reducer.reduce(&state, .moveCursor(3))
+        let selected = state.tables[.functions]?.selectedIndex
+        _ = Reducer.reduce(&state, .sort(column: .name))  // reversed: f03 is now near the end
+        let table = state.tables[.functions]
+        #expect(table?.selectedIndex == selected, "the cursor stays on its function")
+        let cursor = table?.cursor ?? 0, scroll = table?.scroll ?? 0
+        #expect(cursor >= scroll && cursor < scroll + state.pageHeight, "cursor \(cursor) outside rows \(scroll)..<\(scroll + state.pageHeight)")
+    }
+
     @Test func theFunctionsDigitsFollowTheColumnsShown() {
         var state = ReducerTests.loaded(["b", "a", "c"])
         for (position, id) in PaneColumns.ids(.functions).enumerated() {
