@@ -28,6 +28,12 @@ is any name a test picks, so that tests running in parallel do not share scripts
                            them (environment, layers, VPC, logging), without moto: the scale
                            benchmarks' estates of 50,000 would take moto hours to create.
                            With "onePage": true, all of them in one answer, as moto sends its list.
+  POST /__metrics/<lane>   {"partial": false}: CloudWatch GetMetricData on the lane is answered from a
+                           made-up but steady world (see `metric_value`), every statistic moto lacks
+                           included (p50/p90/p99), timestamps newest first as CloudWatch sends them,
+                           queries of a function whose name holds "fail" erroring, "throttle"
+                           throttled. With "partial": true each result comes in two pages, the
+                           first marked PartialData with a NextToken, as the reference describes.
   POST /__latency/<lane>   {"seconds": 0.05}: every request on the lane waits that long first, as a
                            network round trip would (requests in flight together wait together).
 Requests with no step left are forwarded to moto with the lane stripped from the path.
@@ -38,11 +44,13 @@ import argparse
 import base64
 import http.client
 import json
+import math
 import socket
 import sys
 import threading
 import time
 import urllib.parse
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from moto.server import ThreadedMotoServer
@@ -55,6 +63,7 @@ LISTINGS: dict[str, list] = {}
 LATENCY: dict[str, float] = {}
 ESTATES: set[str] = set()
 ONE_PAGE: set[str] = set()
+METRICS: dict[str, dict] = {}
 MOTO_PORT = 0
 
 
@@ -122,6 +131,10 @@ class FaultHandler(BaseHTTPRequestHandler):
                 if settings.get("onePage"):
                     ONE_PAGE.add(parts[2])
             return self._reply(204, b"")
+        if parts[1] == "__metrics":
+            with LOCK:
+                METRICS[parts[2]] = json.loads(body or b"{}")
+            return self._reply(204, b"")
         if parts[1] == "__latency":
             with LOCK:
                 LATENCY[parts[2]] = float(json.loads(body)["seconds"])
@@ -149,6 +162,10 @@ class FaultHandler(BaseHTTPRequestHandler):
                     step = script.pop(index)
                     break
             latency = LATENCY.get(lane, 0)
+            metrics = METRICS.get(lane)
+        if metrics is not None and step.get("forward") and "GetMetricData" in self.headers.get("X-Amz-Target", ""):
+            return self._reply(200, json.dumps(metric_data(json.loads(body), metrics)).encode(),
+                               {"Content-Type": "application/x-amz-json-1.0"})
         if latency:
             time.sleep(latency)
         if step.get("delay"):
@@ -206,6 +223,57 @@ class FaultHandler(BaseHTTPRequestHandler):
         return json.dumps(document).encode()
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle
+
+
+def metric_value(metric: str, stat: str, dimensions: dict, period: int, at: int) -> float:
+    """A steady made-up value: each function its own traffic (from a hash of its name), a slow wave
+    over time, errors where the name holds "fail", throttles where it holds "throttle"."""
+    name = dimensions.get("FunctionName", "account")
+    seed = zlib.crc32(name.encode())
+    per_minute = 10 + seed % 90
+    wave = 1 + 0.5 * math.sin(at / 1800 + seed % 7)
+    minutes = period / 60
+    duration = 100 + seed % 400
+    if metric == "Invocations":
+        return round(per_minute * wave * minutes)
+    if metric == "Errors":
+        return round(per_minute * wave * minutes / 10) if "fail" in name else 0
+    if metric == "Throttles":
+        return round(per_minute * minutes / 20) if "throttle" in name else 0
+    if metric == "Duration":
+        factor = {"p50": 1, "p90": 1.6, "p99": 2.5, "Maximum": 4, "Average": 1.1, "Minimum": 0.3}.get(stat)
+        if factor is None:
+            return duration * wave * per_minute * minutes if stat == "Sum" else per_minute * minutes
+        return round(duration * factor * wave, 1)
+    if metric in ("ConcurrentExecutions", "ClaimedAccountConcurrency"):
+        return round(per_minute * wave / 6)
+    return 0
+
+
+def metric_data(request: dict, settings: dict) -> dict:
+    start, end = int(request["StartTime"]), int(request["EndTime"])
+    token = request.get("NextToken")
+    results = []
+    for query in request.get("MetricDataQueries", []):
+        stat = query["MetricStat"]
+        metric = stat["Metric"]
+        dimensions = {d["Name"]: d["Value"] for d in metric.get("Dimensions", [])}
+        period = int(stat["Period"])
+        first = start - start % period
+        times = list(range(first, end, period))[::-1]  # newest first
+        values = [metric_value(metric["MetricName"], stat["Stat"], dimensions, period, t) for t in times]
+        status = "Complete"
+        if settings.get("partial"):
+            half = len(times) // 2
+            if token is None:
+                times, values, status = times[:half], values[:half], "PartialData"
+            else:
+                times, values = times[half:], values[half:]
+        results.append({"Id": query["Id"], "Label": metric["MetricName"], "Timestamps": times, "Values": values, "StatusCode": status})
+    answer = {"MetricDataResults": results, "Messages": []}
+    if settings.get("partial") and token is None:
+        answer["NextToken"] = "second-half"
+    return answer
 
 
 def estate(count: int, prefix: str) -> list:

@@ -114,6 +114,18 @@ public enum ConsoleAction: Sendable {
     /// A piece of a streamed response (InvokeWithResponseStream), as it arrives.
     case invocationChunk(function: String, String)
     case burstProgress(function: String, BurstProgress)
+
+    // Metrics.
+    /// `m`: the functions list's metric columns on or off (remembered in the config).
+    case toggleMetricColumns
+    /// The metric columns' read of `names`: their summaries, or why not; `percentilesProblem`
+    /// says the endpoint refused p99 (and it was read without).
+    case listMetricsLoaded(names: [String], Result<[String: FunctionMetricSummary], ConsoleError>, percentilesProblem: String?)
+    /// A key of the Monitor view, or `M` to open it.
+    case monitorCommand(MonitorCommand)
+    case monitorLoaded(function: String, generation: Int, MonitorAnswer)
+    /// A setting was written to the config file: nothing to show.
+    case settingRemembered
 }
 
 /// Keys of the invoke screen and the invocation history.
@@ -196,6 +208,12 @@ public enum ConsoleEffect: Sendable, Equatable {
     case stopTail(function: String)
     case saveLines(path: String, [String])
     case stopBurst
+    /// GetMetricData for the metric columns of these functions (p99 only when `percentiles`).
+    case loadListMetrics(names: [String], percentiles: Bool)
+    /// A Monitor view's charts.
+    case loadMonitor(MonitorRequest)
+    /// Writes `key = value` into the config file, keeping its other lines.
+    case rememberSetting(key: String, value: String)
 }
 
 extension ConsoleError {

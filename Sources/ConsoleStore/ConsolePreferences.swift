@@ -12,6 +12,8 @@ import Foundation
 ///     idle_pause = 600
 ///     cache = false
 ///     requests_per_second = 5
+///     metric_columns = true
+///     chart_style = braille
 ///
 /// Command-line flags win over these.
 public struct ConsolePreferences: Sendable, Equatable {
@@ -28,12 +30,25 @@ public struct ConsolePreferences: Sendable, Equatable {
     public var cache = true
     /// The control-plane reads the console sends a second at most, bursts of twice that.
     public var requestsPerSecond: Double = 5
+    /// The functions list shows the metric columns (`m` sets it).
+    public var metricColumns = false
+    /// How the Monitor view draws charts: braille, blocks or plain.
+    public var chartStyle: ChartStyle = .braille
     public static let tailLinesRange = 100...1_000_000
 
     public init() {}
 
     public static func path(environment: [String: String]) -> String {
         AppDirectories.config(environment) + "/config"
+    }
+
+    /// Sets one line of the config file at `path` (a key the console remembers, as `m` does),
+    /// keeping the user's other lines and comments; the file stays the user's own (0600).
+    public static func remember(_ key: String, _ value: String, path: String) throws {
+        let text = try LocalFile.readText(path) ?? ""
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try PrivateFile.write(Data(SettingLines.setting(key, to: value, in: text).utf8), to: path)
     }
 
     /// The preferences, and a sentence for each line that could not be used (the rest still apply).
@@ -77,6 +92,10 @@ public struct ConsolePreferences: Sendable, Equatable {
             case "refresh_interval":
                 preferences.refreshInterval = number(1...86_400, "a number of seconds, at least 1") ?? preferences.refreshInterval
             case "read_only": preferences.readOnly = flag() ?? preferences.readOnly
+            case "metric_columns": preferences.metricColumns = flag() ?? preferences.metricColumns
+            case "chart_style":
+                if let style = ChartStyle(rawValue: parts[1].lowercased()) { preferences.chartStyle = style }
+                else { problems.append("\(at): chart_style must be braille, blocks or plain") }
             case "idle_pause":
                 preferences.idlePause = number(0...86_400, "a number of seconds (0: never pause)") ?? preferences.idlePause
             case "requests_per_second":

@@ -17,6 +17,8 @@ public enum Route: Sendable, Equatable {
     case tail(function: String)
     /// The invoke screen: request, response and the logs that follow.
     case invoke(function: String)
+    /// A function's Monitor view: its metrics as charts.
+    case monitor(function: String)
 
     /// The function whose live tail this route shows, if it shows one.
     public var tailFunction: String? {
@@ -299,6 +301,25 @@ public struct ConsoleState: Sendable {
     public var lastInvoked: [String: Date] = [:]
     /// The versions that served the console's own invocations, per function.
     public var executedVersions: [String: [String: Int]] = [:]
+    /// The functions list shows the metric columns (`m`, `metric_columns` in the config).
+    public var metricColumns = false
+    /// Each function's last hour, by name, as the metric columns read it.
+    public internal(set) var listMetrics: [String: FunctionMetricSummary] = [:]
+    /// Changes whenever `listMetrics` does: a sort by a metric column sorts again.
+    public internal(set) var listMetricsGeneration = 0
+    /// Why the metric columns' last read failed; none is tried again before `listMetricsRetryAt`.
+    public internal(set) var listMetricsProblem: String?
+    var listMetricsRetryAt: Date?
+    /// The endpoint refused percentile statistics (moto does): p99 is left out of later reads.
+    public internal(set) var percentilesProblem: String?
+    /// A sweep of the whole list found nothing to read: none is looked for again until then.
+    var metricSweepRestsUntil: Date?
+    /// How the Monitor view draws its charts (`chart_style`).
+    public var chartStyle: ChartStyle = .braille
+    /// What cost estimates are worked out with (`prices` in the config folder).
+    public var prices = PriceTable()
+    /// Each function's Monitor view, kept while the console runs so that going back is instant.
+    public var monitors: [String: MonitorState] = [:]
     public var quitRequested = false
     /// When a key that needs a second press was pressed once (`q` during a rollout, `r` on the
     /// invoke screen): the second press within `ConsoleState.confirmWindow` does it.
@@ -322,6 +343,18 @@ public struct ConsoleState: Sendable {
         return functions[row]
     }
 
+    /// The metric columns as the functions list shows them now; nil while they are off.
+    public var metricColumnSource: MetricColumnSource? {
+        guard metricColumns else { return nil }
+        let metrics = listMetrics
+        return MetricColumnSource(prices: prices, percentilesProblem: percentilesProblem) { metrics[$0] }
+    }
+
+    /// The ids of a pane's columns as drawn now (the metric columns when on): what digits choose.
+    public func columnIDs(_ pane: Pane) -> [ColumnID] {
+        PaneColumns.ids(pane, metrics: pane == .functions && metricColumns)
+    }
+
     public var focusedName: String? {
         guard let focusedFunction, let row = functionRow(arn: focusedFunction) else { return nil }
         return functions[row].functionName
@@ -341,4 +374,8 @@ public enum BackgroundWork: Hashable, Sendable {
     case changingRows
     /// A change the palette sent; one runs at a time.
     case mutation
+    /// The metric columns' GetMetricData calls: one at a time.
+    case listMetrics
+    /// A Monitor view's metrics.
+    case monitor(function: String)
 }

@@ -31,6 +31,8 @@ public struct EffectRunner: Sendable {
     let tagCallsPerSecond: Double
     /// Where a fresh list is kept for the next start; nil with `--no-cache`.
     let listingCache: ListingCache?
+    /// The config file `m` remembers the metric columns in; nil in tests that write none.
+    let preferencesPath: String?
     let rollouts = RolloutSupervisor()
     let tails = TailRegistry()
     let burstControl = BurstControl()
@@ -39,7 +41,8 @@ public struct EffectRunner: Sendable {
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
                 logReadLimit: TimeInterval = 60, readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
                 rolloutFiles: RolloutFiles? = nil, tagging: TaggingClient? = nil, tagCallsPerSecond: Double = 5,
-                listingCache: ListingCache? = nil) {
+                listingCache: ListingCache? = nil, preferencesPath: String? = nil) {
+        self.preferencesPath = preferencesPath
         self.lambda = lambda
         self.logs = logs
         self.logWindow = logWindow
@@ -69,6 +72,12 @@ public struct EffectRunner: Sendable {
         case .stopTagReading:
             tagReads.stop()
             return .tagsLoaded([:], final: false, problem: nil)
+        case .loadListMetrics(let names, let percentiles):
+            return await readListMetrics(names, percentiles: percentiles)
+        case .loadMonitor(let request):
+            return await readMonitor(request)
+        case .rememberSetting(let key, let value):
+            return remember(key, value)
         case .stopBurst:
             burstControl.requestStop()
             return .showStatus("Stopping the burst: no more invocations are sent.")
@@ -164,7 +173,7 @@ public struct EffectRunner: Sendable {
         return Array(lines.sorted { $0.timestamp < $1.timestamp }.suffix(maximumLogLines))
     }
 
-    private func attempt<T: Sendable>(_ work: () async throws -> T) async -> Result<T, ConsoleError> {
+    func attempt<T: Sendable>(_ work: () async throws -> T) async -> Result<T, ConsoleError> {
         do {
             return .success(try await work())
         } catch let error as ConsoleError {

@@ -3,7 +3,8 @@ import LambdaAPI
 /// What `/` filters functions by: words that must all match. A plain word matches the name
 /// (substring first, then fuzzy: its letters in order), the description or the runtime;
 /// `runtime:python3.12`, `tag:team=payments` (or `tag:team`), `state:failed`, `arch:arm64` and
-/// `memory:>=1024` narrow by one field.
+/// `memory:>=1024` narrow by one field, as do the metric columns' `invocations:`, `errors:>0`,
+/// `p99:>1000` (milliseconds), `throttles:` and `cost:>1` (a day).
 public struct FunctionFilter: Sendable, Equatable {
     enum Term: Sendable, Equatable {
         case word([UInt8])
@@ -12,6 +13,8 @@ public struct FunctionFilter: Sendable, Equatable {
         case state(String)
         case architecture(String)
         case memory(comparison: String, megabytes: Int)
+        /// `errors:>0`, `p99:>=1000`, `cost:>1`: a metric column's figure (rows not read yet fail it).
+        case metric(ListMetric, comparison: String, value: Double)
     }
 
     let terms: [Term]
@@ -33,6 +36,9 @@ public struct FunctionFilter: Sendable, Equatable {
         !earlier.isEmpty && source.hasPrefix(earlier.lowercased()) && !source.contains(":")
     }
 
+    /// Whether a term asks for metrics, which only a read of every function's metrics can answer.
+    public var usesMetrics: Bool { terms.contains { if case .metric = $0 { true } else { false } } }
+
     /// Whether a term asks for tags, which only a read of every function's tags can answer.
     public var usesTags: Bool { terms.contains { if case .tag = $0 { true } else { false } } }
 
@@ -51,6 +57,11 @@ public struct FunctionFilter: Sendable, Equatable {
                 return .memory(comparison: comparison.isEmpty ? "=" : comparison, megabytes: megabytes)
             }
             return .word(Array(lowered.utf8))
+        case let column? where column.isMetric:
+            let comparison = String(value.prefix { "<>=".contains($0) })
+            guard let metric = ListMetric.allCases.first(where: { $0.column == column }),
+                  let number = Double(value.dropFirst(comparison.count)), number.isFinite else { return .word(Array(lowered.utf8)) }
+            return .metric(metric, comparison: comparison.isEmpty ? "=" : comparison, value: number)
         case nil where name == "tag":
             let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
             return .tag(key: parts.first ?? "", value: parts.count > 1 ? parts[1] : nil)
@@ -65,13 +76,25 @@ public struct FunctionFilter: Sendable, Equatable {
 
     /// Reads only the function's search text, lowered once when the functions arrived (copying
     /// whole configurations per row cost most of a keystroke); `tags` is asked for only by `tag:`.
-    public func matches(text search: FunctionSearchText, tags: () -> [String: String]) -> Bool {
+    public func matches(text search: FunctionSearchText, tags: () -> [String: String],
+                        metric: (ListMetric) -> Double? = { _ in nil }) -> Bool {
         // A loop, not `allSatisfy`: a closure capturing `search` copied it, six retains a row.
-        for term in terms where !Self.matches(term, search, tags) { return false }
+        for term in terms where !Self.matches(term, search, tags, metric) { return false }
         return true
     }
 
-    private static func matches(_ term: Term, _ search: FunctionSearchText, _ tags: () -> [String: String]) -> Bool {
+    static func compare<Value: Comparable>(_ value: Value, _ comparison: String, _ limit: Value) -> Bool {
+        switch comparison {
+        case ">": value > limit
+        case ">=": value >= limit
+        case "<": value < limit
+        case "<=": value <= limit
+        default: value == limit
+        }
+    }
+
+    private static func matches(_ term: Term, _ search: FunctionSearchText, _ tags: () -> [String: String],
+                                _ metric: (ListMetric) -> Double?) -> Bool {
         switch term {
         case .word(let bytes):
             return search.with(.name) { contains($0, bytes) || fuzzy(bytes, in: $0) }
@@ -84,13 +107,10 @@ public struct FunctionFilter: Sendable, Equatable {
             return value.map { found.value.lowercased() == $0 } ?? true
         case .memory(let comparison, let megabytes):
             guard let memory = search.memory else { return false }
-            switch comparison {
-            case ">": return memory > megabytes
-            case ">=": return memory >= megabytes
-            case "<": return memory < megabytes
-            case "<=": return memory <= megabytes
-            default: return memory == megabytes
-            }
+            return compare(memory, comparison, megabytes)
+        case .metric(let which, let comparison, let limit):
+            guard let figure = metric(which) else { return false }
+            return compare(figure, comparison, limit)
         }
     }
 

@@ -68,13 +68,16 @@ extension ConsoleState {
         case .functions:
             let filter = FunctionFilter(word)
             let functions = functions, search = functionSearch, details = details, listTags = listTags
-            let columns: [ColumnSpec<FunctionRow>] = PaneColumns.functions(now: .distantPast)
+            let metrics = metricColumnSource
+            let columns: [ColumnSpec<FunctionRow>] = PaneColumns.functions(now: .distantPast, metrics: metrics)
             let sortKey = columns.sorting(by: column)?.sortKey ?? { _ in .none }
             if filter.usesTags { tagsKnown = TagReading.knownCount(self) }
-            table.rebuild(count: functions.count, generation: functionsGeneration,
+            // A sort by a metric sorts again when metrics arrive; any other keeps its order.
+            let generation = column.isMetric ? functionsGeneration &+ (listMetricsGeneration << 32) : functionsGeneration
+            table.rebuild(count: functions.count, generation: generation,
                           matches: { index in filter.isEmpty || filter.matches(text: search[index], tags: {
                               details[functions[index].functionName ?? ""]?.tags ?? listTags[functions[index].functionArn ?? ""] ?? [:]
-                          }) },
+                          }, metric: { metrics?.figure($0, of: functions[index]) }) },
                           sortKey: { sortKey(functions[$0]) }, keepRow: keep.flatMap { functionRow(arn: $0) },
                           narrows: filter.narrows)
         case .versions:

@@ -9,7 +9,10 @@ public enum Reducer {
         let focus = (state.focusedFunction, state.functionsGeneration)
         let statusBefore = state.status
         let errorBefore = state.lastError
-        let effects = apply(&state, action, now: now)
+        var effects = apply(&state, action, now: now)
+        if case .detailLoaded(let function, .success) = action, state.route == .monitor(function: function) {
+            effects += MonitorReducer.detailArrived(&state, function: function, now: now)
+        }
         // An error a failed read left goes when a read succeeds (the detail's "Cannot connect"
         // stayed after the connection came back); any other error stays until Esc.
         // AWS asked for quiet (a long Retry-After): background refreshes wait until then too.
@@ -39,7 +42,8 @@ public enum Reducer {
             let count = ActionReducer.paletteItems(state, filter: palette.filter).count
             if palette.cursor >= count { palette.cursor = max(0, count - 1); state.overlay = .palette(palette) }
         }
-        return effects
+        // The metric columns read what came on screen (a scroll, a filter, a new list).
+        return effects + ListMetricsReducer.readIfNeeded(&state, now: now)
     }
 
     private static func apply(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date) -> [ConsoleEffect] {
@@ -68,6 +72,13 @@ public enum Reducer {
         }
         if case .invoke(let function) = state.route, state.overlay == nil, let delta = scrollDelta(action, page: state.pageHeight) {
             InvokeReducer.scroll(&state, function: function, by: delta)
+            return []
+        }
+        if case .monitor(let function) = state.route, state.overlay == nil, let delta = scrollDelta(action, page: state.pageHeight),
+           var monitor = state.monitors[function] {
+            // Up and down go from chart to chart; the view stops at the last.
+            monitor.scroll = max(0, min(monitor.shownCharts.count - 1, monitor.scroll + (abs(delta) >= state.pageHeight ? delta.signum() * 3 : delta)))
+            state.monitors[function] = monitor
             return []
         }
         if case .pane = state.route {} else if let delta = scrollDelta(action, page: state.pageHeight) {
@@ -125,7 +136,7 @@ public enum Reducer {
                 state.routes.append(.rawJSON(function: function))
             }
         case .sortByPosition(let position):
-            let columns = PaneColumns.ids(state.pane)
+            let columns = state.columnIDs(state.pane)
             guard columns.indices.contains(position - 1) else {
                 state.status = "The \(state.pane.rawValue) pane has \(columns.count) columns: \(position % 10) sorts none of them."
                 return []
@@ -199,12 +210,13 @@ public enum Reducer {
         case .showStatus(let message):
             state.status = message
             state.lastError = nil
-        case .tailStopped, .listingSaved:
+        case .tailStopped, .listingSaved, .settingRemembered:
             break
 
         case .refresh:
             state.refreshesHeldUntil = nil  // the user asks now: the hold is theirs to lift
-            return refresh(&state)
+            state.listMetricsRetryAt = nil
+            return refresh(&state, now: now, asked: true)
         case .timerFired:
             if let until = state.refreshesHeldUntil {
                 guard now >= until else { return [] }
@@ -225,14 +237,14 @@ public enum Reducer {
                 // update shows its end without waiting ten minutes for the whole list.
                 return Self.refreshChangingRows(&state)
             }
-            return refresh(&state)
+            return refresh(&state, now: now)
         case .budgetHeld(let count):
             state.budgetHeld = max(0, count)
         case .userActive:
             state.lastInputAt = now
             guard state.refreshPausedForIdle else { return [] }
             state.refreshPausedForIdle = false
-            return refresh(&state)
+            return refresh(&state, now: now)
         case .resized(let rows, let columns):
             state.layout = ScreenLayout(rows: rows, columns: columns)
             let height = state.pageHeight
@@ -249,6 +261,10 @@ public enum Reducer {
             return TailReducer.reduce(&state, action, now: now)
         case .invokeCommand, .invocationChunk, .burstProgress:
             return InvokeReducer.reduce(&state, action, now: now)
+        case .toggleMetricColumns, .listMetricsLoaded:
+            return ListMetricsReducer.reduce(&state, action, now: now)
+        case .monitorCommand, .monitorLoaded:
+            return MonitorReducer.reduce(&state, action, now: now)
 
         case .functionsPage(let page):
             // Only the load in flight's pages, and only while nothing complete is on screen.
@@ -471,6 +487,13 @@ public enum Reducer {
         }
     }
 
+    /// A function's detail (its versions and aliases), unless it is being read.
+    static func readDetail(_ name: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+        var status = state.detailStatus[name] ?? .never
+        defer { state.detailStatus[name] = status }
+        return fetch(.detail(function: name), .loadDetail(function: name), &state, status: &status)
+    }
+
     /// One request in flight per resource: a refresh that finds one running is skipped.
     private static func fetch(_ key: BackgroundWork, _ effect: ConsoleEffect, _ state: inout ConsoleState,
                               status: inout LoadStatus) -> [ConsoleEffect] {
@@ -480,11 +503,13 @@ public enum Reducer {
         return [effect]
     }
 
-    private static func refresh(_ state: inout ConsoleState) -> [ConsoleEffect] {
+    private static func refresh(_ state: inout ConsoleState, now: Date, asked: Bool = false) -> [ConsoleEffect] {
         switch state.route {
         case .detail, .rawJSON: return load(.versions, &state)
         case .pane(let pane): return load(pane, &state)
         case .tail, .invoke: return []  // the tail reads on its own schedule
+        case .monitor(let function):
+            return asked ? MonitorReducer.reduce(&state, .monitorCommand(.reload), now: now) : MonitorReducer.refresh(&state, function: function, now: now)
         }
     }
 
@@ -532,8 +557,11 @@ public enum Reducer {
             return []
         }
         let matches = ConsoleCommands.completions(for: word)
+        if matches == ["monitor"] { return reduce(&state, .monitorCommand(.open)) }
+        if matches == ["metrics"] { return reduce(&state, .toggleMetricColumns) }
         guard matches.count == 1, let pane = Pane(rawValue: matches[0]) else {
-            state.lastError = word.isEmpty ? nil : "Unknown command :\(word). Try :functions, :versions, :aliases, :mappings, :logs or :q."
+            state.lastError = word.isEmpty ? nil
+                : "Unknown command :\(word). Try :functions, :versions, :aliases, :mappings, :logs, :monitor, :metrics or :q."
             return []
         }
         return show(pane, in: &state)
@@ -567,7 +595,7 @@ extension ConsoleState {
 
 /// The command line's words, for completion.
 public enum ConsoleCommands {
-    public static let all = Pane.allCases.map(\.rawValue) + ["quit"]
+    public static let all = Pane.allCases.map(\.rawValue) + ["monitor", "metrics", "quit"]
 
     public static func completions(for prefix: String) -> [String] {
         let lowered = prefix.lowercased()

@@ -36,6 +36,24 @@ public struct ScreenLayout: Sendable, Equatable {
     /// The rows a table shows at once: what a page key moves.
     public var tableRows: Int { max(1, bodyHeight - 1) }
 
+    /// The Monitor view: a readout line, then charts stacked, each a title row, its plot and
+    /// an axis row, with the value labels in a gutter on the left.
+    public static let chartGutter = 8
+    public static let chartMinimumPlotRows = 3
+    public static let chartMaximumPlotRows = 10
+    /// Rows a chart takes beside its plot: title and time axis.
+    public static let chartFrameRows = 2
+    public var chartPlotWidth: Int { max(1, columns - Self.chartGutter - 1) }
+
+    /// How many charts fit at once, and each one's plot rows.
+    public func chartRows(charts: Int) -> (shown: Int, plotRows: Int) {
+        let room = max(0, bodyHeight - 1)
+        guard charts > 0 else { return (0, Self.chartMinimumPlotRows) }
+        let fitting = max(1, min(charts, room / (Self.chartMinimumPlotRows + Self.chartFrameRows)))
+        let plot = min(Self.chartMaximumPlotRows, max(1, room / fitting - Self.chartFrameRows))
+        return (fitting, plot)
+    }
+
     /// The position in a table scrolled to `scroll` that a click on screen row `row` hits.
     public func tablePosition(screenRow row: Int, scroll: Int) -> Int? {
         guard row >= firstTableRow, row < firstTableRow + tableRows else { return nil }

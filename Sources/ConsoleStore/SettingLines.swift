@@ -23,4 +23,20 @@ public enum SettingLines {
         }
         return lines
     }
+
+    /// `text` with `key` set to `value`: the last line that sets it is changed in place (comments,
+    /// order and the other lines kept); a key not there is added at the end.
+    public static func setting(_ key: String, to value: String, in text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let target = parse(text).last { entry in
+            if case .setting(let found, _) = entry.line { return found == key }
+            return false
+        }
+        if let target, lines.indices.contains(target.number - 1) {
+            lines[target.number - 1] = "\(key) = \(value)"
+            return lines.joined(separator: "\n")
+        }
+        let body = text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        return body + "\(key) = \(value)\n"
+    }
 }

@@ -10,8 +10,8 @@ public struct MetricsClient: Sendable {
         self.client = client
     }
 
-    public init(settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport) {
-        self.init(client: AWSClient(service: .monitoring, settings: settings, credentials: credentials, transport: transport))
+    public init(settings: AWSSettings, credentials: any CredentialProvider, transport: any HTTPTransport, budget: RequestBudget? = nil) {
+        self.init(client: AWSClient(service: .monitoring, settings: settings, credentials: credentials, transport: transport, budget: budget))
     }
 
     func send(_ action: String, _ body: JSONValue, repeatability: Repeatability = .safe) async throws -> JSONValue {
@@ -30,8 +30,29 @@ public struct MetricsClient: Sendable {
 
     /// Every page of GetMetricData for `queries` between `start` and `end`, values merged per query id.
     public func getMetricData(_ queries: [MetricQuery], start: Date, end: Date) async throws -> [String: [MetricPoint]] {
-        var results: [String: [MetricPoint]] = [:]
+        try await metricData(queries, start: start, end: end).series
+    }
+
+    /// GetMetricData allows this many queries in one call.
+    public static let queriesPerCall = 500
+
+    /// Every page of GetMetricData for `queries` (in calls of at most 500 queries), each series in
+    /// time order (CloudWatch sends newest first), with the ids CloudWatch did not answer in full.
+    public func metricData(_ queries: [MetricQuery], start: Date, end: Date) async throws -> MetricDataAnswer {
+        var answer = MetricDataAnswer()
+        var first = 0
+        while first < queries.count {
+            let batch = Array(queries[first..<min(queries.count, first + Self.queriesPerCall)])
+            first += batch.count
+            try await read(batch, start: start, end: end, into: &answer)
+        }
+        for id in answer.series.keys { answer.series[id]?.sort { $0.time < $1.time } }
+        return answer
+    }
+
+    private func read(_ queries: [MetricQuery], start: Date, end: Date, into answer: inout MetricDataAnswer) async throws {
         var token: String?
+        var statuses: [String: String] = [:]
         repeat {
             var body: [JSONMember] = [
                 JSONMember(key: "MetricDataQueries", value: .array(queries.map(\.json))),
@@ -39,16 +60,27 @@ public struct MetricsClient: Sendable {
                 JSONMember(key: "EndTime", value: .number(end.timeIntervalSince1970.rounded(.up))),
             ]
             if let token { body.append(JSONMember(key: "NextToken", value: .string(token))) }
-            let answer = try await send("GetMetricData", .object(body))
-            for result in answer["MetricDataResults"]?.arrayValue ?? [] {
+            let page = try await send("GetMetricData", .object(body))
+            for result in page["MetricDataResults"]?.arrayValue ?? [] {
                 guard let id = result["Id"]?.stringValue else { continue }
                 let values = result["Values"]?.arrayValue?.compactMap(\.doubleValue) ?? []
                 let times = result["Timestamps"]?.arrayValue?.compactMap(\.doubleValue) ?? []
-                results[id, default: []] += zip(times, values).map { MetricPoint(time: Date(timeIntervalSince1970: $0), value: $1) }
+                // A value that is not a number (NaN is not JSON, but a hostile answer may say 1e999) is left out.
+                answer.series[id, default: []] += zip(times, values).compactMap { time, value in
+                    time.isFinite && value.isFinite ? MetricPoint(time: Date(timeIntervalSince1970: time), value: value) : nil
+                }
+                if let status = result["StatusCode"]?.stringValue { statuses[id] = status }
+                for message in result["Messages"]?.arrayValue ?? [] {
+                    if let text = message["Value"]?.stringValue { answer.messages.append("\(id): \(text)") }
+                }
             }
-            token = answer["NextToken"]?.stringValue
+            for message in page["Messages"]?.arrayValue ?? [] {
+                if let text = message["Value"]?.stringValue { answer.messages.append(text) }
+            }
+            token = page["NextToken"]?.stringValue
         } while token != nil
-        return results
+        // PartialData with no next page, InternalError, Forbidden: what came is kept and said.
+        for (id, status) in statuses where status != "Complete" { answer.incomplete[id] = status }
     }
 
     public func putMetricData(namespace: String, _ data: [MetricDatum]) async throws {
@@ -71,7 +103,7 @@ public struct MetricDimension: Sendable, Hashable {
 }
 
 /// One statistic of one metric over periods of `period` seconds.
-public struct MetricQuery: Sendable {
+public struct MetricQuery: Sendable, Hashable {
     public var id: String
     public var namespace: String
     public var metricName: String
@@ -107,6 +139,20 @@ public struct MetricQuery: Sendable {
 public struct MetricPoint: Sendable, Equatable {
     public var time: Date
     public var value: Double
+
+    public init(time: Date, value: Double) {
+        self.time = time
+        self.value = value
+    }
+}
+
+/// What GetMetricData answered: each query's points in time order, the queries not answered in
+/// full (by id, with CloudWatch's status code) and CloudWatch's messages.
+public struct MetricDataAnswer: Sendable, Equatable {
+    public var series: [String: [MetricPoint]] = [:]
+    public var incomplete: [String: String] = [:]
+    public var messages: [String] = []
+    public init() {}
 }
 
 public struct MetricDatum: Sendable {

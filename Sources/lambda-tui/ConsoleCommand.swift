@@ -71,13 +71,17 @@ struct ConsoleCommand: AsyncParsableCommand {
                                   audit: AuditLog(path: AuditLog.defaultPath(environment: environment), profile: settings.profile,
                                                   region: settings.region),
                                   events: SavedEventStore(directory: SavedEventStore.defaultDirectory(environment: environment)),
-                                  metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport),
-                                  rolloutFiles: rolloutFiles, tagging: tagging, listingCache: listingCache)
+                                  metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport, budget: budget),
+                                  rolloutFiles: rolloutFiles, tagging: tagging, listingCache: listingCache,
+                                  preferencesPath: ConsolePreferences.path(environment: environment))
         var state = ConsoleState(connection: ConnectionInfo(
             profile: settings.profile, region: settings.region, endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly))
         state.tailCapacity = preferences.tailLines
         state.idlePause = preferences.idlePause
         state.cachesListing = listingCache != nil
+        state.chartStyle = preferences.chartStyle
+        let (prices, priceProblems) = PriceTable.load(environment: environment)
+        state.prices = prices
         // The last run's list is drawn at once, marked with its age, while the real one is read.
         if let cached = listingCache?.load() { _ = Reducer.reduce(&state, .cachedListing(cached.functions, savedAt: cached.savedAt)) }
 
@@ -97,7 +101,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         let initialState = state
         let interval = refreshInterval ?? preferences.refreshInterval
         let (keys, keyProblems) = KeyMap.load(environment: environment)
-        let startupNotice = earlierCrash ?? preferenceProblems.first ?? keyProblems.first
+        let startupNotice = earlierCrash ?? preferenceProblems.first ?? keyProblems.first ?? priceProblems.first
         try await MainThread.shared.run {
             var state = initialState
             state.refreshInterval = interval
@@ -109,6 +113,9 @@ struct ConsoleCommand: AsyncParsableCommand {
             state.notice = earlierCrash ?? themeProblem ?? startupNotice
             // Rollouts an earlier console left unfinished: the first screen offers to resume or abort them.
             _ = Reducer.reduce(&state, .rolloutsFound(rolloutFiles.unfinished()))
+            // Set last: the reductions above drop their effects, and a metrics read asked for in
+            // one of them would stay "in flight" for ever.
+            state.metricColumns = preferences.metricColumns
             ConsoleApp(state: state, runner: runner, screen: screen, theme: theme, keys: keys, refreshInterval: interval).run()
         }
         // The session is over and the terminal restored, but reads may still be in flight on

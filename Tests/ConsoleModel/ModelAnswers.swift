@@ -76,7 +76,54 @@ enum ModelAnswers {
             return []
         case .loadRows(let names):
             return [.rowsLoaded(names.map { FunctionRow(functionName: $0) })]
+        case .loadListMetrics(let names, _):
+            if failing { return [.listMetricsLoaded(names: names, .failure(failure(&random)), percentilesProblem: nil)] }
+            let refused = random.next() % 5 == 0 ? "Percentiles (p50/p90/p99) could not be read: 500" : nil
+            return [.listMetricsLoaded(names: names, .success(metricSummaries(names, &random)), percentilesProblem: refused)]
+        case .loadMonitor(let request):
+            return [.monitorLoaded(function: request.function, generation: request.generation, monitorAnswer(request, failing: failing, &random))]
+        case .rememberSetting:
+            return [.settingRemembered]
         }
+    }
+
+    /// Values as CloudWatch might send them, extremes included: none, zeros, huge, a lone spike.
+    static func series(_ count: Int, _ random: inout SeededGenerator) -> [Double?] {
+        let shape = random.next() % 4
+        return (0..<max(0, count)).map { index in
+            switch shape {
+            case 0: nil
+            case 1: random.next() % 3 == 0 ? nil : Double(random.next() % 1_000)
+            case 2: index == count / 2 ? 1e15 : 0
+            default: Double(random.next() % 50) * 0.37
+            }
+        }
+    }
+
+    static func metricSummaries(_ names: [String], _ random: inout SeededGenerator) -> [String: FunctionMetricSummary] {
+        var summaries: [String: FunctionMetricSummary] = [:]
+        for name in names where random.next() % 5 != 0 {
+            let buckets = FunctionMetricSummary.buckets
+            summaries[name] = FunctionMetricSummary(fetchedAt: Date(timeIntervalSince1970: 1_764_000_000), invocations: series(buckets, &random).map { $0 ?? 0 },
+                                                    errors: series(buckets, &random).map { $0 ?? 0 }, throttles: series(buckets, &random).map { $0 ?? 0 },
+                                                    p99: series(buckets, &random), durationSum: Double(random.next() % 100_000))
+        }
+        return summaries
+    }
+
+    static func monitorAnswer(_ request: MonitorRequest, failing: Bool, _ random: inout SeededGenerator) -> MonitorAnswer {
+        if failing { return MonitorAnswer(error: failure(&random)) }
+        var answer = MonitorAnswer()
+        for query in request.queries where random.next() % 4 != 0 {
+            // Now and then a series of the wrong length, as a window changed under the read would give.
+            let count = random.next() % 9 == 0 ? Int(random.next() % 40) : request.window.buckets
+            answer.series[query.id] = series(count, &random)
+        }
+        if random.next() % 3 == 0 {
+            answer.problems.append(random.next() % 2 == 0 ? "Percentiles (p50/p90/p99) could not be read: 500" : ModelEstate.hostileText(&random))
+            answer.percentilesRefused = random.next() % 2 == 0
+        }
+        return answer
     }
 
     /// An answer for work nobody is waiting for now.
@@ -85,7 +132,15 @@ enum ModelAnswers {
         let names = state.functions.compactMap(\.functionName)
         let name = names.isEmpty || random.next() % 4 == 0 ? "fn-\(random.next() % 400)" : names[Int(random.next() % UInt64(names.count))]
         let generation = Int(random.next() % 6)
-        switch random.next() % 7 {
+        switch random.next() % 9 {
+        case 7:
+            let window = MetricWindow(start: Date(timeIntervalSince1970: 1_764_000_000), period: 60, buckets: Int(random.next() % 200) + 1)
+            let request = MonitorRequest(function: name, generation: generation, window: window,
+                                         queries: MonitorCharts.queries(MonitorCharts.charts(split: .function, qualifiers: []), function: name, period: 60),
+                                         percentiles: true)
+            return [.monitorLoaded(function: name, generation: generation, monitorAnswer(request, failing: random.next() % 3 == 0, &random))]
+        case 8:
+            return [.listMetricsLoaded(names: [name], .success(metricSummaries([name], &random)), percentilesProblem: nil)]
         case 0: return answer(.loadDetail(function: name), failing: random.next() % 3 == 0, seed: seed, state: state)
         case 1: return answer(.loadLogs(function: name, logGroup: "/aws/lambda/\(name)", stream: nil), failing: false, seed: seed, state: state)
         case 2: return [.tailEvents(function: name, generation: generation, ModelEstate.logLines(seed: seed), mode: .polling(interval: 2))]

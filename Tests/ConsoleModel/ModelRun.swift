@@ -98,6 +98,14 @@ enum ModelProperties {
             if let problem = check(table, rows: count) { return "\(pane) table: \(problem)" }
         }
         if let problem = check(state.streamTable, rows: state.streamRows.count) { return "stream table: \(problem)" }
+        for (name, monitor) in state.monitors {
+            if let cursor = monitor.cursor, let window = monitor.window, cursor < 0 || cursor >= window.buckets {
+                return "\(name) monitor: cursor \(cursor) of \(window.buckets) points"
+            }
+            if monitor.scroll < 0 || monitor.scroll >= max(1, monitor.shownCharts.count) {
+                return "\(name) monitor: scroll \(monitor.scroll) of \(monitor.shownCharts.count) charts"
+            }
+        }
         switch state.overlay {
         case .palette(let palette):
             let count = ActionReducer.paletteItems(state, filter: palette.filter).count

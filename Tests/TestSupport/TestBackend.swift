@@ -109,6 +109,15 @@ public final class TestBackend: Sendable {
         guard response.status == 204 else { throw BackendError("setting latency failed: \(response.status)") }
     }
 
+    /// CloudWatch GetMetricData on `lane` answered from the fault server's made-up metrics,
+    /// percentiles included; `partial` sends each result in two pages.
+    public func syntheticMetrics(lane: String, partial: Bool = false) async throws {
+        let body = try JSONSerialization.data(withJSONObject: ["partial": partial])
+        let response = try await transport.send(HTTPRequest(method: "POST", url: "http://127.0.0.1:\(faultPort)/__metrics/\(lane)",
+                                                            headers: HTTPHeaders([("Content-Type", "application/json")]), body: body))
+        guard response.status == 204 else { throw BackendError("setting metrics failed: \(response.status)") }
+    }
+
     /// The requests the fault server has seen on `lane`.
     public func requests(lane: String) async throws -> [RecordedRequest] {
         let response = try await transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(faultPort)/__requests/\(lane)"))

@@ -12,4 +12,9 @@ public enum ColumnID: String, CaseIterable, Sendable, Hashable {
     case source, batch, result, uuid
     // Logs and log streams.
     case time, message, last
+    // The functions list's metric columns (`m`).
+    case invocations, errors, p99, throttles, cost
+
+    /// A metric column: sorting or filtering by it needs every function's metrics.
+    public var isMetric: Bool { [.invocations, .errors, .p99, .throttles, .cost].contains(self) }
 }

@@ -50,4 +50,38 @@ public enum Formatting {
         return (String(repeating: "█", count: cells), String(repeating: "·", count: width - cells),
                 String(format: "%5.1f%%", clamped * 100))
     }
+
+    /// The eight levels of a sparkline, lowest first.
+    public static let sparkLevels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// One cell a point, scaled to the series' own highest: ▁ is nothing (or no point), the
+    /// other seven levels share the rest, so any non-zero value shows above the floor.
+    public static func sparkline(_ values: [Double?]) -> String {
+        let highest = values.compactMap { $0 }.filter(\.isFinite).max() ?? 0
+        return String(values.map { value -> Character in
+            guard let value, value.isFinite, value > 0, highest > 0 else { return value == nil ? " " : sparkLevels[0] }
+            let level = 1 + Int((value / highest * Double(sparkLevels.count - 2)).rounded())
+            return sparkLevels[min(sparkLevels.count - 1, max(1, level))]
+        })
+    }
+
+    /// "950", "1.2k", "34k", "1.2M": a figure in at most five cells.
+    public static func compact(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        let magnitude = abs(value)
+        if magnitude < 1_000 { return magnitude == magnitude.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
+        for (limit, suffix) in [(1e6, "k"), (1e9, "M"), (1e12, "G")] where magnitude < limit {
+            let scaled = value / (limit / 1_000)
+            return String(format: abs(scaled) < 10 ? "%.1f" : "%.0f", scaled) + suffix
+        }
+        return String(format: "%.0e", value)
+    }
+
+    /// "850 ms", "3.2 s", "4 min".
+    public static func milliseconds(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        if value < 1_000 { return String(format: value < 10 ? "%.1f ms" : "%.0f ms", value) }
+        if value < 60_000 { return String(format: "%.1f s", value / 1_000) }
+        return String(format: "%.0f min", value / 60_000)
+    }
 }

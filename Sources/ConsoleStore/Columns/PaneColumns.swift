@@ -8,9 +8,9 @@ import LogsAPI
 /// listing (a keystroke over 50,000 rows cannot afford to call closures per column); its field
 /// terms (`runtime:`, `state:`, `arch:`, `memory:`) are named by these columns' ids.
 public enum PaneColumns {
-    public static func functions<Row: FunctionListing>(now: Date) -> [ColumnSpec<Row>] {
-        [
-            ColumnSpec(.name, "NAME", .content(minimum: 20, maximum: 48), priority: 9) { $0.functionName ?? "" },
+    public static func functions<Row: FunctionListing>(now: Date, metrics: MetricColumnSource? = nil) -> [ColumnSpec<Row>] {
+        [ColumnSpec(.name, "NAME", .content(minimum: 20, maximum: 48), priority: 9) { $0.functionName ?? "" }]
+            + (metrics.map { metricColumns($0) } ?? []) + [
             ColumnSpec(.runtime, "RUNTIME", .fixed(15), priority: 8,
                        sortKey: { $0.runtime.map { .text($0.rawValue) } ?? $0.packageType.map { .text($0.rawValue) } ?? .none }) {
                 $0.runtime?.rawValue ?? ($0.packageType == .image ? "image" : "")
@@ -36,6 +36,49 @@ public enum PaneColumns {
             },
             ColumnSpec(.description, "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 2,
                        sortKey: { $0.description.map { .text($0) } ?? .none }) { $0.description ?? "" },
+        ]
+    }
+
+    /// The last hour's metrics beside the name when `m` turned them on: a sparkline of ten
+    /// 6-minute points and the hour's figure (the latest p99), "…" until they are read.
+    static func metricColumns<Row: FunctionListing>(_ source: MetricColumnSource) -> [ColumnSpec<Row>] {
+        let spark = FunctionMetricSummary.buckets
+        func figure(_ metric: ListMetric) -> (Row) -> Double? {
+            { row in source.figure(metric, of: row) }
+        }
+        func key(_ metric: ListMetric) -> (Row) -> SortKey {
+            { row in source.figure(metric, of: row).map { .number($0) } ?? .none }
+        }
+        func cell(_ row: Row, _ series: (FunctionMetricSummary) -> [Double?], _ value: (FunctionMetricSummary) -> String) -> String {
+            guard let summary = source.summary(row) else { return "…" }
+            return Formatting.sparkline(series(summary)) + " " + value(summary)
+        }
+        func countTone(_ metric: ListMetric, _ tone: CellTone) -> (Row) -> CellTone {
+            { row in (source.figure(metric, of: row) ?? 0) > 0 ? tone : .dim }
+        }
+        return [
+            ColumnSpec(.invocations, "INVOCATIONS 1h", .fixed(spark + 6), priority: 9, tone: countTone(.invocations, .text),
+                       sortKey: key(.invocations)) { cell($0, { $0.invocations }, { Formatting.compact($0.totalInvocations) }) },
+            ColumnSpec(.errors, "ERRORS", .fixed(spark + 11), priority: 9, tone: countTone(.errors, .error), sortKey: key(.errors)) {
+                cell($0, { $0.errors }) { summary in
+                    let rate = summary.errorRate.map { $0 > 0 ? " " + percent($0) : "" } ?? ""
+                    return Formatting.compact(summary.totalErrors) + rate
+                }
+            },
+            ColumnSpec(.p99, "P99", .fixed(spark + 8), priority: 8, tone: { row in
+                // Near the timeout is where a p99 hurts: a fifth of the way from it is a warning.
+                guard let p99 = figure(.p99)(row), let timeout = row.timeout else { return .text }
+                return p99 >= Double(timeout) * 800 ? .warn : .text
+            }, sortKey: key(.p99)) { row in
+                guard source.percentilesProblem == nil else { return "n/a" }
+                return cell(row, { $0.p99 }, { Formatting.milliseconds($0.latestP99) })
+            },
+            ColumnSpec(.throttles, "THROTTLES", .fixed(spark + 6), priority: 8, tone: countTone(.throttles, .warn), sortKey: key(.throttles)) {
+                cell($0, { $0.throttles }, { Formatting.compact($0.totalThrottles) })
+            },
+            ColumnSpec(.cost, "COST/DAY", .fixed(9), alignRight: true, priority: 8, sortKey: key(.cost)) { row in
+                source.figure(.cost, of: row).map(source.prices.format) ?? (source.summary(row) == nil ? "…" : "")
+            },
         ]
     }
 
@@ -161,9 +204,10 @@ public enum PaneColumns {
     }
 
     /// The ids of a pane's columns, in the order shown: what the digit keys choose from.
-    public static func ids(_ pane: Pane) -> [ColumnID] {
+    public static func ids(_ pane: Pane, metrics: Bool = false) -> [ColumnID] {
         switch pane {
-        case .functions: (functions(now: .distantPast) as [ColumnSpec<FunctionRow>]).map(\.id)
+        case .functions: (functions(now: .distantPast, metrics: metrics ? MetricColumnSource(prices: PriceTable()) { _ in nil } : nil)
+                          as [ColumnSpec<FunctionRow>]).map(\.id)
         case .versions: versions(now: .distantPast).map(\.id)
         case .aliases: aliases().map(\.id)
         case .mappings: mappings(now: .distantPast).map(\.id)
@@ -187,5 +231,33 @@ public enum PaneColumns {
         }
         if message.contains("WARN") { return .logWarn }
         return .text
+    }
+}
+
+/// What the metric columns read: each function's summary by name, and the prices its cost is
+/// worked out with.
+public struct MetricColumnSource {
+    public var prices: PriceTable
+    /// Why p99 cannot be had here (the endpoint refuses percentile statistics), if so.
+    public var percentilesProblem: String?
+    public var summaryNamed: (String) -> FunctionMetricSummary?
+
+    public init(prices: PriceTable, percentilesProblem: String? = nil, summary: @escaping (String) -> FunctionMetricSummary?) {
+        self.prices = prices
+        self.percentilesProblem = percentilesProblem
+        summaryNamed = summary
+    }
+
+    public func summary(_ row: some FunctionListing) -> FunctionMetricSummary? {
+        row.functionName.flatMap(summaryNamed)
+    }
+
+    public func figure(_ metric: ListMetric, of row: some FunctionListing) -> Double? {
+        summary(row)?.figure(metric) { summary in
+            guard let average = summary.averageDuration else { return summary.totalInvocations == 0 ? 0 : nil }
+            // The hour's rate, for a day.
+            return prices.daily(invocationsPerDay: summary.totalInvocations * 24, averageMilliseconds: average,
+                                memoryMB: row.memorySize ?? 128, architecture: row.architectures?.first)
+        }
     }
 }

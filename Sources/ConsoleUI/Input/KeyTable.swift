@@ -20,6 +20,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case history = "Invocation history"
     case help = "This help"
     case logEvent = "A log event"
+    case monitor = "Monitor view"
 
     /// The name a `keys` file uses for it.
     public var id: String {
@@ -40,6 +41,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .history: "history"
         case .help: "help"
         case .logEvent: "event"
+        case .monitor: "monitor"
         }
     }
 }
@@ -150,6 +152,9 @@ public enum KeyTables {
         KeyBinding([.character("S")], "logs: choose a log stream, or all of them", .toggleStreamList, hint: "streams",
                    when: { $0.pane == .logs }),
         KeyBinding([.character("T")], "live tail of the function's logs", .openTail, hint: "tail"),
+        KeyBinding([.character("M")], "monitor: the function's metrics as charts", .monitorCommand(.open), hint: "monitor"),
+        KeyBinding([.character("m")], "metric columns: the last hour's invocations, errors, p99, throttles, cost (GetMetricData, billed)",
+                   .toggleMetricColumns, hint: "metrics", when: { $0.pane == .functions }),
     ] + (1...10).map { position in
         let titles = (PaneColumns.functions(now: .distantPast) as [ColumnSpec<FunctionRow>]).map(\.title)
         let functionColumn = titles.indices.contains(position - 1) ? titles[position - 1] : "none"
@@ -161,8 +166,23 @@ public enum KeyTables {
     public static let detail: [KeyBinding] = [
         KeyBinding([.character("s")], "show or hide environment values", .toggleSecrets, hint: "secrets"),
         KeyBinding([.character("J")], "raw JSON", .showRawJSON, hint: "json"),
+        KeyBinding([.character("M")], "monitor: the function's metrics as charts", .monitorCommand(.open), hint: "monitor"),
         KeyBinding([.character("j"), .down], "scroll down", .moveCursor(1)),
         KeyBinding([.character("k"), .up], "scroll up", .moveCursor(-1)),
+    ]
+
+    public static let monitor: [KeyBinding] = MetricRange.allCases.map { range in
+        KeyBinding([.character(range.key)], "monitor: the last \(range.rawValue)", .monitorCommand(.range(range)),
+                   hint: range == .hour ? "to 6: range" : nil)
+    } + [
+        KeyBinding([.character("v")], "monitor: the whole function, per version, per alias", .monitorCommand(.cycleSplit), hint: "split"),
+        KeyBinding([.character("h"), .left], "monitor: cursor left", .monitorCommand(.moveCursor(-1)), hint: "cursor"),
+        KeyBinding([.character("l"), .right], "monitor: cursor right", .monitorCommand(.moveCursor(1))),
+        KeyBinding([.character("H")], "monitor: cursor ten cells left", .monitorCommand(.moveCursor(-10))),
+        KeyBinding([.character("L"), .end], "monitor: cursor to the latest point", .monitorCommand(.cursorToLatest)),
+        KeyBinding([.character("j"), .down], "monitor: next chart", .moveCursor(1)),
+        KeyBinding([.character("k"), .up], "monitor: previous chart", .moveCursor(-1)),
+        KeyBinding([.character("T")], "live tail of the function's logs", .openTail, hint: "tail"),
     ]
 
     public static let tail: [KeyBinding] = [
@@ -239,6 +259,7 @@ public enum KeyTables {
         case .history: return history
         case .help: return help
         case .logEvent: return logEvent
+        case .monitor: return monitor
         }
     }
 
@@ -275,6 +296,7 @@ public enum KeyTables {
         case .detail, .rawJSON: return [.detail, .actions, .global]
         case .tail: return [.tail, .actions, .global]
         case .invoke: return [.invoke, .global]
+        case .monitor: return [.monitor, .global]
         }
     }
 }

@@ -5,6 +5,13 @@ public enum ThemeRole: String, CaseIterable, Sendable {
     case jsonKey = "json.key", jsonString = "json.string", jsonNumber = "json.number", jsonLiteral = "json.literal"
     case logError = "log.error", logWarn = "log.warn", logMeta = "log.meta", logTime = "log.time"
     case weightBar = "weight.bar", weightRest = "weight.rest"
+    /// A chart's lines, in order, its axes and labels, and the cursor's column.
+    case chart1 = "chart.1", chart2 = "chart.2", chart3 = "chart.3", chart4 = "chart.4", chartAxis = "chart.axis", chartCursor = "chart.cursor"
+
+    /// The colour of a chart's `index`th line (the fifth takes the first's again).
+    public static func chartLine(_ index: Int) -> ThemeRole {
+        [.chart1, .chart2, .chart3, .chart4][index % 4]
+    }
 }
 
 /// A style per role. Loaded from a theme file, or the built-in dark default.
@@ -43,15 +50,21 @@ public struct Theme: Sendable {
         .logTime: TextStyle(foreground: .blue),
         .weightBar: TextStyle(foreground: .green, reverse: true),
         .weightRest: TextStyle(dim: true),
+        .chart1: TextStyle(foreground: .cyan),
+        .chart2: TextStyle(foreground: .yellow),
+        .chart3: TextStyle(foreground: .magenta),
+        .chart4: TextStyle(foreground: .green),
+        .chartAxis: TextStyle(dim: true),
+        .chartCursor: TextStyle(reverse: true),
     ])
 
     /// No colour at all, for NO_COLOR and terminals without colours: emphasis by attributes only.
     public static let monochrome = Theme(name: "monochrome", styles: Dictionary(uniqueKeysWithValues: ThemeRole.allCases.map { role in
         let style: TextStyle = switch role {
-        case .header, .selection, .weightBar, .badge: TextStyle(reverse: true)
+        case .header, .selection, .weightBar, .badge, .chartCursor: TextStyle(reverse: true)
         case .title, .error, .logError, .footerKey, .filter: TextStyle(bold: true)
         case .columnHeader: TextStyle(bold: true, underline: true)
-        case .dim, .stale, .footer, .logMeta, .weightRest: TextStyle(dim: true)
+        case .dim, .stale, .footer, .logMeta, .weightRest, .chartAxis: TextStyle(dim: true)
         default: .plain
         }
         return (role, style)
