@@ -556,7 +556,11 @@ public enum Reducer {
             state.quitRequested = true
             return []
         }
-        let matches = ConsoleCommands.completions(for: word)
+        var matches = ConsoleCommands.completions(for: word)
+        // A pane keeps the short prefix it had before the later commands came (`:m` is mappings).
+        if matches.count > 1, let pane = matches.first, Pane(rawValue: pane) != nil, matches.dropFirst().allSatisfy({ Pane(rawValue: $0) == nil }) {
+            matches = [pane]
+        }
         if matches == ["monitor"] { return reduce(&state, .monitorCommand(.open)) }
         if matches == ["metrics"] { return reduce(&state, .toggleMetricColumns) }
         guard matches.count == 1, let pane = Pane(rawValue: matches[0]) else {

@@ -136,6 +136,9 @@ import Testing
             _ = Reducer.reduce(&state, .tailEvents(function: "payments-charge-card", generation: generation, ConsoleFixtures.logLines,
                                                    mode: .live(sampled: true)))
         }),
+        ("monitor", { state in
+            _ = Reducer.reduce(&state, .monitorCommand(.open), now: ConsoleFixtures.now)
+        }),
         ("error", { state in _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect to http://127.0.0.1:5000: nothing is listening there.")))) }),
     ]
 
