@@ -124,8 +124,17 @@ public enum ConsoleAction: Sendable {
     /// A key of the Monitor view, or `M` to open it.
     case monitorCommand(MonitorCommand)
     case monitorLoaded(function: String, generation: Int, MonitorAnswer)
-    /// A setting was written to the config file: nothing to show.
-    case settingRemembered
+    /// Background work with nothing to show: a setting written, a query told to stop.
+    case noChange
+
+    // Logs Insights.
+    case insightsCommand(InsightsCommand)
+    /// The user's saved query files and the account's saved queries, with what could not be read.
+    case insightsQueriesLoaded(function: String, [InsightsQuery], problems: [String])
+    /// GetQueryResults so far (the rows are all of them, not an increment), or why the query failed.
+    case insightsProgress(function: String, generation: Int, QueryResults?, error: ConsoleError?)
+    /// The lines of one invocation, found by its request id.
+    case requestLinesLoaded(function: String, requestId: String, Result<[LogLine], ConsoleError>)
 }
 
 /// Keys of the invoke screen and the invocation history.
@@ -214,6 +223,13 @@ public enum ConsoleEffect: Sendable, Equatable {
     case loadMonitor(MonitorRequest)
     /// Writes `key = value` into the config file, keeping its other lines.
     case rememberSetting(key: String, value: String)
+    case loadInsightsQueries(function: String)
+    /// StartQuery, then GetQueryResults about once a second (each answer reported) until it ends.
+    case runInsights(InsightsRun)
+    /// StopQuery for the function's running query.
+    case stopInsights(function: String)
+    /// FilterLogEvents for a request id, 15 minutes either side of `around` (milliseconds).
+    case loadRequestLines(function: String, group: String, requestId: String, around: Int64)
 }
 
 extension ConsoleError {

@@ -19,6 +19,8 @@ public enum Route: Sendable, Equatable {
     case invoke(function: String)
     /// A function's Monitor view: its metrics as charts.
     case monitor(function: String)
+    /// A function's Logs Insights view: queries over its log group, results as a table.
+    case insights(function: String)
 
     /// The function whose live tail this route shows, if it shows one.
     public var tailFunction: String? {
@@ -320,6 +322,8 @@ public struct ConsoleState: Sendable {
     public var prices = PriceTable()
     /// Each function's Monitor view, kept while the console runs so that going back is instant.
     public var monitors: [String: MonitorState] = [:]
+    /// Each function's Logs Insights view, kept with its last results.
+    public var insights: [String: InsightsState] = [:]
     public var quitRequested = false
     /// When a key that needs a second press was pressed once (`q` during a rollout, `r` on the
     /// invoke screen): the second press within `ConsoleState.confirmWindow` does it.
@@ -378,4 +382,6 @@ public enum BackgroundWork: Hashable, Sendable {
     case listMetrics
     /// A Monitor view's metrics.
     case monitor(function: String)
+    /// A Logs Insights query running.
+    case insights(function: String)
 }

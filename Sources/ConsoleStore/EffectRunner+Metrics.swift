@@ -76,10 +76,10 @@ extension EffectRunner {
     }
 
     func remember(_ key: String, _ value: String) -> ConsoleAction {
-        guard let preferencesPath else { return .settingRemembered }
+        guard let preferencesPath else { return .noChange }
         do {
             try ConsolePreferences.remember(key, value, path: preferencesPath)
-            return .settingRemembered
+            return .noChange
         } catch {
             return .showError("Could not remember \(key) in \(preferencesPath): \(error)")
         }

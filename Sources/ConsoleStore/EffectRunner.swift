@@ -37,12 +37,16 @@ public struct EffectRunner: Sendable {
     let tails = TailRegistry()
     let burstControl = BurstControl()
     let tagReads = TagReadControl()
+    let insightsRuns = InsightsRuns()
+    /// The folder of the user's saved Logs Insights queries (`queries/` in the config folder).
+    let queryFolder: String?
 
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
                 logReadLimit: TimeInterval = 60, readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
                 rolloutFiles: RolloutFiles? = nil, tagging: TaggingClient? = nil, tagCallsPerSecond: Double = 5,
-                listingCache: ListingCache? = nil, preferencesPath: String? = nil) {
+                listingCache: ListingCache? = nil, preferencesPath: String? = nil, queryFolder: String? = nil) {
         self.preferencesPath = preferencesPath
+        self.queryFolder = queryFolder
         self.lambda = lambda
         self.logs = logs
         self.logWindow = logWindow
@@ -78,6 +82,14 @@ public struct EffectRunner: Sendable {
             return await readMonitor(request)
         case .rememberSetting(let key, let value):
             return remember(key, value)
+        case .loadInsightsQueries(let function):
+            return await loadInsightsQueries(function)
+        case .runInsights(let run):
+            return await runInsights(run, progress: progress)
+        case .stopInsights(let function):
+            return stopInsights(function)
+        case .loadRequestLines(let function, let group, let requestId, let around):
+            return await requestLines(function: function, group: group, requestId: requestId, around: around)
         case .stopBurst:
             burstControl.requestStop()
             return .showStatus("Stopping the burst: no more invocations are sent.")

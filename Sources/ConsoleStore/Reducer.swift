@@ -74,6 +74,10 @@ public enum Reducer {
             InvokeReducer.scroll(&state, function: function, by: delta)
             return []
         }
+        if case .insights(let function) = state.route, state.overlay == nil, let delta = scrollDelta(action, page: state.pageHeight) {
+            InsightsReducer.scroll(&state, function: function, by: delta)
+            return []
+        }
         if case .monitor(let function) = state.route, state.overlay == nil, let delta = scrollDelta(action, page: state.pageHeight),
            var monitor = state.monitors[function] {
             // Up and down go from chart to chart; the view stops at the last.
@@ -210,7 +214,7 @@ public enum Reducer {
         case .showStatus(let message):
             state.status = message
             state.lastError = nil
-        case .tailStopped, .listingSaved, .settingRemembered:
+        case .tailStopped, .listingSaved, .noChange:
             break
 
         case .refresh:
@@ -265,6 +269,8 @@ public enum Reducer {
             return ListMetricsReducer.reduce(&state, action, now: now)
         case .monitorCommand, .monitorLoaded:
             return MonitorReducer.reduce(&state, action, now: now)
+        case .insightsCommand, .insightsQueriesLoaded, .insightsProgress, .requestLinesLoaded:
+            return InsightsReducer.reduce(&state, action, now: now)
 
         case .functionsPage(let page):
             // Only the load in flight's pages, and only while nothing complete is on screen.
@@ -508,6 +514,8 @@ public enum Reducer {
         case .detail, .rawJSON: return load(.versions, &state)
         case .pane(let pane): return load(pane, &state)
         case .tail, .invoke: return []  // the tail reads on its own schedule
+        case .insights:
+            return []  // a query runs when asked, never on a timer (each run is billed by the data scanned)
         case .monitor(let function):
             return asked ? MonitorReducer.reduce(&state, .monitorCommand(.reload), now: now) : MonitorReducer.refresh(&state, function: function, now: now)
         }
@@ -563,9 +571,10 @@ public enum Reducer {
         }
         if matches == ["monitor"] { return reduce(&state, .monitorCommand(.open)) }
         if matches == ["metrics"] { return reduce(&state, .toggleMetricColumns) }
+        if matches == ["insights"] { return reduce(&state, .insightsCommand(.open)) }
         guard matches.count == 1, let pane = Pane(rawValue: matches[0]) else {
             state.lastError = word.isEmpty ? nil
-                : "Unknown command :\(word). Try :functions, :versions, :aliases, :mappings, :logs, :monitor, :metrics or :q."
+                : "Unknown command :\(word). Try :functions, :versions, :aliases, :mappings, :logs, :monitor, :metrics, :insights or :q."
             return []
         }
         return show(pane, in: &state)
@@ -599,7 +608,7 @@ extension ConsoleState {
 
 /// The command line's words, for completion.
 public enum ConsoleCommands {
-    public static let all = Pane.allCases.map(\.rawValue) + ["monitor", "metrics", "quit"]
+    public static let all = Pane.allCases.map(\.rawValue) + ["monitor", "metrics", "insights", "quit"]
 
     public static func completions(for prefix: String) -> [String] {
         let lowered = prefix.lowercased()

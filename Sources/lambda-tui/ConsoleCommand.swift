@@ -73,7 +73,8 @@ struct ConsoleCommand: AsyncParsableCommand {
                                   events: SavedEventStore(directory: SavedEventStore.defaultDirectory(environment: environment)),
                                   metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport, budget: budget),
                                   rolloutFiles: rolloutFiles, tagging: tagging, listingCache: listingCache,
-                                  preferencesPath: ConsolePreferences.path(environment: environment))
+                                  preferencesPath: ConsolePreferences.path(environment: environment),
+                                  queryFolder: AppDirectories.config(environment) + "/queries")
         var state = ConsoleState(connection: ConnectionInfo(
             profile: settings.profile, region: settings.region, endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly))
         state.tailCapacity = preferences.tailLines

@@ -82,8 +82,28 @@ enum ModelAnswers {
             return [.listMetricsLoaded(names: names, .success(metricSummaries(names, &random)), percentilesProblem: refused)]
         case .loadMonitor(let request):
             return [.monitorLoaded(function: request.function, generation: request.generation, monitorAnswer(request, failing: failing, &random))]
-        case .rememberSetting:
-            return [.settingRemembered]
+        case .rememberSetting, .stopInsights:
+            return [.noChange]
+        case .loadInsightsQueries(let function):
+            let hostile = InsightsQuery(name: ModelEstate.hostileText(&random), text: "fields @message\n| limit 5", origin: .file)
+            return [.insightsQueriesLoaded(function: function, random.next() % 2 == 0 ? [hostile] : [], problems: failing ? ["queries/x is not readable"] : [])]
+        case .runInsights(let run):
+            if failing { return [.insightsProgress(function: run.function, generation: run.generation, nil, error: failure(&random))] }
+            let rows = (0..<Int(random.next() % 30)).map { index in
+                [QueryResults.Field(field: "@timestamp", value: "2026-11-25 10:0\(index % 10):00.000"),
+                 QueryResults.Field(field: "@requestId", value: index % 3 == 0 ? "" : "req-\(index)"),
+                 QueryResults.Field(field: random.next() % 5 == 0 ? nil : "@message", value: ModelEstate.hostileText(&random)),
+                 QueryResults.Field(field: "@ptr", value: "ptr")]
+            }
+            let running = QueryResults(status: "Running", results: Array(rows.prefix(rows.count / 2)),
+                                       statistics: .init(recordsMatched: 1e300, recordsScanned: -1, bytesScanned: .infinity))
+            let statuses = ["Complete", "Failed", "Timeout", "Cancelled", "Unknown"]
+            return [.insightsProgress(function: run.function, generation: run.generation, running, error: nil),
+                    .insightsProgress(function: run.function, generation: run.generation,
+                                      QueryResults(status: statuses[Int(random.next() % 5)], results: rows), error: nil)]
+        case .loadRequestLines(let function, _, let requestId, _):
+            return [.requestLinesLoaded(function: function, requestId: requestId,
+                                        failing ? .failure(failure(&random)) : .success(random.next() % 3 == 0 ? [] : ModelEstate.logLines(seed: seed)))]
         }
     }
 

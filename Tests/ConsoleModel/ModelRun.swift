@@ -98,6 +98,12 @@ enum ModelProperties {
             if let problem = check(table, rows: count) { return "\(pane) table: \(problem)" }
         }
         if let problem = check(state.streamTable, rows: state.streamRows.count) { return "stream table: \(problem)" }
+        for (name, insights) in state.insights {
+            if let problem = check(insights.table, rows: insights.rows.count) { return "\(name) insights table: \(problem)" }
+            if insights.queryCursor < 0 || insights.queryCursor >= max(1, insights.queries.count) {
+                return "\(name) insights: query \(insights.queryCursor) of \(insights.queries.count)"
+            }
+        }
         for (name, monitor) in state.monitors {
             if let cursor = monitor.cursor, let window = monitor.window, cursor < 0 || cursor >= window.buckets {
                 return "\(name) monitor: cursor \(cursor) of \(window.buckets) points"

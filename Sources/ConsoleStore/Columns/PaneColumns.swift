@@ -203,6 +203,19 @@ public enum PaneColumns {
         ]
     }
 
+    /// A Logs Insights result's columns: its fields, in the query's order, each as wide as its
+    /// values (the last, often @message, takes what is left). They sort by `InsightsState`'s
+    /// field, not by a column id, since a query names its own fields.
+    public static func insights(fields: [String]) -> [ColumnSpec<[String: String]>] {
+        fields.enumerated().map { index, field in
+            let last = index == fields.count - 1
+            return ColumnSpec(.message, field, last ? .flexible(minimum: 12, weight: 1) : .content(minimum: min(24, max(6, field.count)), maximum: 40),
+                              alignRight: false, priority: last ? 9 : 8 - min(8, index)) { row in
+                (row[field] ?? "").replacingOccurrences(of: "\n", with: " ")
+            }
+        }
+    }
+
     /// The ids of a pane's columns, in the order shown: what the digit keys choose from.
     public static func ids(_ pane: Pane, metrics: Bool = false) -> [ColumnID] {
         switch pane {

@@ -69,7 +69,8 @@ enum MonitorReducer {
     private static func open(_ state: inout ConsoleState, now: Date) -> [ConsoleEffect] {
         var name: String?
         switch state.route {
-        case .detail(let function), .rawJSON(let function), .tail(let function), .invoke(let function), .monitor(let function):
+        case .detail(let function), .rawJSON(let function), .tail(let function), .invoke(let function), .monitor(let function),
+             .insights(let function):
             name = function
         case .pane(.functions):
             if let arn = state.selectedFunctionARN, let row = state.functionRow(arn: arn) {

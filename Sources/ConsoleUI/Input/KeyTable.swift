@@ -21,6 +21,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case help = "This help"
     case logEvent = "A log event"
     case monitor = "Monitor view"
+    case insights = "Logs Insights"
 
     /// The name a `keys` file uses for it.
     public var id: String {
@@ -42,6 +43,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: "help"
         case .logEvent: "event"
         case .monitor: "monitor"
+        case .insights: "insights"
         }
     }
 }
@@ -153,6 +155,7 @@ public enum KeyTables {
                    when: { $0.pane == .logs }),
         KeyBinding([.character("T")], "live tail of the function's logs", .openTail, hint: "tail"),
         KeyBinding([.character("M")], "monitor: the function's metrics as charts", .monitorCommand(.open), hint: "monitor"),
+        KeyBinding([.character("L")], "Logs Insights: queries over the function's logs", .insightsCommand(.open), hint: "insights"),
         KeyBinding([.character("m")], "metric columns: the last hour's invocations, errors, p99, throttles, cost (GetMetricData, billed)",
                    .toggleMetricColumns, hint: "metrics", when: { $0.pane == .functions }),
     ] + (1...10).map { position in
@@ -167,6 +170,7 @@ public enum KeyTables {
         KeyBinding([.character("s")], "show or hide environment values", .toggleSecrets, hint: "secrets"),
         KeyBinding([.character("J")], "raw JSON", .showRawJSON, hint: "json"),
         KeyBinding([.character("M")], "monitor: the function's metrics as charts", .monitorCommand(.open), hint: "monitor"),
+        KeyBinding([.character("L")], "Logs Insights: queries over the function's logs", .insightsCommand(.open)),
         KeyBinding([.character("j"), .down], "scroll down", .moveCursor(1)),
         KeyBinding([.character("k"), .up], "scroll up", .moveCursor(-1)),
     ]
@@ -184,6 +188,38 @@ public enum KeyTables {
         KeyBinding([.character("k"), .up], "monitor: previous chart", .moveCursor(-1)),
         KeyBinding([.character("T")], "live tail of the function's logs", .openTail, hint: "tail"),
     ]
+
+    public static let insights: [KeyBinding] = {
+        @Sendable func choosing(_ state: ConsoleState) -> Bool {
+            if case .insights(let name) = state.route { return state.insights[name]?.choosing ?? true }
+            return false
+        }
+        let canned = InsightsQuery.lambda.compactMap { query in
+            query.key.map { key in
+                KeyBinding([.character(key)], "insights: \(query.name)", command: .action(.insightsCommand(.run(key))),
+                           id: "insights-run-\(key)", when: choosing, applies: choosing)
+            }
+        }
+        let ranges = MetricRange.allCases.map { range in
+            KeyBinding([.character(range.key)], "insights: over the last \(range.rawValue)", command: .action(.insightsCommand(.range(range))),
+                       hint: range == .hour ? "to 6: range" : nil, id: "insights-range-\(range.rawValue)", when: choosing, applies: choosing)
+        }
+        let sorts = (1...10).map { position in
+            KeyBinding([.character(Character(String(position % 10)))], "insights: sort the results by field \(position) (again: reverse)",
+                       command: .action(.insightsCommand(.sortByField(position))), id: "insights-sort-\(position)",
+                       when: { !choosing($0) }, applies: { !choosing($0) })
+        }
+        return [
+            KeyBinding([.enter], "insights: run the query; on a result, open its invocation's lines", .insightsCommand(.openRow), hint: "run/open"),
+            KeyBinding([.escape], "insights: stop the query; back to the list", .insightsCommand(.back), hint: "back"),
+            KeyBinding([.character("j"), .down], "insights: down", .moveCursor(1)),
+            KeyBinding([.character("k"), .up], "insights: up", .moveCursor(-1)),
+            KeyBinding([.pageDown, .control("f")], "insights: page down", .pageDown),
+            KeyBinding([.pageUp, .control("b")], "insights: page up", .pageUp),
+            KeyBinding([.character("w")], "insights: save the results as CSV", .insightsCommand(.save(json: false)), hint: "csv"),
+            KeyBinding([.character("W")], "insights: save the results as JSON", .insightsCommand(.save(json: true))),
+        ] + canned + ranges + sorts
+    }()
 
     public static let tail: [KeyBinding] = [
         KeyBinding([.character("k"), .up], "up (pauses following)", .moveCursor(-1)),
@@ -260,6 +296,7 @@ public enum KeyTables {
         case .help: return help
         case .logEvent: return logEvent
         case .monitor: return monitor
+        case .insights: return insights
         }
     }
 
@@ -297,6 +334,7 @@ public enum KeyTables {
         case .tail: return [.tail, .actions, .global]
         case .invoke: return [.invoke, .global]
         case .monitor: return [.monitor, .global]
+        case .insights: return [.insights, .global]
         }
     }
 }

@@ -28,6 +28,7 @@ public enum ConsoleView {
             if let tail = state.tails[name] { LogTailView.draw(tail, screen, theme, top: top, height: height) }
         case .invoke(let name): InvokeView.draw(name, state, screen, theme, top: top, height: height, now: now)
         case .monitor(let name): MonitorView.draw(name, state, screen, theme, top: top, height: height)
+        case .insights(let name): InsightsView.draw(name, state, screen, theme, top: top, height: height)
         }
         statusLine(state, screen, theme, row: layout.statusRow, now: now)
         footer(state, screen, theme, keys: keys, row: layout.footerRow, now: now)
@@ -90,12 +91,13 @@ public enum ConsoleView {
                 let shown = DisplayWidth.of(summary) <= room ? summary : DisplayWidth.fit(summary, width: room)
                 screen.put(shown, row: row, column: screen.columns - DisplayWidth.of(shown), style: theme[.title])
             }
-        case .detail(let name), .rawJSON(let name), .tail(let name), .invoke(let name), .monitor(let name):
+        case .detail(let name), .rawJSON(let name), .tail(let name), .invoke(let name), .monitor(let name), .insights(let name):
             let last: [String] = switch state.route {
             case .rawJSON: ["json"]
             case .tail: ["live tail"]
             case .invoke: ["invoke"]
             case .monitor: ["monitor"]
+            case .insights: ["insights"]
             default: []
             }
             screen.put((["functions", name] + last).joined(separator: " › "), row: row, column: 1, style: theme[.title])
