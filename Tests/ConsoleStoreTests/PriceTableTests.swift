@@ -58,3 +58,26 @@ import Testing
         #expect(preferences.metricColumns && preferences.chartStyle == .blocks && problems.count == 1)
     }
 }
+
+@Suite struct InvocationCostTests {
+    @Test func aReportLineIsPricedAtItsBilledDurationAndMemory() throws {
+        var state = MonitorTests.state(functions: ["priced"], metricColumns: false)
+        state.prices = PriceTable()
+        let report = try #require(InvocationReport.parse(
+            "REPORT RequestId: r1\tDuration: 99.10 ms\tBilled Duration: 100 ms\tMemory Size: 2048 MB\tMax Memory Used: 80 MB"))
+        let cost = try #require(state.invocationCost(report, function: "priced"))
+        #expect(abs(cost - (0.1 * 2 * 0.0000166667 + 0.0000002)) < 1e-12)
+        // Without its memory size, the function's own (1024 MB in this list) is used.
+        let bare = InvocationReport(billedDuration: 100)
+        #expect(abs((state.invocationCost(bare, function: "priced") ?? 0) - (0.1 * 0.0000166667 + 0.0000002)) < 1e-12)
+        #expect(state.invocationCost(InvocationReport(duration: 5), function: "priced") == nil)
+    }
+
+    @Test func aHostileReportLineIsReadWithoutTrapping() {
+        let report = InvocationReport.parse("REPORT RequestId: r\tBilled Duration: 1e308 ms\tMemory Size: 1e300 MB\tMax Memory Used: -5 MB")
+        #expect(report?.memorySize == nil && report?.maxMemoryUsed == nil)
+        var state = MonitorTests.state(functions: ["priced"], metricColumns: false)
+        state.prices = PriceTable()
+        #expect(report.flatMap { state.invocationCost($0, function: "priced") }.map(\.isFinite) != false)
+    }
+}

@@ -41,8 +41,14 @@ public struct InvocationReport: Sendable, Equatable {
         }
         return InvocationReport(requestId: fields["RequestId"].map { String($0.split(separator: " ").first ?? "") },
                                 duration: number("Duration"), billedDuration: number("Billed Duration"),
-                                memorySize: number("Memory Size").map { Int($0) }, maxMemoryUsed: number("Max Memory Used").map { Int($0) },
+                                memorySize: number("Memory Size").flatMap(Self.megabytes), maxMemoryUsed: number("Max Memory Used").flatMap(Self.megabytes),
                                 initDuration: number("Init Duration"))
+    }
+
+    /// A size in MB as a log line says it, within what a function can have (a hostile line's
+    /// 1e300 would trap a plain conversion).
+    static func megabytes(_ value: Double) -> Int? {
+        value.isFinite && value >= 0 && value <= 1_000_000 ? Int(value) : nil
     }
 
     /// "12.34 ms · billed 13 ms · 70/128 MB · init 150.1 ms", the parts known.

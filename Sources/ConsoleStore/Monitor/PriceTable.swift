@@ -88,3 +88,14 @@ public struct PriceTable: Sendable, Equatable {
         return symbol + String(format: "%.2g", amount)
     }
 }
+
+extension ConsoleState {
+    /// What one invocation cost, from its REPORT line (billed duration, memory size) and the
+    /// function's architecture; nil when the line has no billed duration.
+    public func invocationCost(_ report: InvocationReport, function name: String) -> Double? {
+        guard let billed = report.billedDuration else { return nil }
+        let row = function(named: name)
+        guard let memory = report.memorySize ?? row?.memorySize else { return nil }
+        return prices.invocation(billedMilliseconds: billed, memoryMB: memory, architecture: row?.architectures?.first)
+    }
+}

@@ -25,7 +25,10 @@ public enum ConsoleView {
         case .detail(let name): detail(name, state, screen, theme, top: top, height: height, now: now)
         case .rawJSON(let name): rawJSON(name, state, screen, theme, top: top, height: height)
         case .tail(let name):
-            if let tail = state.tails[name] { LogTailView.draw(tail, screen, theme, top: top, height: height) }
+            if let tail = state.tails[name] {
+                LogTailView.draw(tail, screen, theme, top: top, height: height,
+                                 cost: { report in state.invocationCost(report, function: name).map(state.prices.format) })
+            }
         case .invoke(let name): InvokeView.draw(name, state, screen, theme, top: top, height: height, now: now)
         case .monitor(let name): MonitorView.draw(name, state, screen, theme, top: top, height: height)
         case .insights(let name): InsightsView.draw(name, state, screen, theme, top: top, height: height)

@@ -27,11 +27,15 @@ enum InvokeView {
         } else {
             response(session, screen, theme, top: top + 1, left: right, width: width, height: upper - 1)
         }
-        statusLine(session, screen, theme, row: top + upper)
+        statusLine(session, screen, theme, row: top + upper, cost: { report in
+            // At the price table's prices: what this invocation cost, and a million like it.
+            state.invocationCost(report, function: function).map { "≈ \(state.prices.format($0 * 1_000_000)) per million" }
+        })
         let logsTop = top + upper + 1
         if let tail = state.tails[function] {
             if !responseFocused { screen.fill(row: logsTop, from: 0, style: TextStyle(reverse: true)) }
-            LogTailView.draw(tail, screen, theme, top: logsTop, height: top + height - logsTop)
+            LogTailView.draw(tail, screen, theme, top: logsTop, height: top + height - logsTop,
+                             cost: { report in state.invocationCost(report, function: function).map(state.prices.format) })
         }
     }
 
@@ -97,7 +101,7 @@ enum InvokeView {
     }
 
     /// Status, error, executed version and round trip, then the REPORT line's figures.
-    static func statusLine(_ session: InvokeSession, _ screen: Screen, _ theme: Theme, row: Int) {
+    static func statusLine(_ session: InvokeSession, _ screen: Screen, _ theme: Theme, row: Int, cost: (InvocationReport) -> String? = { _ in nil }) {
         screen.fill(row: row, from: 0, style: theme[.border])
         guard let result = session.result, !session.running || session.burst != nil else {
             screen.put(session.running ? " running…" : "", row: row, column: 0, style: theme[.dim])
@@ -109,7 +113,11 @@ enum InvokeView {
         if let version = result.executedVersion { parts.append("version \(version)") }
         parts.append("round trip \(result.milliseconds) ms")
         if result.streamed { parts.append("streamed") }
-        if let report = result.report, !report.summary.isEmpty { parts.append("duration " + report.summary) }
+        if let report = result.report, !report.summary.isEmpty {
+            // The cost before the figures: on a narrow screen the figures are cut, and they are in the logs below.
+            if let cost = cost(report) { parts.append(cost) }
+            parts.append("duration " + report.summary)
+        }
         let text = " " + (failed ? "✗ " : "✓ ") + parts.joined(separator: " · ") + " "
         screen.put(DisplayWidth.clip(text, width: screen.columns), row: row, column: 0, style: failed ? theme[.error] : theme[.ok])
     }

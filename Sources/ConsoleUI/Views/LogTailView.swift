@@ -5,7 +5,9 @@ import Foundation
 /// from its stream name, coloured per version; errors and warnings stand out, START/END/REPORT are
 /// dimmed; search matches are highlighted. The status row says how events arrive.
 enum LogTailView {
-    static func draw(_ tail: LogTail, _ screen: Screen, _ theme: Theme, top: Int, height: Int) {
+    /// `cost` prices a REPORT line (what a folded REPORT shows beside its figures).
+    static func draw(_ tail: LogTail, _ screen: Screen, _ theme: Theme, top: Int, height: Int,
+                     cost: (InvocationReport) -> String? = { _ in nil }) {
         guard height > 1 else { return }
         screen.put(DisplayWidth.clip(status(tail), width: screen.columns), row: top, column: 0,
                    style: tail.following ? theme[.dim] : theme[.warn])
@@ -24,7 +26,7 @@ enum LogTailView {
         // Each line's rows: one, cut at the edge; wrapped, as many as its text and its own line breaks need.
         var shownRows: [(line: TailLine, text: String, first: Bool)] = []
         for line in lines.reversed() where shownRows.count < rows {
-            let shown = tail.folded && line.kind == .report ? "REPORT " + (InvocationReport.parse(line.text)?.summary ?? "") : line.text
+            let shown = tail.folded && line.kind == .report ? folded(line.text, cost: cost) : line.text
             let pieces = tail.wrapped ? LogEventOverlay.rows(shown, width: textWidth) : [TableView.sanitize(shown)]
             for (index, piece) in pieces.enumerated().reversed() where shownRows.count < rows {
                 shownRows.append((line, piece, index == 0))
@@ -89,6 +91,12 @@ enum LogTailView {
         guard let version else { return theme[.dim] }
         let index = Int(version) ?? version.unicodeScalars.reduce(0) { $0 &+ Int($1.value) }
         return theme[roles[abs(index) % roles.count]]
+    }
+
+    /// A REPORT line folded to its figures, and its cost when it can be priced.
+    static func folded(_ text: String, cost: (InvocationReport) -> String?) -> String {
+        guard let report = InvocationReport.parse(text) else { return "REPORT" }
+        return "REPORT " + report.summary + (cost(report).map { " · ≈ \($0)" } ?? "")
     }
 }
 
