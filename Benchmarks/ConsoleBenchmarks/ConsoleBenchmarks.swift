@@ -19,6 +19,11 @@ struct ConsoleBenchmarks {
         }
         if arguments.contains("--scale-only") {
             try await ScaleBenchmarks.run(long: arguments.contains("--long"))
+        try await MonitorBenchmarks.run()
+            return
+        }
+        if arguments.contains("--monitor-only") {
+            try await MonitorBenchmarks.run()
             return
         }
         print("lambda-tui console benchmarks: \(count) functions in the store, a 120x40 screen")

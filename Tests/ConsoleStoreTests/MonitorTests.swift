@@ -94,9 +94,10 @@ import TestSupport
             Issue.record("no read for the rows on screen: \(effects)")
             return
         }
-        // The page on screen and the next: 2 × 19 rows (the page above is the top of the list).
-        #expect(names.count == 2 * state.pageHeight)
-        #expect(names.first == "fn-000")
+        // The page on screen and the next (the page above is the top of the list), filled up to a
+        // call's hundred with the rows below, where a scroll goes next.
+        #expect(names.count == ListMetricsPlan.functionsPerCall)
+        #expect(names.prefix(2 * state.pageHeight) == ArraySlice((0..<2 * state.pageHeight).map { String(format: "fn-%03d", $0) }))
         // One read at a time.
         #expect(Reducer.reduce(&state, .moveCursor(1), now: now).allSatisfy { if case .loadListMetrics = $0 { false } else { true } })
         let summaries = Dictionary(uniqueKeysWithValues: names.map { ($0, FunctionMetricSummary(fetchedAt: now)) })

@@ -22,7 +22,11 @@ enum ListMetricsReducer {
             if let percentilesProblem { state.percentilesProblem = percentilesProblem }
             switch result {
             case .success(let summaries):
-                state.listMetrics.merge(summaries) { _, fresh in fresh }
+                // Fresh as of the reducer's clock, the one the next read is decided by.
+                for (name, var summary) in summaries {
+                    summary.fetchedAt = now
+                    state.listMetrics[name] = summary
+                }
                 state.listMetricsProblem = nil
                 state.listMetricsRetryAt = nil
             case .failure(let error):
@@ -46,7 +50,7 @@ enum ListMetricsReducer {
     }
 
     /// The next read the metric columns need, if any: the rows on screen and a page either side
-    /// whose metrics are older than a minute, then (while a filter or sort uses a metric) every
+    /// whose metrics are older than a minute (filled up with the rows below), then (while a filter or sort uses a metric) every
     /// function's older than ten. Only while the list is shown and refreshes are not paused.
     static func readIfNeeded(_ state: inout ConsoleState, now: Date) -> [ConsoleEffect] {
         guard state.metricColumns, state.route == .pane(.functions), state.overlay == nil || state.overlay == .help,
@@ -68,6 +72,11 @@ enum ListMetricsReducer {
         // On screen first, then the page below, then the page above.
         for position in Array(table.scroll..<upper) + Array(lower..<min(table.scroll, upper)) where names.count < limit {
             if visible.indices.contains(position) { consider(visible[position], age: ListMetricsPlan.refreshAge) }
+        }
+        // A read that has to be made anyway is filled with the rows further down, where a
+        // scroll goes next: a page down then finds them read, and a call covers pages, not one.
+        if !names.isEmpty {
+            for position in upper..<visible.count where names.count < limit { consider(visible[position], age: ListMetricsPlan.refreshAge) }
         }
         let sweeping = table.sortColumn.isMetric || FunctionFilter(table.filter).usesMetrics
         if sweeping, names.count < limit, now >= (state.metricSweepRestsUntil ?? .distantPast) {
