@@ -229,7 +229,8 @@ def metric_value(metric: str, stat: str, dimensions: dict, period: int, at: int)
     """A steady made-up value: each function its own traffic (from a hash of its name), a slow wave
     over time, errors where the name holds "fail", throttles where it holds "throttle"."""
     name = dimensions.get("FunctionName", "account")
-    seed = zlib.crc32(name.encode())
+    # Each version and alias its own traffic, a share of the function's.
+    seed = zlib.crc32((name + dimensions.get("Resource", "") + dimensions.get("ExecutedVersion", "")).encode())
     per_minute = 10 + seed % 90
     wave = 1 + 0.5 * math.sin(at / 1800 + seed % 7)
     minutes = period / 60

@@ -214,11 +214,14 @@ import TestSupport
         #expect(state.inFlight.isEmpty, "work left in flight: \(state.inFlight)")
         await Self.drive(&state, .monitorCommand(.cycleSplit), runner: runner)
         let split = try #require(state.monitors["pay-fail-worker"])
-        // The versions aliases route to (2 and 3), then the newest published (1): side by side.
-        #expect(split.charts.first?.lines.map(\.label) == ["v1", "v2", "v3"])
+        // The versions the alias shifts traffic between, read through it per executed version, then
+        // the newest other published version: side by side.
+        #expect(split.charts.first?.lines.map(\.label) == ["live→v2", "live→v3", "v1"])
         #expect(split.answer.series["inv_q1"]?.isEmpty == false)
         let body = try await backend.requests(lane: lane).last?.body ?? ""
-        #expect(body.contains("pay-fail-worker:3"), "the Resource dimension names the version")
+        #expect(body.contains(#"{"Name":"Resource","Value":"pay-fail-worker:live"},{"Name":"ExecutedVersion","Value":"3"}"#),
+                "the alias's traffic to version 3: \(body.prefix(600))")
+        #expect(body.contains(#"{"Name":"Resource","Value":"pay-fail-worker:1"}"#))
     }
 
     @Test func aLateAnswerForAnEarlierRangeIsNotDrawnInTheNewOne() {

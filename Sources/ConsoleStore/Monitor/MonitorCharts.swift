@@ -13,12 +13,29 @@ public struct ChartLine: Sendable, Equatable {
     public var label: String
     public var metric: String
     public var stat: String
-    /// The qualifier (`Resource` dimension `name:qualifier`); nil for the whole function, and
+    /// The qualifier (`Resource` dimension `name:qualifier`), and the version that served it
+    /// (`ExecutedVersion`, for an alias's traffic per version); nil for the whole function, and
     /// `accountWide` for the account's own metrics (no dimension at all).
     public var qualifier: String?
+    public var executedVersion: String?
     public var accountWide = false
 
     public var isPercentile: Bool { stat.hasPrefix("p") }
+}
+
+/// One line of a split Monitor view: a version or an alias. A version an alias routes to is read
+/// through that alias (`Resource` the alias, `ExecutedVersion` the version), since that is where its
+/// shifted traffic is counted; a version invoked directly, by its own `Resource`.
+public struct MonitorSeries: Sendable, Equatable {
+    public var label: String
+    public var resource: String
+    public var executedVersion: String?
+
+    public init(label: String, resource: String, executedVersion: String? = nil) {
+        self.label = label
+        self.resource = resource
+        self.executedVersion = executedVersion
+    }
 }
 
 /// One chart of the Monitor view.
@@ -40,12 +57,12 @@ public enum MonitorCharts {
     /// At most this many versions or aliases side by side (each a line of its own colour).
     public static let qualifiersShown = 4
 
-    public static func charts(split: MonitorSplit, qualifiers: [String]) -> [ChartSpec] {
+    public static func charts(split: MonitorSplit, qualifiers: [MonitorSeries]) -> [ChartSpec] {
         // Per qualifier: invocations, errors, p99 and throttles, which is how a shift is judged.
         func perQualifier(_ prefix: String, _ metric: String, _ stat: String) -> [ChartLine] {
-            qualifiers.prefix(qualifiersShown).enumerated().map { index, qualifier in
-                ChartLine(id: "\(prefix)_q\(index)", label: split == .versions ? "v\(qualifier)" : qualifier, metric: metric, stat: stat,
-                          qualifier: qualifier)
+            qualifiers.prefix(qualifiersShown).enumerated().map { index, series in
+                ChartLine(id: "\(prefix)_q\(index)", label: series.label, metric: metric, stat: stat, qualifier: series.resource,
+                          executedVersion: series.executedVersion)
             }
         }
         let split = split == .function || qualifiers.isEmpty ? MonitorSplit.function : split
@@ -88,7 +105,10 @@ public enum MonitorCharts {
     public static func queries(_ charts: [ChartSpec], function: String, period: Int) -> [MetricQuery] {
         charts.flatMap(\.lines).map { line in
             let dimensions: [MetricDimension] = if line.accountWide { [] }
-                else if let qualifier = line.qualifier { [MetricDimension("FunctionName", function), MetricDimension("Resource", "\(function):\(qualifier)")] }
+                else if let qualifier = line.qualifier {
+                    [MetricDimension("FunctionName", function), MetricDimension("Resource", "\(function):\(qualifier)")]
+                        + (line.executedVersion.map { [MetricDimension("ExecutedVersion", $0)] } ?? [])
+                }
                 else { [MetricDimension("FunctionName", function)] }
             return MetricQuery(id: line.id, namespace: "AWS/Lambda", metricName: line.metric, dimensions: dimensions, period: period, stat: line.stat)
         }

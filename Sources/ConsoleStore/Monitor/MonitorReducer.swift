@@ -120,24 +120,29 @@ enum MonitorReducer {
         return effects
     }
 
-    /// The versions shown side by side: those aliases route to, then the newest; or the aliases.
-    static func qualifiers(_ state: ConsoleState, _ name: String, _ split: MonitorSplit) -> [String] {
+    /// The versions shown side by side: those aliases route to, through the alias (its traffic
+    /// per executed version), then the newest published; or the aliases.
+    static func qualifiers(_ state: ConsoleState, _ name: String, _ split: MonitorSplit) -> [MonitorSeries] {
         guard let detail = state.details[name] else { return [] }
         switch split {
         case .function:
             return []
         case .aliases:
-            return detail.aliases.compactMap(\.name).sorted()
+            return detail.aliases.compactMap(\.name).sorted().prefix(MonitorCharts.qualifiersShown).map { MonitorSeries(label: $0, resource: $0) }
         case .versions:
-            var routed: [String] = []
-            for alias in detail.aliases {
-                routed += [alias.functionVersion].compactMap { $0 } + (alias.routingConfig?.additionalVersionWeights?.keys.sorted() ?? [])
+            var chosen: [MonitorSeries] = []
+            for alias in detail.aliases.sorted(by: { ($0.name ?? "") < ($1.name ?? "") }) {
+                guard let aliasName = alias.name, let weights = alias.routingConfig?.additionalVersionWeights, !weights.isEmpty else { continue }
+                for version in [alias.functionVersion].compactMap({ $0 }) + weights.keys.sorted()
+                where !chosen.contains(where: { $0.executedVersion == version || $0.resource == version }) {
+                    chosen.append(MonitorSeries(label: "\(aliasName)→v\(version)", resource: aliasName, executedVersion: version))
+                }
             }
-            let published = detail.versions.compactMap(\.version).filter { $0 != "$LATEST" }
-                .sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
-            var chosen: [String] = []
-            for version in routed + published where !chosen.contains(version) && version != "$LATEST" { chosen.append(version) }
-            return Array(chosen.prefix(MonitorCharts.qualifiersShown)).sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
+            let published = detail.versions.compactMap(\.version).filter { $0 != "$LATEST" }.sorted { (Int($0) ?? 0) > (Int($1) ?? 0) }
+            for version in published where !chosen.contains(where: { $0.executedVersion == version || $0.resource == version }) {
+                chosen.append(MonitorSeries(label: "v\(version)", resource: version))
+            }
+            return Array(chosen.prefix(MonitorCharts.qualifiersShown))
         }
     }
 
