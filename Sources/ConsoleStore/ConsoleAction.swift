@@ -70,6 +70,8 @@ public enum ConsoleAction: Sendable {
     case tagsLoaded([String: [String: String]], final: Bool, problem: String?)
     /// GetAccountSettings: the account's concurrency limit, which a reservation must leave 100 of.
     case accountLimitLoaded(Result<AccountLimit, ConsoleError>)
+    /// GetAccountSettings' usage: code storage and function count, against the limits.
+    case accountUsageLoaded(AccountUsage)
     case resized(rows: Int, columns: Int)
 
     // The action palette and its forms.

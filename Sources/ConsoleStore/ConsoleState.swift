@@ -159,6 +159,8 @@ public struct ConsoleState: Sendable {
     /// `accountLimitProblem` says why they could not be read (moto does not offer the call).
     public var accountLimit: AccountLimit?
     public var accountLimitProblem: String?
+    /// What the account uses of its limits (code storage, function count).
+    public var accountUsage: AccountUsage?
     /// Background refreshes wait until then: AWS answered a read with a long Retry-After.
     public var refreshesHeldUntil: Date?
     public var connection: ConnectionInfo

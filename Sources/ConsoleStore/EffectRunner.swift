@@ -138,7 +138,10 @@ public struct EffectRunner: Sendable {
             return .rowsLoaded(rows)
         case .loadAccountLimit:
             return .accountLimitLoaded(await attempt {
-                guard let limit = try await lambda.getAccountSettings().accountLimit else {
+                let settings = try await lambda.getAccountSettings()
+                // What the account uses (code storage, functions) goes ahead for the Monitor view.
+                if let usage = settings.accountUsage { progress(.accountUsageLoaded(usage)) }
+                guard let limit = settings.accountLimit else {
                     throw ConsoleError("GetAccountSettings answered without the account's limits.")
                 }
                 return limit

@@ -214,6 +214,8 @@ public enum Reducer {
         case .showStatus(let message):
             state.status = message
             state.lastError = nil
+        case .accountUsageLoaded(let usage):
+            state.accountUsage = usage
         case .tailStopped, .listingSaved, .noChange:
             break
 

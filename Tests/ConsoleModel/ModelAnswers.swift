@@ -39,7 +39,8 @@ enum ModelAnswers {
             return [.listingSaved]
         case .loadAccountLimit:
             let limit = AccountLimit(concurrentExecutions: 1000, unreservedConcurrentExecutions: Int(seed % 1000))
-            return [.accountLimitLoaded(failing ? .failure(failure(&random)) : .success(limit))]
+            let usage = AccountUsage(functionCount: Int64(seed % 2_000), totalCodeSize: Int64(seed % 90_000_000_000))
+            return [.accountUsageLoaded(usage), .accountLimitLoaded(failing ? .failure(failure(&random)) : .success(limit))]
         case .loadSavedEvents(let function):
             return [.savedEventsLoaded(function: function, SavedEvents(payloads: ["saved": #"{"a":1}"#], last: failing ? nil : #"{"b":2}"#))]
         case .mutate(let mutation):

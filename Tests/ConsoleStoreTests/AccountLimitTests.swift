@@ -3,6 +3,7 @@ import ConsoleStore
 import Foundation
 import LambdaAPI
 import LogsAPI
+import Synchronization
 import Testing
 import TestSupport
 
@@ -17,11 +18,16 @@ import TestSupport
              "AccountUsage": {"FunctionCount": 12, "TotalCodeSize": 1048576}}
             """#]])
         let runner = EffectRunner(lambda: LambdaClient(client: backend.client(.lambda, lane: lane)), logs: LogsClient(client: backend.client(.logs)))
-        guard case .accountLimitLoaded(.success(let limit)) = await runner.run(.loadAccountLimit) else {
+        let usage = Mutex<AccountUsage?>(nil)
+        guard case .accountLimitLoaded(.success(let limit)) = await runner.run(.loadAccountLimit, progress: { action in
+            if case .accountUsageLoaded(let read) = action { usage.withLock { $0 = read } }
+        }) else {
             Issue.record("the account's limit was not read")
             return
         }
         #expect(limit.concurrentExecutions == 1000 && limit.unreservedConcurrentExecutions == 870)
+        // What the account uses comes with it, for the Monitor view's code storage.
+        #expect(usage.withLock { $0 } == AccountUsage(functionCount: 12, totalCodeSize: 1_048_576))
     }
 
     @Test func motoWithoutTheCallGivesASentenceNotAWait() async throws {

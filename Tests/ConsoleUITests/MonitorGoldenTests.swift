@@ -1,6 +1,7 @@
 import ConsoleStore
 @testable import ConsoleUI
 import Foundation
+import LambdaAPI
 import Testing
 
 /// The Monitor view's charts and the metric columns at 120x40 and 80x24 in the dark, light and
@@ -56,6 +57,9 @@ import Testing
             return state
         }
         let effects = Reducer.reduce(&state, .monitorCommand(.open), now: now)
+        _ = Reducer.reduce(&state, .accountUsageLoaded(AccountUsage(functionCount: 1_310, totalCodeSize: 68_000_000_000)), now: now)
+        _ = Reducer.reduce(&state, .accountLimitLoaded(.success(AccountLimit(concurrentExecutions: 1_000, totalCodeSize: 80_530_636_800,
+                                                                             unreservedConcurrentExecutions: 870))), now: now)
         var request = effects.compactMap { effect -> MonitorRequest? in if case .loadMonitor(let request) = effect { request } else { nil } }.last
         if scene == "monitor-versions" {
             request = Reducer.reduce(&state, .monitorCommand(.cycleSplit), now: now)

@@ -126,14 +126,14 @@ enum MonitorView {
             let calls = invocations.compactMap { $0 }.reduce(0, +), failed = errors.compactMap { $0 }.reduce(0, +)
             return calls > 0 ? "\(chart.title) \(per) · success \(String(format: "%.2f", 100 * (1 - min(1, failed / calls))))%" : "\(chart.title) \(per)"
         case .concurrency:
+            var title = "\(chart.title) (max)"
             if let reserved = state.details[monitor.function]?.reservedConcurrency {
-                return "\(chart.title) (max) · reserved \(reserved)"
-            }
-            if let limit = state.accountLimit?.concurrentExecutions {
+                title += " · reserved \(reserved)"
+            } else if let limit = state.accountLimit?.concurrentExecutions {
                 let unreserved = state.accountLimit?.unreservedConcurrentExecutions.map { ", unreserved \(Formatting.count($0))" } ?? ""
-                return "\(chart.title) (max) · account limit \(Formatting.count(limit))\(unreserved)"
+                title += " · account limit \(Formatting.count(limit))\(unreserved)"
             }
-            return "\(chart.title) (max)"
+            return title + (codeStorage(state).map { " · \($0)" } ?? "")
         case .account:
             return "\(chart.title) (max)" + (state.accountLimit?.concurrentExecutions.map { " · limit \(Formatting.count($0))" } ?? "")
         case .duration, .streams:
@@ -141,6 +141,14 @@ enum MonitorView {
         default:
             return "\(chart.title) \(per)"
         }
+    }
+
+    /// "code storage 1.2 GB of 75 GB (2%)", with a warning word past 80%.
+    static func codeStorage(_ state: ConsoleState) -> String? {
+        guard let used = state.accountUsage?.totalCodeSize, let limit = state.accountLimit?.totalCodeSize, limit > 0, used >= 0 else { return nil }
+        let share = Double(used) / Double(limit)
+        let gigabytes = { (bytes: Int64) in String(format: "%.1f GB", Double(bytes) / 1_073_741_824) }
+        return "code storage \(gigabytes(used)) of \(gigabytes(limit)) (\(Int((min(1, share) * 100).rounded()))%)" + (share >= 0.8 ? " NEAR THE LIMIT" : "")
     }
 
     static func periodName(_ seconds: Int) -> String {

@@ -24,4 +24,9 @@ public struct AccountLimit: Codable, Hashable, Sendable {
 public struct AccountUsage: Codable, Hashable, Sendable {
     public var functionCount: Int64?
     public var totalCodeSize: Int64?
+
+    public init(functionCount: Int64? = nil, totalCodeSize: Int64? = nil) {
+        self.functionCount = functionCount
+        self.totalCodeSize = totalCodeSize
+    }
 }
