@@ -28,7 +28,7 @@ is any name a test picks, so that tests running in parallel do not share scripts
                            them (environment, layers, VPC, logging), without moto: the scale
                            benchmarks' estates of 50,000 would take moto hours to create.
                            With "onePage": true, all of them in one answer, as moto sends its list.
-  POST /__metrics/<lane>   {"partial": false}: CloudWatch GetMetricData on the lane is answered from a
+  POST /__metrics/<lane>   {"partial": false, "busy": false}: CloudWatch GetMetricData on the lane is answered from a
                            made-up but steady world (see `metric_value`), every statistic moto lacks
                            included (p50/p90/p99), timestamps newest first as CloudWatch sends them,
                            queries of a function whose name holds "fail" erroring, "throttle"
@@ -225,9 +225,10 @@ class FaultHandler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle
 
 
-def metric_value(metric: str, stat: str, dimensions: dict, period: int, at: int) -> float:
+def metric_value(metric: str, stat: str, dimensions: dict, period: int, at: int, busy: bool = False) -> float:
     """A steady made-up value: each function its own traffic (from a hash of its name), a slow wave
-    over time, errors where the name holds "fail", throttles where it holds "throttle"."""
+    over time, errors where the name holds "fail", throttles where it holds "throttle"; with
+    `busy` (the demo), also one function in eight erroring and one in ten throttled."""
     name = dimensions.get("FunctionName", "account")
     # Each version and alias its own traffic, a share of the function's.
     seed = zlib.crc32((name + dimensions.get("Resource", "") + dimensions.get("ExecutedVersion", "")).encode())
@@ -237,10 +238,11 @@ def metric_value(metric: str, stat: str, dimensions: dict, period: int, at: int)
     duration = 100 + seed % 400
     if metric == "Invocations":
         return round(per_minute * wave * minutes)
+    base = zlib.crc32(name.encode())
     if metric == "Errors":
-        return round(per_minute * wave * minutes / 10) if "fail" in name else 0
+        return round(per_minute * wave * minutes / 10) if "fail" in name or (busy and base % 8 == 3) else 0
     if metric == "Throttles":
-        return round(per_minute * minutes / 20) if "throttle" in name else 0
+        return round(per_minute * minutes / 20) if "throttle" in name or (busy and base % 10 == 7) else 0
     if metric == "Duration":
         factor = {"p50": 1, "p90": 1.6, "p99": 2.5, "Maximum": 4, "Average": 1.1, "Minimum": 0.3}.get(stat)
         if factor is None:
@@ -262,7 +264,7 @@ def metric_data(request: dict, settings: dict) -> dict:
         period = int(stat["Period"])
         first = start - start % period
         times = list(range(first, end, period))[::-1]  # newest first
-        values = [metric_value(metric["MetricName"], stat["Stat"], dimensions, period, t) for t in times]
+        values = [metric_value(metric["MetricName"], stat["Stat"], dimensions, period, t, settings.get("busy", False)) for t in times]
         status = "Complete"
         if settings.get("partial"):
             half = len(times) // 2

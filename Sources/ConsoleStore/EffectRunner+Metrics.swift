@@ -24,7 +24,7 @@ extension EffectRunner {
         return .listMetricsLoaded(names: names, result, percentilesProblem: problem)
     }
 
-    func readMonitor(_ request: MonitorRequest) async -> ConsoleAction {
+    func readMonitor(_ request: MonitorRequest, progress: @escaping @Sendable (ConsoleAction) -> Void = { _ in }) async -> ConsoleAction {
         var answer = MonitorAnswer()
         guard let metrics else {
             answer.error = ConsoleError("No CloudWatch client is configured.")
@@ -49,6 +49,11 @@ extension EffectRunner {
             return .monitorLoaded(function: request.function, generation: request.generation, answer)
         }
         if !percentile.isEmpty, request.percentiles {
+            // The other charts are drawn now: an endpoint slow to refuse percentiles (retried 5xx)
+            // must not hold them back.
+            var early = answer
+            early.percentilesPending = true
+            progress(.monitorLoaded(function: request.function, generation: request.generation, early))
             do {
                 take(try await metrics.metricData(percentile, start: window.start, end: window.end))
             } catch let error as AWSClientError {

@@ -79,7 +79,7 @@ public struct EffectRunner: Sendable {
         case .loadListMetrics(let names, let percentiles):
             return await readListMetrics(names, percentiles: percentiles)
         case .loadMonitor(let request):
-            return await readMonitor(request)
+            return await readMonitor(request, progress: progress)
         case .rememberSetting(let key, let value):
             return remember(key, value)
         case .loadInsightsQueries(let function):

@@ -41,7 +41,7 @@ enum MonitorReducer {
             return effects
         case .monitorLoaded(let name, let generation, let answer):
             guard var monitor = state.monitors[name], monitor.generation == generation else { return [] }
-            state.inFlight.remove(.monitor(function: name))
+            if !answer.percentilesPending { state.inFlight.remove(.monitor(function: name)) }
             if answer.percentilesRefused, state.percentilesProblem == nil {
                 state.percentilesProblem = answer.problems.first ?? "This endpoint does not answer percentile statistics."
             }
@@ -52,7 +52,7 @@ enum MonitorReducer {
                 monitor.answer = answer
                 monitor.window = monitor.requestedWindow ?? monitor.window
                 monitor.charts = monitor.requestedCharts
-                monitor.status = .loaded(now)
+                monitor.status = answer.percentilesPending ? .loading : .loaded(now)
             }
             // Fewer charts, or a shorter window, than before: the scroll and cursor stay inside.
             monitor.scroll = min(monitor.scroll, max(0, monitor.shownCharts.count - 1))

@@ -48,6 +48,8 @@ public struct MonitorAnswer: Sendable, Equatable {
     public var error: ConsoleError?
     /// The endpoint refused percentile statistics: later reads leave them out.
     public var percentilesRefused = false
+    /// The other charts' answer, drawn while the percentiles' own call is still out.
+    public var percentilesPending = false
 
     public init(series: [String: [Double?]] = [:], problems: [String] = [], error: ConsoleError? = nil, percentilesRefused: Bool = false) {
         self.series = series
