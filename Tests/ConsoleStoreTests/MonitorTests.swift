@@ -48,7 +48,7 @@ import TestSupport
         let lane = TestBackend.lane("metrics")
         try await backend.syntheticMetrics(lane: lane)
         var state = Self.state()
-        await Self.drive(&state, .refresh, runner: Self.runner(backend, metricsLane: lane, lambdaLane: lane))
+        await Self.drive(&state, .moveCursor(0), runner: Self.runner(backend, metricsLane: lane))
         #expect(state.inFlight.isEmpty, "work left in flight: \(state.inFlight)")
         let failing = try #require(state.listMetrics["pay-fail-worker"])
         #expect(failing.invocations.count == FunctionMetricSummary.buckets)

@@ -216,8 +216,9 @@ public enum KeyTables {
             KeyBinding([.character("k"), .up], "insights: up", .moveCursor(-1)),
             KeyBinding([.pageDown, .control("f")], "insights: page down", .pageDown),
             KeyBinding([.pageUp, .control("b")], "insights: page up", .pageUp),
-            KeyBinding([.character("w")], "insights: save the results as CSV", .insightsCommand(.save(json: false)), hint: "csv"),
-            KeyBinding([.character("W")], "insights: save the results as JSON", .insightsCommand(.save(json: true))),
+            KeyBinding([.character("w")], "insights: save the results as CSV", .insightsCommand(.save(json: false)), hint: "csv",
+                       id: "insights-save-csv"),
+            KeyBinding([.character("W")], "insights: save the results as JSON", .insightsCommand(.save(json: true)), id: "insights-save-json"),
         ] + canned + ranges + sorts
     }()
 
