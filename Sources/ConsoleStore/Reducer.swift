@@ -602,6 +602,23 @@ extension ConsoleState {
         focusedFunction = selected
     }
 
+    /// The function a key that opens a function's view means: the one shown (detail, tail,
+    /// invoke, monitor, insights), else the selected row (which the other panes then follow),
+    /// else the focused one.
+    mutating func functionMeant() -> String? {
+        switch route {
+        case .detail(let function), .rawJSON(let function), .tail(let function), .invoke(let function), .monitor(let function),
+             .insights(let function):
+            return function
+        case .pane(.functions):
+            guard let arn = selectedFunctionARN, let row = functionRow(arn: arn) else { return nil }
+            focusedFunction = arn
+            return functions[row].functionName
+        case .pane:
+            return focusedName
+        }
+    }
+
     var selectedFunctionARN: String? {
         guard let index = tables[.functions]?.selectedIndex, functions.indices.contains(index) else { return nil }
         return functions[index].functionArn

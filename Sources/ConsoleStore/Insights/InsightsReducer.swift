@@ -53,19 +53,7 @@ enum InsightsReducer {
     }
 
     private static func open(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        var name: String?
-        switch state.route {
-        case .detail(let function), .rawJSON(let function), .tail(let function), .invoke(let function), .monitor(let function),
-             .insights(let function):
-            name = function
-        case .pane(.functions):
-            if let arn = state.selectedFunctionARN, let row = state.functionRow(arn: arn) {
-                state.focusedFunction = arn
-                name = state.functions[row].functionName
-            }
-        case .pane:
-            name = state.focusedName
-        }
+        let name = state.functionMeant()
         guard let name, let function = state.function(named: name) else {
             state.status = "Choose a function first: Logs Insights queries one function's log group."
             return []

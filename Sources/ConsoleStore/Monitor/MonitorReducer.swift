@@ -65,21 +65,9 @@ enum MonitorReducer {
         }
     }
 
-    /// The function the user means: the one shown (detail, tail, invoke), else the selected row.
+    /// Opens the Monitor view of the function the user means, reading what it lacks.
     private static func open(_ state: inout ConsoleState, now: Date) -> [ConsoleEffect] {
-        var name: String?
-        switch state.route {
-        case .detail(let function), .rawJSON(let function), .tail(let function), .invoke(let function), .monitor(let function),
-             .insights(let function):
-            name = function
-        case .pane(.functions):
-            if let arn = state.selectedFunctionARN, let row = state.functionRow(arn: arn) {
-                state.focusedFunction = arn
-                name = state.functions[row].functionName
-            }
-        case .pane:
-            name = state.focusedName
-        }
+        let name = state.functionMeant()
         guard let name else {
             state.status = "Choose a function first: the Monitor view shows one function's metrics."
             return []
