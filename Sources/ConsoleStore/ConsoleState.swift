@@ -309,6 +309,8 @@ public struct ConsoleState: Sendable {
     public var metricColumns = false
     /// Each function's last hour, by name, as the metric columns read it.
     public internal(set) var listMetrics: [String: FunctionMetricSummary] = [:]
+    /// How many functions of the list have metrics, counted while a sort or filter uses them.
+    public internal(set) var metricsKnown = 0
     /// Changes whenever `listMetrics` does: a sort by a metric column sorts again.
     public internal(set) var listMetricsGeneration = 0
     /// Why the metric columns' last read failed; none is tried again before `listMetricsRetryAt`.
@@ -354,6 +356,13 @@ public struct ConsoleState: Sendable {
         guard metricColumns else { return nil }
         let metrics = listMetrics
         return MetricColumnSource(prices: prices, percentilesProblem: percentilesProblem) { metrics[$0] }
+    }
+
+    /// "metrics 300/2,000" while a sort or filter by a metric waits for every function's.
+    public var metricsSummary: String? {
+        guard metricColumns, let table = tables[.functions], table.sortColumn.isMetric || FunctionFilter(table.filter).usesMetrics,
+              metricsKnown < functions.count else { return nil }
+        return "metrics \(metricsKnown)/\(Formatting.count(functions.count))"
     }
 
     /// The ids of a pane's columns as drawn now (the metric columns when on): what digits choose.

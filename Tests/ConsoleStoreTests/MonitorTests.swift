@@ -122,6 +122,8 @@ import TestSupport
             read += names
             let summaries = Dictionary(uniqueKeysWithValues: names.map { ($0, FunctionMetricSummary(fetchedAt: now)) })
             effects = Reducer.reduce(&state, .listMetricsLoaded(names: names, .success(summaries), percentilesProblem: nil), now: now)
+            // The tabs say how far the sort's read has come, until it is whole.
+            #expect(state.metricsSummary == (read.count < 250 ? "metrics \(read.count)/250" : nil))
         }
         #expect(Reducer.reduce(&state, .moveCursor(0), now: now).isEmpty, "a sweep done rests")
         #expect(Set(read).count == 250 && read.count == 250, "each function once: \(read.count) \(Set(read).count)")

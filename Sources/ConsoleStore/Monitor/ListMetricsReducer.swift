@@ -17,7 +17,7 @@ enum ListMetricsReducer {
                     + "5 a function on screen a minute (about $0.01 per 1,000)."
                 : "Metric columns off: no more GetMetricData calls."
             return [.rememberSetting(key: "metric_columns", value: state.metricColumns ? "true" : "false")]
-        case .listMetricsLoaded(let names, let result, let percentilesProblem):
+        case .listMetricsLoaded(_, let result, let percentilesProblem):
             state.inFlight.remove(.listMetrics)
             if let percentilesProblem { state.percentilesProblem = percentilesProblem }
             switch result {
@@ -36,11 +36,12 @@ enum ListMetricsReducer {
                 if state.listMetricsProblem != problem { state.lastError = problem }
                 state.listMetricsProblem = problem
                 state.listMetricsRetryAt = now.addingTimeInterval(max(ListMetricsPlan.failureWait, error.retryAfter ?? 0))
-                _ = names
             }
             state.listMetricsGeneration += 1
             let table = state.tables[.functions]
-            if let table, table.sortColumn.isMetric || FunctionFilter(table.filter).usesMetrics || state.pane == .functions {
+            if let table, table.sortColumn.isMetric || FunctionFilter(table.filter).usesMetrics {
+                // A sort or filter by a metric is only as complete as what is read: the tabs say how far.
+                state.metricsKnown = known(state)
                 state.rebuild(.functions)
             }
             return []
@@ -80,6 +81,7 @@ enum ListMetricsReducer {
         }
         let sweeping = table.sortColumn.isMetric || FunctionFilter(table.filter).usesMetrics
         if sweeping, names.count < limit, now >= (state.metricSweepRestsUntil ?? .distantPast) {
+            state.metricsKnown = known(state)
             for row in state.functions.indices where names.count < limit { consider(row, age: ListMetricsPlan.sweepAge) }
             if names.isEmpty { state.metricSweepRestsUntil = now.addingTimeInterval(30) }
         }
@@ -88,7 +90,7 @@ enum ListMetricsReducer {
         return [.loadListMetrics(names: names, percentiles: state.percentilesProblem == nil)]
     }
 
-    /// How many functions have metrics, while a sweep is needed: "metrics 300/2,000".
+    /// How many functions have metrics, counted while a sweep is needed: "metrics 300/2,000".
     static func known(_ state: ConsoleState) -> Int {
         state.functions.reduce(0) { count, row in count + (row.functionName.map { state.listMetrics[$0] != nil } == true ? 1 : 0) }
     }

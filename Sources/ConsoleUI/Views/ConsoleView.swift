@@ -88,6 +88,7 @@ public enum ConsoleView {
             }
             if current != .functions, let name = state.focusedName { summary = "\(name) · \(summary)" }
             if current == .functions, state.tagsSummary != nil { summary = "tags \(state.tagsKnown)/\(Formatting.count(state.functions.count)) · " + summary }
+            if current == .functions, let metrics = state.metricsSummary { summary = metrics + " · " + summary }
             // Right-aligned after the tabs; cut with "…" when the terminal is too narrow for both.
             let room = screen.columns - (x + 1)
             if room > 0 {
