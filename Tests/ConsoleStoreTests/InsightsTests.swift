@@ -149,7 +149,7 @@ import TestSupport
         _ = Reducer.reduce(&state, .insightsCommand(.open))
         await MonitorTests.drive(&state, .insightsCommand(.run("e")), runner: runner)
         let view = try #require(state.insights["bad-fn"])
-        #expect(view.error?.sentence.contains("unexpected symbol") == true && !view.running)
+        #expect(view.error?.sentence.contains("unexpected symbol") == true && !view.running && view.status == "Failed")
         #expect(state.inFlight.isEmpty)
     }
 

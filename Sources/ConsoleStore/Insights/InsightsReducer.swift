@@ -28,6 +28,7 @@ enum InsightsReducer {
             }
             if let error {
                 view.error = error
+                view.status = "Failed"
                 view.running = false
             }
             if !view.running { state.inFlight.remove(.insights(function: name)) }
