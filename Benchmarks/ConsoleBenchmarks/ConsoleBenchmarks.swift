@@ -19,7 +19,6 @@ struct ConsoleBenchmarks {
         }
         if arguments.contains("--scale-only") {
             try await ScaleBenchmarks.run(long: arguments.contains("--long"))
-        try await MonitorBenchmarks.run()
             return
         }
         if arguments.contains("--monitor-only") {
@@ -60,6 +59,7 @@ struct ConsoleBenchmarks {
         try await idleCPU()
         try await TailBenchmarks.run()
         try await ScaleBenchmarks.run(long: arguments.contains("--long"))
+        try await MonitorBenchmarks.run()
     }
 
     static func loadedState() -> ConsoleState {
