@@ -129,6 +129,11 @@ public enum ConsoleAction: Sendable {
     /// Background work with nothing to show: a setting written, a query told to stop.
     case noChange
 
+    // The clipboard.
+    case copy(CopyCommand)
+    /// The UI wrote `clipboard` out (OSC 52, or a file).
+    case clipboardWritten(ClipboardDelivery)
+
     // Logs Insights.
     case insightsCommand(InsightsCommand)
     /// The user's saved query files and the account's saved queries, with what could not be read.

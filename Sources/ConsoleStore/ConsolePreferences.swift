@@ -14,6 +14,7 @@ import Foundation
 ///     requests_per_second = 5
 ///     metric_columns = true
 ///     chart_style = braille
+///     clipboard = osc52
 ///
 /// Command-line flags win over these.
 public struct ConsolePreferences: Sendable, Equatable {
@@ -34,6 +35,8 @@ public struct ConsolePreferences: Sendable, Equatable {
     public var metricColumns = false
     /// How the Monitor view draws charts: braille, blocks or plain.
     public var chartStyle: ChartStyle = .braille
+    /// How `y` copies: `osc52` (the terminal's clipboard) or `file` (the state folder's clipboard.txt).
+    public var clipboardToFile = false
     public static let tailLinesRange = 100...1_000_000
 
     public init() {}
@@ -93,6 +96,12 @@ public struct ConsolePreferences: Sendable, Equatable {
                 preferences.refreshInterval = number(1...86_400, "a number of seconds, at least 1") ?? preferences.refreshInterval
             case "read_only": preferences.readOnly = flag() ?? preferences.readOnly
             case "metric_columns": preferences.metricColumns = flag() ?? preferences.metricColumns
+            case "clipboard":
+                switch parts[1].lowercased() {
+                case "osc52": preferences.clipboardToFile = false
+                case "file": preferences.clipboardToFile = true
+                default: problems.append("\(at): clipboard must be osc52 or file")
+                }
             case "chart_style":
                 if let style = ChartStyle(rawValue: parts[1].lowercased()) { preferences.chartStyle = style }
                 else { problems.append("\(at): chart_style must be braille, blocks or plain") }

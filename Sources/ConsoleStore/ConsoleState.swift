@@ -46,6 +46,8 @@ public enum Overlay: Sendable, Equatable {
     case rollout(RolloutPanel)
     /// One log event in full (Enter on the logs pane): every line of it, wrapped, scrollable.
     case logEvent(LogEventView)
+    /// `Y`: what can be copied from here, with the one under the cursor.
+    case copyMenu(cursor: Int)
 }
 
 /// A log event as the line view shows it: its stream and time, and its message (pretty-printed
@@ -328,6 +330,9 @@ public struct ConsoleState: Sendable {
     public var monitors: [String: MonitorState] = [:]
     /// Each function's Logs Insights view, kept with its last results.
     public var insights: [String: InsightsState] = [:]
+    /// Text to put on the user's clipboard: the UI writes it to the terminal, then answers
+    /// `clipboardWritten`.
+    public internal(set) var clipboard: ClipboardRequest?
     public var quitRequested = false
     /// When a key that needs a second press was pressed once (`q` during a rollout, `r` on the
     /// invoke screen): the second press within `ConsoleState.confirmWindow` does it.
@@ -364,6 +369,9 @@ public struct ConsoleState: Sendable {
               metricsKnown < functions.count else { return nil }
         return "metrics \(metricsKnown)/\(Formatting.count(functions.count))"
     }
+
+    /// What `y` and the `Y` menu offer here.
+    public var copyChoices: [CopyChoice] { CopyChoices.choices(self) }
 
     /// The ids of a pane's columns as drawn now (the metric columns when on): what digits choose.
     public func columnIDs(_ pane: Pane) -> [ColumnID] {

@@ -42,6 +42,11 @@ public enum Reducer {
             let count = ActionReducer.paletteItems(state, filter: palette.filter).count
             if palette.cursor >= count { palette.cursor = max(0, count - 1); state.overlay = .palette(palette) }
         }
+        // The copy menu's choices follow the state too (a refresh can take a row away).
+        if case .copyMenu(let cursor) = state.overlay {
+            let count = state.copyChoices.count
+            if count == 0 { state.overlay = nil } else if cursor >= count { state.overlay = .copyMenu(cursor: count - 1) }
+        }
         // The metric columns read what came on screen (a scroll, a filter, a new list).
         return effects + ListMetricsReducer.readIfNeeded(&state, now: now)
     }
@@ -60,6 +65,10 @@ public enum Reducer {
             let count = ActionReducer.paletteItems(state, filter: palette.filter).count
             palette.cursor = max(0, min(count - 1, palette.cursor + delta))
             state.overlay = .palette(palette)
+            return []
+        }
+        if case .copyMenu(let cursor) = state.overlay, let delta = scrollDelta(action, page: state.pageHeight) {
+            state.overlay = .copyMenu(cursor: max(0, min(state.copyChoices.count - 1, cursor + delta)))
             return []
         }
         if case .history(let cursor) = state.overlay, let delta = scrollDelta(action, page: state.pageHeight) {
@@ -271,6 +280,8 @@ public enum Reducer {
             return ListMetricsReducer.reduce(&state, action, now: now)
         case .monitorCommand, .monitorLoaded:
             return MonitorReducer.reduce(&state, action, now: now)
+        case .copy, .clipboardWritten:
+            return ClipboardReducer.reduce(&state, action)
         case .insightsCommand, .insightsQueriesLoaded, .insightsProgress, .requestLinesLoaded:
             return InsightsReducer.reduce(&state, action, now: now)
 
@@ -606,13 +617,18 @@ extension ConsoleState {
     /// invoke, monitor, insights), else the selected row (which the other panes then follow),
     /// else the focused one.
     mutating func functionMeant() -> String? {
+        if route == .pane(.functions), let arn = selectedFunctionARN { focusedFunction = arn }
+        return functionMeantWithoutFocus()
+    }
+
+    /// The same, leaving the focus as it is.
+    func functionMeantWithoutFocus() -> String? {
         switch route {
         case .detail(let function), .rawJSON(let function), .tail(let function), .invoke(let function), .monitor(let function),
              .insights(let function):
             return function
         case .pane(.functions):
             guard let arn = selectedFunctionARN, let row = functionRow(arn: arn) else { return nil }
-            focusedFunction = arn
             return functions[row].functionName
         case .pane:
             return focusedName

@@ -117,7 +117,9 @@ struct ConsoleCommand: AsyncParsableCommand {
             // Set last: the reductions above drop their effects, and a metrics read asked for in
             // one of them would stay "in flight" for ever.
             state.metricColumns = preferences.metricColumns
-            ConsoleApp(state: state, runner: runner, screen: screen, theme: theme, keys: keys, refreshInterval: interval).run()
+            let clipboard = TerminalClipboard(mode: preferences.clipboardToFile ? .file : .osc52, environment: environment,
+                                              filePath: stateFolder + "/clipboard.txt")
+            ConsoleApp(state: state, runner: runner, screen: screen, theme: theme, keys: keys, refreshInterval: interval, clipboard: clipboard).run()
         }
         // The session is over and the terminal restored, but reads may still be in flight on
         // other threads: exit's handlers (OpenSSL's and libcurl's cleanups) would tear those

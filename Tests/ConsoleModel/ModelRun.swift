@@ -84,6 +84,14 @@ public final class ModelRun {
         if text.contains(ModelEstate.secretMarker), !ModelProperties.revealedOnThisScreen(state, revealedOn: revealedOn) {
             return "an environment value is on screen though nobody revealed it here"
         }
+        // The clipboard is a place an environment value would be written to: never one, revealed or not.
+        if screen.copied.contains(CheckingScreen.undecodable) { return CheckingScreen.undecodable }
+        if screen.copied.contains(where: { $0.contains(ModelEstate.secretMarker) }) {
+            return "an environment value was copied to the clipboard"
+        }
+        if case .copyMenu(let cursor) = state.overlay, cursor < 0 || cursor >= max(1, state.copyChoices.count) {
+            return "copy menu cursor \(cursor) of \(state.copyChoices.count)"
+        }
         return nil
     }
 }
@@ -166,4 +174,16 @@ final class CheckingScreen: Screen {
 
     func erase() { grid.erase() }
     func present() {}
+
+    static let undecodable = "<an OSC 52 sequence that does not decode>"
+    /// What was copied (OSC 52), decoded.
+    var copied: [String] = []
+    func passThrough(_ sequence: String) {
+        guard let start = sequence.range(of: "52;c;"), let end = sequence[start.upperBound...].firstIndex(where: { $0 == "\u{07}" || $0 == "\u{1B}" }),
+              let data = Data(base64Encoded: String(sequence[start.upperBound..<end])) else {
+            copied.append(Self.undecodable)
+            return
+        }
+        copied.append(String(decoding: data, as: UTF8.self))
+    }
 }

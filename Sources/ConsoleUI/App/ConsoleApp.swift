@@ -17,12 +17,12 @@ public final class ConsoleApp {
     private var signalSources: [any DispatchSourceSignal] = []
 
     public init(state: ConsoleState, runner: EffectRunner, screen: CursesScreen, theme: Theme, keys: KeyMap = .standard,
-                refreshInterval: TimeInterval) {
+                refreshInterval: TimeInterval, clipboard: TerminalClipboard) {
         let mailbox = Mailbox()
         self.mailbox = mailbox
         self.screen = screen
         self.refreshInterval = max(1, refreshInterval)
-        controller = ConsoleController(state: state, screen: screen, theme: theme, terminal: screen, keys: keys) { effect in
+        controller = ConsoleController(state: state, screen: screen, theme: theme, terminal: screen, keys: keys, clipboard: clipboard) { effect in
             Task.detached { mailbox.post(await runner.run(effect) { mailbox.post($0) }) }
         }
         self.runner = runner

@@ -20,10 +20,14 @@ public final class ConsoleController {
     /// The key tables, with the user's remappings.
     public let keys: KeyMap
     let terminal: (any TerminalHandOver)?
+    /// How `y` reaches the user's clipboard.
+    let clipboard: TerminalClipboard
     private let perform: (ConsoleEffect) -> Void
 
     public init(state: ConsoleState, screen: any Screen, theme: Theme, terminal: (any TerminalHandOver)?, keys: KeyMap = .standard,
+                clipboard: TerminalClipboard = TerminalClipboard(environment: [:], filePath: NSTemporaryDirectory() + "lambda-tui-clipboard.txt"),
                 perform: @escaping (ConsoleEffect) -> Void) {
+        self.clipboard = clipboard
         self.state = state
         self.keys = keys
         self.screen = screen
@@ -53,6 +57,10 @@ public final class ConsoleController {
         if state.suspendRequested {
             terminal?.suspend()
             dispatch(.resumed)
+        }
+        // Copying needs the terminal, which only the UI has: written here, then said.
+        if let request = state.clipboard {
+            dispatch(.clipboardWritten(clipboard.deliver(request, to: screen)), now: now)
         }
         effects.forEach(perform)
     }

@@ -20,6 +20,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case history = "Invocation history"
     case help = "This help"
     case logEvent = "A log event"
+    case copyMenu = "Copy menu"
     case monitor = "Monitor view"
     case insights = "Logs Insights"
 
@@ -42,6 +43,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .history: "history"
         case .help: "help"
         case .logEvent: "event"
+        case .copyMenu: "copy"
         case .monitor: "monitor"
         case .insights: "insights"
         }
@@ -134,6 +136,9 @@ public enum KeyTables {
         KeyBinding([.character("r"), .control("r")], "refresh now", .refresh, hint: "refresh"),
         KeyBinding([.escape], "back; dismisses the message", .goBack, hint: "back"),
         KeyBinding([.character("H")], "this session's invocations, to open again", .invokeCommand(.showHistory)),
+        KeyBinding([.character("y")], "copy the selection's ARN (or what is shown) to the local clipboard (OSC 52)", .copy(.first)),
+        KeyBinding([.character("Y")], "copy: a menu of names, ARNs, request id, log line, masked JSON, console URL", .copy(.menu)),
+        KeyBinding([.character("o")], "the AWS web console's URL of what is shown, copied", .copy(.consoleURL)),
         KeyBinding([.character("q")], "quit (asks first while a rollout runs)", .requestQuit, hint: "quit"),
         KeyBinding([.control("c")], "quit at once", .quit),
         KeyBinding([.control("z")], "suspend (fg resumes)", .suspend),
@@ -296,6 +301,7 @@ public enum KeyTables {
         case .history: return history
         case .help: return help
         case .logEvent: return logEvent
+        case .copyMenu: return copyMenu
         case .monitor: return monitor
         case .insights: return insights
         }
@@ -327,6 +333,7 @@ public enum KeyTables {
         case .history: return [.history]
         case .help: return [.help]
         case .logEvent: return [.logEvent]
+        case .copyMenu: return [.copyMenu]
         case .commandLine, nil: break
         }
         switch state.route {

@@ -185,6 +185,15 @@ extension KeyTables {
 
     public static let logEvent: [KeyBinding] = [
         KeyBinding([.escape, .enter, .character("q")], "close the event", .closeOverlay, hint: "close"),
+        KeyBinding([.character("y")], "event: copy it to the clipboard", .copy(.first), hint: "copy"),
         quitAtOnce,
     ] + scrolling
+
+    public static let copyMenu: [KeyBinding] = [
+        KeyBinding([.enter], "copy: the one under the cursor", .copy(.menuChoice(nil)), hint: "copy"),
+        KeyBinding([.escape, .character("q")], "copy: close the menu", .closeOverlay, hint: "close"),
+        quitAtOnce,
+    ] + (1...9).map { position in
+        KeyBinding([.character(Character(String(position)))], "copy: choice \(position)", .copy(.menuChoice(position - 1)), id: "copy-choice-\(position)")
+    } + scrolling
 }

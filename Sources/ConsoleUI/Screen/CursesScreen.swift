@@ -95,6 +95,18 @@ public final class CursesScreen: Screen {
         werase(window)
     }
 
+    public func passThrough(_ sequence: String) {
+        // After curses' own output, written whole: a write cut short is retried from where it stopped.
+        fflush(nil)
+        var bytes = Array(sequence.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
     public func present() {
         wnoutrefresh(window)
         doupdate()

@@ -48,6 +48,10 @@ public final class GridScreen: Screen {
 
     public func present() {}
 
+    /// What was sent past the grid (OSC 52), for tests to read.
+    public private(set) var passedThrough: [String] = []
+    public func passThrough(_ sequence: String) { passedThrough.append(sequence) }
+
     public func cell(row: Int, column: Int) -> Cell {
         cells[row][column]
     }

@@ -46,6 +46,9 @@ public protocol Screen: AnyObject {
 
     /// Shows what was drawn since the last call; only changed cells reach the terminal.
     func present()
+
+    /// Sends a sequence that draws nothing (OSC 52) straight to the terminal, between frames.
+    func passThrough(_ sequence: String)
 }
 
 extension Screen {

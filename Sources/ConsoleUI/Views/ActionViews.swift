@@ -145,3 +145,21 @@ enum HistoryView {
         panel.footnote("Enter opens · Esc closes", screen: screen, theme: theme)
     }
 }
+
+/// `Y`: what can be copied from here, numbered, each with the start of its text.
+enum CopyMenuView {
+    static func draw(_ choices: [CopyChoice], cursor: Int, _ screen: Screen, _ theme: Theme) {
+        let panel = Panel(title: "Copy to the clipboard", width: 96, height: min(screen.rows - 2, choices.count + 2), screen: screen, theme: theme)
+        let labelWidth = min(28, max(10, panel.innerWidth / 3))
+        let first = max(0, min(cursor - panel.innerRows + 1, choices.count - panel.innerRows))
+        for (offset, index) in (first..<min(choices.count, first + panel.innerRows)).enumerated() {
+            let choice = choices[index]
+            let key = index < 9 ? "\(index + 1) " : "  "
+            // One line of the text: a log event or the JSON shows its first line, control characters made visible.
+            let preview = TableView.sanitize(choice.text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? "")
+            let text = key + DisplayWidth.fit(choice.label, width: labelWidth) + " " + preview
+            panel.put(DisplayWidth.fit(text, width: panel.innerWidth), row: offset, style: index == cursor ? theme[.selection] : .plain, on: screen)
+        }
+        panel.footnote("Enter or 1-9 copies · Esc closes", screen: screen, theme: theme)
+    }
+}

@@ -43,6 +43,7 @@ public enum ConsoleView {
         case .shift(let shift): AliasRoutingView.draw(shift, state, screen, theme)
         case .rollout(let panel): RolloutView.draw(panel, state, screen, theme, now: now)
         case .logEvent(let view): LogEventOverlay.draw(view, screen, theme)
+        case .copyMenu(let cursor): CopyMenuView.draw(state.copyChoices, cursor: cursor, screen, theme)
         case .commandLine, nil: break
         }
         screen.present()
