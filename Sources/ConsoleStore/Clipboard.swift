@@ -145,11 +145,21 @@ enum ClipboardReducer {
                 }
                 request(CopyChoice("AWS console URL", url), &state)
                 state.status = "Copied \(url)"
+            case .cliCommand:
+                guard case .form(let form) = state.overlay else { return [] }
+                guard FormSubmission.actionErrors(form).isEmpty, let mutation = FormSubmission.mutation(from: form) else {
+                    state.status = "The form cannot be sent as it is (see its fields): there is no command to copy yet."
+                    return []
+                }
+                let command = AWSCLICommand.render(mutation, connection: state.connection)
+                request(CopyChoice("AWS CLI command", command), &state)
+                state.status = "Copied: \(command)"
             }
         case .clipboardWritten(let how):
             guard let request = state.clipboard else { return [] }
             state.clipboard = nil
-            if state.status?.hasPrefix("Copied https://") != true || how != .terminal {
+            // What was copied stays said (the URL, the command) when it went where it was meant to.
+            if state.status?.hasPrefix("Copied") != true || how != .terminal {
                 state.status = how.sentence(request.label)
             }
         default:
@@ -173,6 +183,8 @@ public enum CopyCommand: Sendable, Equatable {
     case menuChoice(Int?)
     /// `o`: the AWS web console's URL of what is on screen.
     case consoleURL
+    /// ctrl-y in a form: the AWS CLI command that makes the same change.
+    case cliCommand
 }
 
 /// How the UI delivered a copy.

@@ -122,6 +122,8 @@ extension KeyTables {
         KeyBinding([.control("u")], "clear the field", .editField("")),
         KeyBinding([.control("t")], "show or hide masked values", .toggleFormSecrets),
         KeyBinding([.control("e")], "edit the field in $VISUAL or $EDITOR", command: .editInEditor),
+        KeyBinding([.control("y")], "copy the AWS CLI command that makes this change (environment values masked)", .copy(.cliCommand),
+                   hint: "cli"),
         quitAtOnce,
         KeyBinding([], "type into the field (a JSON field keeps pasted line breaks)", command: .derived { state, key in
             guard let field = focusedField(state) else { return nil }

@@ -1,0 +1,120 @@
+import Foundation
+import LambdaAPI
+
+/// The AWS CLI command that makes the same change a form is about to send, for a runbook or a
+/// script: quoted for a POSIX shell, with the profile, region and endpoint of the console.
+/// Environment values are never written out: they show as `****` to fill in.
+public enum AWSCLICommand {
+    public static func render(_ mutation: Mutation, connection: ConnectionInfo) -> String {
+        var words = ["aws", "lambda"] + arguments(mutation)
+        if connection.profile != "default" { words += ["--profile", connection.profile] }
+        words += ["--region", connection.region]
+        if !connection.endpoint.isEmpty, !connection.endpoint.hasSuffix(".amazonaws.com"), connection.endpoint.hasPrefix("http") {
+            words += ["--endpoint-url", connection.endpoint]
+        }
+        let command = words.map(quote).joined(separator: " ")
+        // An invocation's answer goes to a file, as the CLI needs one.
+        if case .invoke = mutation { return command + " response.json" }
+        if case .updateCode(let function, .directory(let path), _, _, _) = mutation {
+            return "(cd \(quote(path)) && zip -qr /tmp/\(quote(function)).zip .) && " + command
+        }
+        return command
+    }
+
+    static func arguments(_ mutation: Mutation) -> [String] {
+        switch mutation {
+        case .invoke(let request):
+            var words = ["invoke", "--function-name", request.function]
+            if let qualifier = request.qualifier { words += ["--qualifier", qualifier] }
+            words += ["--invocation-type", request.invocationType, "--cli-binary-format", "raw-in-base64-out", "--payload", request.payload]
+            if let context = request.clientContext { words += ["--client-context", Data(context.utf8).base64EncodedString()] }
+            return words
+        case .publishVersion(let function, let description, let sha, let revision):
+            return ["publish-version", "--function-name", function] + (description.isEmpty ? [] : ["--description", description])
+                + (sha.map { ["--code-sha256", $0] } ?? []) + (revision.map { ["--revision-id", $0] } ?? [])
+        case .updateCode(let function, let source, let architecture, let publish, let revision):
+            var words = ["update-function-code", "--function-name", function]
+            switch source {
+            case .zipFile(let path): words += ["--zip-file", "fileb://" + path]
+            case .directory: words += ["--zip-file", "fileb:///tmp/\(function).zip"]
+            case .s3(let bucket, let key, let version): words += ["--s3-bucket", bucket, "--s3-key", key] + (version.map { ["--s3-object-version", $0] } ?? [])
+            case .image(let uri): words += ["--image-uri", uri]
+            }
+            if let architecture { words += ["--architectures", architecture.rawValue] }
+            if publish { words.append("--publish") }
+            return words + (revision.map { ["--revision-id", $0] } ?? [])
+        case .updateConfiguration(let function, let changes, let revision):
+            var words = ["update-function-configuration", "--function-name", function]
+            if let description = changes.description { words += ["--description", description] }
+            if let handler = changes.handler { words += ["--handler", handler] }
+            if let runtime = changes.runtime { words += ["--runtime", runtime.rawValue] }
+            if let memory = changes.memorySize { words += ["--memory-size", String(memory)] }
+            if let timeout = changes.timeout { words += ["--timeout", String(timeout)] }
+            if let environment = changes.environment {
+                let variables = environment.keys.sorted().map { "\"\($0)\":\"****\"" }.joined(separator: ",")
+                words += ["--environment", "{\"Variables\":{\(variables)}}"]
+            }
+            if let storage = changes.ephemeralStorage { words += ["--ephemeral-storage", "Size=\(storage)"] }
+            if let tracing = changes.tracingMode { words += ["--tracing-config", "Mode=\(tracing.rawValue)"] }
+            if changes.logFormat != nil || changes.applicationLogLevel != nil || changes.systemLogLevel != nil {
+                let parts = [changes.logFormat.map { "LogFormat=\($0.rawValue)" }, changes.applicationLogLevel.map { "ApplicationLogLevel=\($0.rawValue)" },
+                             changes.systemLogLevel.map { "SystemLogLevel=\($0.rawValue)" }].compactMap { $0 }
+                words += ["--logging-config", parts.joined(separator: ",")]
+            }
+            if let layers = changes.layers { words += ["--layers"] + layers }
+            return words + (revision.map { ["--revision-id", $0] } ?? [])
+        case .setTags(_, let arn, let add, let remove):
+            // Two calls when both are asked for; the CLI has one command each.
+            var words: [String] = []
+            if !add.isEmpty { words += ["tag-resource", "--resource", arn, "--tags", add.keys.sorted().map { "\($0)=\(add[$0] ?? "")" }.joined(separator: ",")] }
+            if !remove.isEmpty { words += (words.isEmpty ? [] : ["&&", "aws", "lambda"]) + ["untag-resource", "--resource", arn, "--tag-keys"] + remove.sorted() }
+            return words
+        case .createAlias(let function, let settings):
+            return ["create-alias", "--function-name", function, "--name", settings.name, "--function-version", settings.version]
+                + (settings.description.isEmpty ? [] : ["--description", settings.description]) + routing(settings)
+        case .updateAlias(let function, let settings, let revision):
+            return ["update-alias", "--function-name", function, "--name", settings.name, "--function-version", settings.version,
+                    "--description", settings.description] + routing(settings, clearing: true) + (revision.map { ["--revision-id", $0] } ?? [])
+        case .deleteAlias(let function, let name):
+            return ["delete-alias", "--function-name", function, "--name", name]
+        case .setMappingEnabled(_, let uuid, let enabled):
+            return ["update-event-source-mapping", "--uuid", uuid, enabled ? "--enabled" : "--no-enabled"]
+        case .updateMapping(_, let uuid, let batchSize, let window):
+            return ["update-event-source-mapping", "--uuid", uuid] + (batchSize.map { ["--batch-size", String($0)] } ?? [])
+                + (window.map { ["--maximum-batching-window-in-seconds", String($0)] } ?? [])
+        case .createMapping(let function, let source):
+            var words = ["create-event-source-mapping", "--function-name", function, "--event-source-arn", source.arn]
+            if let batch = source.batchSize { words += ["--batch-size", String(batch)] }
+            if let window = source.batchingWindow { words += ["--maximum-batching-window-in-seconds", String(window)] }
+            if let position = source.startingPosition { words += ["--starting-position", position] }
+            if let timestamp = source.startingTimestamp, timestamp.isFinite { words += ["--starting-position-timestamp", String(Int64(timestamp.rounded()))] }
+            return words + (source.enabled ? [] : ["--no-enabled"])
+        case .deleteMapping(_, let uuid):
+            return ["delete-event-source-mapping", "--uuid", uuid]
+        case .setReservedConcurrency(let function, let count):
+            return count.map { ["put-function-concurrency", "--function-name", function, "--reserved-concurrent-executions", String($0)] }
+                ?? ["delete-function-concurrency", "--function-name", function]
+        case .setProvisionedConcurrency(let function, let qualifier, let count):
+            return count.map { ["put-provisioned-concurrency-config", "--function-name", function, "--qualifier", qualifier,
+                                "--provisioned-concurrent-executions", String($0)] }
+                ?? ["delete-provisioned-concurrency-config", "--function-name", function, "--qualifier", qualifier]
+        case .deleteFunction(let function, let version):
+            return ["delete-function", "--function-name", function] + (version.map { ["--qualifier", $0] } ?? [])
+        }
+    }
+
+    static func routing(_ settings: AliasSettings, clearing: Bool = false) -> [String] {
+        guard let additional = settings.additionalVersion, settings.weight > 0 else {
+            return clearing ? ["--routing-config", "AdditionalVersionWeights={}"] : []
+        }
+        return ["--routing-config", "AdditionalVersionWeights={\"\(additional)\"=\(settings.weight)}"]
+    }
+
+    /// A word as a POSIX shell reads it back: bare when it is safe, else in single quotes.
+    static func quote(_ word: String) -> String {
+        if word == "&&" { return word }
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,@%+")
+        if !word.isEmpty, word.unicodeScalars.allSatisfy(safe.contains) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
