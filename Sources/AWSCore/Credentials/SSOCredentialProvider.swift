@@ -34,26 +34,29 @@ public struct SSOCredentialProvider: CredentialProvider {
 
     /// The profile's SSO settings, nil when it has none; throws when they are incomplete.
     public static func profile(_ name: String, in config: SharedConfig) throws -> Profile? {
+        // The login's settings (session, start URL, region) are read as `lambda-tui login` reads them.
         let sessionName = config.value("sso_session", profile: name)
         guard sessionName != nil || config.value("sso_start_url", profile: name) != nil else { return nil }
-        var startURL = config.value("sso_start_url", profile: name)
-        var region = config.value("sso_region", profile: name)
-        if let sessionName {
-            guard let session = config.ssoSessions[sessionName] else {
-                throw AWSClientError.credentials("profile '\(name)' names sso_session '\(sessionName)', but \(config.configPath) "
-                                                 + "has no [sso-session \(sessionName)] section")
-            }
-            startURL = session["sso_start_url"].nonEmpty ?? startURL
-            region = session["sso_region"].nonEmpty ?? region
-        }
         let account = config.value("sso_account_id", profile: name)
         let role = config.value("sso_role_name", profile: name)
-        guard let startURL, let region, let account, let role else {
+        let login = try? SSODeviceLogin.target(name, in: config)
+        guard let login, let account, let role else {
+            if let missing = Self.sessionProblem(name, sessionName, config) { throw missing }
+            let session = sessionName.flatMap { config.ssoSessions[$0] }
+            let startURL = login?.startURL ?? session?["sso_start_url"].nonEmpty ?? config.value("sso_start_url", profile: name)
+            let region = login?.region ?? session?["sso_region"].nonEmpty ?? config.value("sso_region", profile: name)
             let missing = [("sso_start_url", startURL), ("sso_region", region), ("sso_account_id", account), ("sso_role_name", role)]
                 .filter { $0.1 == nil }.map(\.0)
             throw AWSClientError.credentials("profile '\(name)' uses IAM Identity Center (SSO) but lacks \(missing.joined(separator: ", "))")
         }
-        return Profile(name: name, sessionName: sessionName, startURL: startURL, region: region, accountID: account, roleName: role)
+        return Profile(name: name, sessionName: login.sessionName, startURL: login.startURL, region: login.region, accountID: account, roleName: role)
+    }
+
+    /// The sentence for a profile naming an sso-session its config file does not have.
+    private static func sessionProblem(_ name: String, _ sessionName: String?, _ config: SharedConfig) -> AWSClientError? {
+        guard let sessionName, config.ssoSessions[sessionName] == nil else { return nil }
+        return AWSClientError.credentials("profile '\(name)' names sso_session '\(sessionName)', but \(config.configPath) "
+                                          + "has no [sso-session \(sessionName)] section")
     }
 
     public func resolve() async throws -> ResolvedCredentials? {
