@@ -333,6 +333,8 @@ public struct ConsoleState: Sendable {
     /// Text to put on the user's clipboard: the UI writes it to the terminal, then answers
     /// `clipboardWritten`.
     public internal(set) var clipboard: ClipboardRequest?
+    /// `:region NAME` or `:profile NAME`: the UI switches to that context, keeping this one.
+    public var contextRequest: ContextRequest?
     public var quitRequested = false
     /// When a key that needs a second press was pressed once (`q` during a rollout, `r` on the
     /// invoke screen): the second press within `ConsoleState.confirmWindow` does it.
@@ -381,6 +383,31 @@ public struct ConsoleState: Sendable {
     public var focusedName: String? {
         guard let focusedFunction, let row = functionRow(arn: focusedFunction) else { return nil }
         return functions[row].functionName
+    }
+}
+
+/// Another profile or region to show (nil parts stay as they are, except that a new profile
+/// brings its own region).
+public struct ContextRequest: Sendable, Equatable {
+    public var profile: String?
+    public var region: String?
+
+    public init(profile: String? = nil, region: String? = nil) {
+        self.profile = profile
+        self.region = region
+    }
+}
+
+extension ConsoleState {
+    /// A new context's state starts with the console's settings, not its data.
+    public mutating func carrySettings(from other: ConsoleState) {
+        refreshInterval = other.refreshInterval
+        idlePause = other.idlePause
+        tailCapacity = other.tailCapacity
+        metricColumns = other.metricColumns
+        chartStyle = other.chartStyle
+        prices = other.prices
+        layout = other.layout
     }
 }
 

@@ -506,6 +506,13 @@ public enum Reducer {
         }
     }
 
+    /// `eu-west-3`, `us-gov-west-1`, `cn-north-1`: letters, dashes and a final number.
+    static func isRegionName(_ text: String) -> Bool {
+        let parts = text.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, text.count <= 32, let last = parts.last, !last.isEmpty, last.allSatisfy(\.isNumber) else { return false }
+        return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter && $0.isASCII } }
+    }
+
     /// A function's detail (its versions and aliases), unless it is being read.
     static func readDetail(_ name: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
         var status = state.detailStatus[name] ?? .never
@@ -573,6 +580,30 @@ public enum Reducer {
     /// `:functions`, `:versions`, `:aliases`, `:mappings`, `:logs`, `:q`; unambiguous prefixes work.
     private static func runCommand(_ text: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
         let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        // `:region eu-west-3`, `:profile prod`: the UI builds and shows that context.
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        if parts.count == 2, ["region", "profile"].contains(parts[0].lowercased()) {
+            let value = parts[1]
+            if parts[0].lowercased() == "region" {
+                guard Self.isRegionName(value) else {
+                    state.lastError = "\(value.prefix(40)) is not a region name (eu-west-3, us-gov-west-1, …)."
+                    return []
+                }
+                state.contextRequest = ContextRequest(region: value.lowercased())
+            } else {
+                guard !value.isEmpty, value.count <= 128, value.allSatisfy({ !$0.isWhitespace && !$0.isNewline && $0.isASCII }) else {
+                    state.lastError = "That is not a profile name."
+                    return []
+                }
+                state.contextRequest = ContextRequest(profile: value)
+            }
+            return []
+        }
+        if parts.count == 1, ["region", "profile"].contains(word) {
+            state.status = "\(word == "region" ? "Region" : "Profile"): \(word == "region" ? state.connection.region : state.connection.profile). "
+                + ":\(word) NAME switches to another (the current one is kept as it is)."
+            return []
+        }
         if ["q", "q!", "quit", "exit"].contains(word) {
             state.quitRequested = true
             return []
@@ -643,7 +674,7 @@ extension ConsoleState {
 
 /// The command line's words, for completion.
 public enum ConsoleCommands {
-    public static let all = Pane.allCases.map(\.rawValue) + ["monitor", "metrics", "insights", "quit"]
+    public static let all = Pane.allCases.map(\.rawValue) + ["monitor", "metrics", "insights", "region", "profile", "quit"]
 
     public static func completions(for prefix: String) -> [String] {
         let lowered = prefix.lowercased()

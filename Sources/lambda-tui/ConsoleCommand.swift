@@ -41,42 +41,21 @@ struct ConsoleCommand: AsyncParsableCommand {
         var overrides = connection.overrides
         overrides.profile = overrides.profile ?? preferences.profile
         overrides.region = overrides.region ?? preferences.region
-        let settings: AWSSettings
-        let credentials: CachingCredentialProvider
-        let transport: CurlTransport
+        let readOnly = connection.readOnly || preferences.readOnly
+        // One budget for the control-plane reads of every client and context (`requests_per_second`).
+        let builder = ContextBuilder(environment: environment, readOnly: readOnly, caching: !noCache && preferences.cache,
+                                     budget: RequestBudget(perSecond: preferences.requestsPerSecond, burst: Int(preferences.requestsPerSecond * 2)))
+        let first: ConsoleContext
+        let listingCache: ListingCache?
         do {
-            settings = try AWSSettings.resolve(overrides, environment: environment)
-            transport = CurlTransport(options: settings.transport)
-            credentials = try DefaultCredentialChain.make(settings: settings, transport: transport)
+            (first, _, listingCache) = try builder.make(overrides)
             // Find credentials before taking over the screen, so that a missing key is a plain message.
-            _ = try await credentials.resolve()
+            _ = try await first.credentials.resolve()
         } catch {
             throw fail(error)
         }
-        let readOnly = connection.readOnly || preferences.readOnly
-        let rolloutFiles = RolloutFiles(directory: RolloutFiles.defaultDirectory(environment: environment))
-        // AWS's own GetResources lists every tagged function, 100 a call; an emulator's may list none
-        // (moto's does), so at another endpoint the tags are read with ListTags.
-        let taggingEndpoint = settings.endpoint(for: .tagging)
-        // One budget for the control-plane reads of every client (`requests_per_second`).
-        let budget = RequestBudget(perSecond: preferences.requestsPerSecond, burst: Int(preferences.requestsPerSecond * 2))
-        let tagging = taggingEndpoint.problem == nil && taggingEndpoint.source.hasPrefix("default")
-            ? TaggingClient(settings: settings, credentials: credentials, transport: transport, budget: budget) : nil
-        let caching = !noCache && preferences.cache
-        let listingCache = caching ? ListingCache(folder: AppDirectories.cache(environment), profile: settings.profile, region: settings.region,
-                                                  endpoint: settings.endpoint(for: .lambda).url) : nil
-        let runner = EffectRunner(lambda: LambdaClient(settings: settings, credentials: credentials, transport: transport, budget: budget),
-                                  logs: LogsClient(settings: settings, credentials: credentials, transport: transport),
-                                  logReadLimit: Double(settings.transport.readTimeout.components.seconds), readOnly: readOnly,
-                                  audit: AuditLog(path: AuditLog.defaultPath(environment: environment), profile: settings.profile,
-                                                  region: settings.region),
-                                  events: SavedEventStore(directory: SavedEventStore.defaultDirectory(environment: environment)),
-                                  metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport, budget: budget),
-                                  rolloutFiles: rolloutFiles, tagging: tagging, listingCache: listingCache,
-                                  preferencesPath: ConsolePreferences.path(environment: environment),
-                                  queryFolder: AppDirectories.config(environment) + "/queries")
-        var state = ConsoleState(connection: ConnectionInfo(
-            profile: settings.profile, region: settings.region, endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly))
+        let rolloutFiles = builder.rolloutFiles
+        var state = ConsoleState(connection: first.connection)
         state.tailCapacity = preferences.tailLines
         state.idlePause = preferences.idlePause
         state.cachesListing = listingCache != nil
@@ -103,6 +82,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         let interval = refreshInterval ?? preferences.refreshInterval
         let (keys, keyProblems) = KeyMap.load(environment: environment)
         let startupNotice = earlierCrash ?? preferenceProblems.first ?? keyProblems.first ?? priceProblems.first
+        let baseOverrides = overrides, firstProfile = first.connection.profile
         try await MainThread.shared.run {
             var state = initialState
             state.refreshInterval = interval
@@ -119,7 +99,21 @@ struct ConsoleCommand: AsyncParsableCommand {
             state.metricColumns = preferences.metricColumns
             let clipboard = TerminalClipboard(mode: preferences.clipboardToFile ? .file : .osc52, environment: environment,
                                               filePath: stateFolder + "/clipboard.txt")
-            ConsoleApp(state: state, runner: runner, screen: screen, theme: theme, keys: keys, refreshInterval: interval, clipboard: clipboard).run()
+            // `:region` and `:profile`: each other context is built as the first was, from the same
+            // command line and config, with the profile or region asked for.
+            let switcher: ConsoleApp.ContextSwitcher = { request, current in
+                var asked = baseOverrides
+                // The first context's profile as it was chosen (perhaps by default, with no profile
+                // in the files), any other by its name.
+                asked.profile = request.profile ?? (current.profile == firstProfile ? baseOverrides.profile : current.profile)
+                // A new profile brings its own region unless one is asked for too.
+                asked.region = request.region ?? (request.profile == nil ? current.region : nil)
+                do { return .success(try builder.make(asked).context) } catch {
+                    return .failure(ConsoleError((error as? AWSClientError) ?? .invalidRequest("\(error)")))
+                }
+            }
+            ConsoleApp(state: state, context: first, screen: screen, theme: theme, keys: keys, refreshInterval: interval, clipboard: clipboard,
+                       switcher: switcher).run()
         }
         // The session is over and the terminal restored, but reads may still be in flight on
         // other threads: exit's handlers (OpenSSL's and libcurl's cleanups) would tear those

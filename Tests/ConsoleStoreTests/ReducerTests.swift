@@ -234,3 +234,37 @@ enum AliasConfigurationBuilder {
         #expect(error.retryAfter == 120, "\(error)")
     }
 }
+
+@Suite struct ContextCommandTests {
+    static func run(_ text: String) -> ConsoleState {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "dev", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .openCommandLine)
+        _ = Reducer.reduce(&state, .editCommandLine(text))
+        _ = Reducer.reduce(&state, .runCommandLine)
+        return state
+    }
+
+    @Test func regionAndProfileAskTheUIToSwitch() {
+        #expect(Self.run("region eu-west-3").contextRequest == ContextRequest(region: "eu-west-3"))
+        #expect(Self.run("region us-gov-west-1").contextRequest == ContextRequest(region: "us-gov-west-1"))
+        #expect(Self.run("profile prod-readonly").contextRequest == ContextRequest(profile: "prod-readonly"))
+        for bad in ["region moon-1", "region eu-west", "region eu_west_3", "region eu-west-3\u{1B}[2J"] {
+            let state = Self.run(bad)
+            #expect(state.contextRequest == nil && state.lastError?.contains("not a region name") == true, "\(bad)")
+        }
+        #expect(Self.run("region").status?.hasPrefix("Region: us-east-1.") == true)
+        #expect(ConsoleCommands.completions(for: "re") == ["region"])
+    }
+
+    @Test func aNewContextKeepsTheConsolesSettingsNotItsData() {
+        var old = ConsoleState(connection: ConnectionInfo(profile: "dev", region: "us-east-1", endpoint: "e", readOnly: false))
+        old.metricColumns = true
+        old.refreshInterval = 12
+        old.tailCapacity = 500
+        _ = Reducer.reduce(&old, .functionsLoaded(.listed([])))
+        var fresh = ConsoleState(connection: ConnectionInfo(profile: "dev", region: "eu-west-3", endpoint: "e", readOnly: false))
+        fresh.carrySettings(from: old)
+        #expect(fresh.metricColumns && fresh.refreshInterval == 12 && fresh.tailCapacity == 500)
+        #expect(fresh.connection.region == "eu-west-3" && fresh.functionsStatus == .never)
+    }
+}

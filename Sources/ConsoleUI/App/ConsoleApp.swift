@@ -1,3 +1,4 @@
+import AWSCore
 import CNcursesw
 import ConsoleStore
 import Dispatch
@@ -9,23 +10,35 @@ import Synchronization
 /// happens), turns keys into actions through the key tables, runs the reducer, starts the
 /// effects it asks for in the background, and redraws. Only this loop touches state and screen.
 public final class ConsoleApp {
+    /// Builds the context a `:region` or `:profile` asks for, from the one on screen.
+    public typealias ContextSwitcher = @Sendable (ContextRequest, ConnectionInfo) -> Result<ConsoleContext, ConsoleError>
+
     private let controller: ConsoleController
     private let screen: CursesScreen
     private let refreshInterval: TimeInterval
     private let mailbox: Mailbox
-    private let runner: EffectRunner
+    /// The context on screen, which effects go to; the others wait with their state as it was.
+    private let current: CurrentContext
+    private var parked: [String: ConsoleState] = [:]
+    private var contexts: [String: ConsoleContext] = [:]
+    private let switcher: ContextSwitcher?
     private var signalSources: [any DispatchSourceSignal] = []
 
-    public init(state: ConsoleState, runner: EffectRunner, screen: CursesScreen, theme: Theme, keys: KeyMap = .standard,
-                refreshInterval: TimeInterval, clipboard: TerminalClipboard) {
+    public init(state: ConsoleState, context: ConsoleContext, screen: CursesScreen, theme: Theme, keys: KeyMap = .standard,
+                refreshInterval: TimeInterval, clipboard: TerminalClipboard, switcher: ContextSwitcher? = nil) {
         let mailbox = Mailbox()
+        let current = CurrentContext(context)
         self.mailbox = mailbox
+        self.current = current
+        self.switcher = switcher
         self.screen = screen
         self.refreshInterval = max(1, refreshInterval)
+        contexts[context.key] = context
+        // Each answer names the context that asked: one that arrives after a switch goes to its own.
         controller = ConsoleController(state: state, screen: screen, theme: theme, terminal: screen, keys: keys, clipboard: clipboard) { effect in
-            Task.detached { mailbox.post(await runner.run(effect) { mailbox.post($0) }) }
+            let key = current.context.key, runner = current.context.runner
+            Task.detached { mailbox.post(await runner.run(effect) { mailbox.post($0, for: key) }, for: key) }
         }
-        self.runner = runner
     }
 
     private var state: ConsoleState { controller.state }
@@ -47,7 +60,7 @@ public final class ConsoleApp {
                 frame += 1
             }
             idleReport?.report(idle: state.inFlight.isEmpty && state.activity == nil && !input.hasPendingInput, frame: frame)
-            let held = runner.heldByBudget
+            let held = current.context.runner.heldByBudget
             if held != state.budgetHeld {
                 controller.dispatch(.budgetHeld(held))
                 dirty = true
@@ -72,8 +85,18 @@ public final class ConsoleApp {
                 controller.dispatch(.resized(rows: screen.rows, columns: screen.columns))
                 dirty = true
             }
-            for action in mailbox.take() {
-                controller.dispatch(action)
+            for (key, action) in mailbox.take() {
+                if key == current.context.key {
+                    controller.dispatch(action)
+                } else if var other = parked[key] {
+                    // Kept for when the user comes back; what it would start is started then.
+                    _ = Reducer.reduce(&other, action)
+                    parked[key] = other
+                }
+                dirty = true
+            }
+            if let request = controller.takeContextRequest() {
+                switchContext(request)
                 dirty = true
             }
             if ticking { dirty = true }
@@ -87,6 +110,44 @@ public final class ConsoleApp {
         for source in signalSources { source.cancel() }
     }
 
+    /// Parks the context on screen and shows the one asked for: kept as it was left (lists,
+    /// filters, cursor) and refreshed, or built and read for the first time.
+    private func switchContext(_ request: ContextRequest) {
+        guard let switcher else {
+            controller.dispatch(.showError("This console cannot switch profile or region."))
+            return
+        }
+        let from = controller.state
+        let context: ConsoleContext
+        switch switcher(request, from.connection) {
+        case .success(let built): context = contexts[built.key] ?? built
+        case .failure(let error):
+            controller.dispatch(.showError("Cannot switch: " + error.sentence))
+            return
+        }
+        guard context.key != current.context.key else {
+            controller.dispatch(.showStatus("Already on profile \(context.connection.profile) in \(context.connection.region)."))
+            return
+        }
+        parked[current.context.key] = from
+        contexts[context.key] = context
+        current.context = context
+        var next: ConsoleState
+        if var back = parked.removeValue(forKey: context.key) {
+            // Answers it got while parked are in it; what they would have started is asked for again.
+            back.inFlight.removeAll()
+            next = back
+        } else {
+            next = ConsoleState(connection: context.connection)
+            next.carrySettings(from: from)
+        }
+        controller.adopt(next)
+        controller.dispatch(.resized(rows: screen.rows, columns: screen.columns))
+        controller.dispatch(.refresh)
+        controller.dispatch(.showStatus("Profile \(context.connection.profile) in \(context.connection.region)"
+                                        + (parked.isEmpty ? "." : "; :region or :profile goes back to the others as you left them.")))
+    }
+
     /// SIGTERM, SIGHUP (a dropped SSH session) and SIGINT end the loop cleanly; SIGWINCH wakes it
     /// to adopt the new size. Signals reach whichever thread the runtime has, so they go through
     /// the mailbox rather than through ncurses' own handler.
@@ -98,7 +159,9 @@ public final class ConsoleApp {
             if signalNumber == SIGWINCH {
                 source.setEventHandler { mailbox.requestResize() }
             } else {
-                source.setEventHandler { mailbox.post(.quit) }
+                // Whichever context is on screen: a signal is the user's, not a context's.
+                let current = current
+                source.setEventHandler { mailbox.post(.quit, for: current.context.key) }
             }
             source.resume()
             signalSources.append(source)
@@ -108,7 +171,7 @@ public final class ConsoleApp {
 
 /// Where background work and signals leave actions for the loop, with a pipe to wake it.
 final class Mailbox: Sendable {
-    private let actions = Mutex<[ConsoleAction]>([])
+    private let actions = Mutex<[(String, ConsoleAction)]>([])
     let readEnd: Int32
     private let writeEnd: Int32
 
@@ -120,13 +183,14 @@ final class Mailbox: Sendable {
         writeEnd = fds[1]
     }
 
-    func post(_ action: ConsoleAction) {
-        actions.withLock { $0.append(action) }
+    /// An answer, with the context whose work it answers.
+    func post(_ action: ConsoleAction, for context: String) {
+        actions.withLock { $0.append((context, action)) }
         var byte: UInt8 = 1
         _ = write(writeEnd, &byte, 1)
     }
 
-    func take() -> [ConsoleAction] {
+    func take() -> [(String, ConsoleAction)] {
         actions.withLock { pending in
             defer { pending.removeAll() }
             return pending
@@ -151,5 +215,32 @@ final class Mailbox: Sendable {
     func drainWakeUps() {
         var buffer = [UInt8](repeating: 0, count: 64)
         while read(readEnd, &buffer, buffer.count) > 0 {}
+    }
+}
+
+/// What the console talks to for one profile and region.
+public struct ConsoleContext: Sendable {
+    /// "profile@region".
+    public var key: String
+    public var runner: EffectRunner
+    public var connection: ConnectionInfo
+    public var credentials: any CredentialProvider
+
+    public init(key: String, runner: EffectRunner, connection: ConnectionInfo, credentials: any CredentialProvider) {
+        self.key = key
+        self.runner = runner
+        self.connection = connection
+        self.credentials = credentials
+    }
+}
+
+/// The context on screen, read by the effects' dispatch; the loop alone changes it.
+final class CurrentContext: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: ConsoleContext
+    init(_ context: ConsoleContext) { value = context }
+    var context: ConsoleContext {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
     }
 }

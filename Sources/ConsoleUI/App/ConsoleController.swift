@@ -44,6 +44,18 @@ public final class ConsoleController {
         return route + pane + overlay
     }
 
+    /// Another context's state, on screen from now on (`:region`, `:profile`).
+    public func adopt(_ state: ConsoleState) {
+        self.state = state
+    }
+
+    /// The context switch the user asked for, taken once.
+    public func takeContextRequest() -> ContextRequest? {
+        guard let request = state.contextRequest else { return nil }
+        state.contextRequest = nil
+        return request
+    }
+
     public func render(now: Date = Date()) {
         ConsoleView.render(state, on: screen, theme: theme, keys: keys, now: now)
     }

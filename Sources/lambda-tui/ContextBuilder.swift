@@ -1,0 +1,48 @@
+import AWSCore
+import ConsoleStore
+import ConsoleUI
+import Foundation
+import LambdaAPI
+import LogsAPI
+import MetricsAPI
+import TaggingAPI
+
+/// Builds what the console talks to for one profile and region: settings from the command line
+/// and config files, the credential chain, and the effect runner with every client. The first
+/// context and each `:region` or `:profile` switch are built the same way.
+struct ContextBuilder: Sendable {
+    let environment: [String: String]
+    let readOnly: Bool
+    let caching: Bool
+    /// Shared by every context: the account's control-plane quota is one.
+    let budget: RequestBudget
+
+    var rolloutFiles: RolloutFiles { RolloutFiles(directory: RolloutFiles.defaultDirectory(environment: environment)) }
+
+    func make(_ overrides: AWSSettingsOverrides) throws -> (context: ConsoleContext, settings: AWSSettings, listingCache: ListingCache?) {
+        let settings = try AWSSettings.resolve(overrides, environment: environment)
+        let transport = CurlTransport(options: settings.transport)
+        let credentials = try DefaultCredentialChain.make(settings: settings, transport: transport)
+        // AWS's own GetResources lists every tagged function, 100 a call; an emulator's may list none
+        // (moto's does), so at another endpoint the tags are read with ListTags.
+        let taggingEndpoint = settings.endpoint(for: .tagging)
+        let tagging = taggingEndpoint.problem == nil && taggingEndpoint.source.hasPrefix("default")
+            ? TaggingClient(settings: settings, credentials: credentials, transport: transport, budget: budget) : nil
+        let listingCache = caching ? ListingCache(folder: AppDirectories.cache(environment), profile: settings.profile, region: settings.region,
+                                                  endpoint: settings.endpoint(for: .lambda).url) : nil
+        let runner = EffectRunner(lambda: LambdaClient(settings: settings, credentials: credentials, transport: transport, budget: budget),
+                                  logs: LogsClient(settings: settings, credentials: credentials, transport: transport),
+                                  logReadLimit: Double(settings.transport.readTimeout.components.seconds), readOnly: readOnly,
+                                  audit: AuditLog(path: AuditLog.defaultPath(environment: environment), profile: settings.profile,
+                                                  region: settings.region),
+                                  events: SavedEventStore(directory: SavedEventStore.defaultDirectory(environment: environment)),
+                                  metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport, budget: budget),
+                                  rolloutFiles: rolloutFiles, tagging: tagging, listingCache: listingCache,
+                                  preferencesPath: ConsolePreferences.path(environment: environment),
+                                  queryFolder: AppDirectories.config(environment) + "/queries")
+        let connection = ConnectionInfo(profile: settings.profile, region: settings.region,
+                                        endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly)
+        return (ConsoleContext(key: "\(settings.profile)@\(settings.region)", runner: runner, connection: connection, credentials: credentials),
+                settings, listingCache)
+    }
+}

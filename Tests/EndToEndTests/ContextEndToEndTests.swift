@@ -1,0 +1,55 @@
+import AWSCore
+import Foundation
+import LambdaAPI
+import LambdaTestSupport
+import Testing
+import TestSupport
+
+/// `:region`: moto keeps each region's functions apart, as AWS does. Switching shows the other
+/// region's own list under its own header; switching back shows the first as it was left
+/// (its filter kept), with nothing of one region under the other's name.
+@Suite(.serialized, .timeLimit(.minutes(3))) struct ContextEndToEndTests {
+    @Test func switchRegionsAndComeBackAsLeft() async throws {
+        let fixtures = try await LambdaFixtures()
+        let prefix = "ctx\(UUID().uuidString.prefix(6).lowercased())"
+        _ = try await fixtures.createFunction("\(prefix)-virginia")
+        _ = try await fixtures.createFunction("\(prefix)-ohio")
+        let paris = LambdaClient(client: AWSClient(service: .lambda, region: "eu-west-3", endpoint: fixtures.backend.motoURL,
+                                                   credentials: StaticCredentialProvider(TestBackend.testCredentials, source: "test"),
+                                                   transport: CurlTransport()))
+        _ = try await paris.createFunction(CreateFunctionRequest(functionName: "\(prefix)-paris", role: try await fixtures.backend.lambdaRole(),
+                                                                 code: FunctionCode(zipFile: try LambdaFixtures.handlerZip()), runtime: .python312,
+                                                                 handler: "index.handler"))
+        let session = try TmuxSession(endpoint: fixtures.backend.motoURL)
+        #expect(await session.waitFor("\(prefix)-virginia").satisfied)
+        try session.send("/")
+        try session.type("\(prefix)-vir")
+        try session.send("Enter")
+        #expect(await session.waitFor { $0.contains("\(prefix)-virginia") && !$0.contains("\(prefix)-ohio") }.satisfied)
+
+        try session.send(":")
+        try session.type("region eu-west-3")
+        try session.send("Enter")
+        var result = await session.waitFor { $0.contains("│ eu-west-3 │") && $0.contains("\(prefix)-paris") }
+        #expect(result.satisfied, ":region did not show the other region's functions:\n\(result.screen)")
+        #expect(!result.screen.contains("\(prefix)-virginia") && !result.screen.contains("\(prefix)-ohio"), "a us-east-1 function under eu-west-3's header:\n\(result.screen)")
+
+        try session.send(":")
+        try session.type("region us-east-1")
+        try session.send("Enter")
+        // The filter kept: the other us-east-1 function still filtered out.
+        result = await session.waitFor { $0.contains("│ us-east-1 │") && $0.contains("\(prefix)-virginia") && !$0.contains("\(prefix)-ohio") }
+        #expect(result.satisfied, "back in us-east-1, the list and its filter were not as left:\n\(result.screen)")
+        #expect(!result.screen.contains("\(prefix)-paris"))
+
+        try session.send(":")
+        try session.type("region moon-1")
+        try session.send("Enter")
+        result = await session.waitFor { $0.contains("moon-1 is not a region name") }
+        #expect(result.satisfied, "a bad region name was not refused with a sentence:\n\(result.screen)")
+
+        try session.send("q")
+        result = await session.waitFor("modes:")
+        #expect(result.screen.contains("EXITED 0 modes: icanon echo"), "lambda-tui did not exit cleanly:\n\(result.screen)")
+    }
+}
