@@ -1,5 +1,6 @@
 import AWSCore
 import Foundation
+import Glibc
 
 /// Defaults from `$XDG_CONFIG_HOME/lambda-tui/config` (default `~/.config/lambda-tui/config`):
 ///
@@ -13,6 +14,7 @@ import Foundation
 ///     cache = false
 ///     requests_per_second = 5
 ///     metric_columns = true
+///     read_only_profiles = prod* live-*
 ///     chart_style = braille
 ///     clipboard = osc52
 ///
@@ -31,6 +33,9 @@ public struct ConsolePreferences: Sendable, Equatable {
     public var cache = true
     /// The control-plane reads the console sends a second at most, bursts of twice that.
     public var requestsPerSecond: Double = 5
+    /// Profiles always opened read-only, as shell patterns (`read_only_profiles = prod* live-*`):
+    /// a `:profile` switch to one of them is read-only too.
+    public var readOnlyProfiles: [String] = []
     /// The functions list shows the metric columns (`m` sets it).
     public var metricColumns = false
     /// How the Monitor view draws charts: braille, blocks or plain.
@@ -43,6 +48,11 @@ public struct ConsolePreferences: Sendable, Equatable {
 
     public static func path(environment: [String: String]) -> String {
         AppDirectories.config(environment) + "/config"
+    }
+
+    /// Whether `profile` is opened read-only: `read_only = true`, or a `read_only_profiles` pattern.
+    public func isReadOnly(profile: String) -> Bool {
+        readOnly || readOnlyProfiles.contains { fnmatch($0, profile, 0) == 0 }
     }
 
     /// Sets one line of the config file at `path` (a key the console remembers, as `m` does),
@@ -96,6 +106,8 @@ public struct ConsolePreferences: Sendable, Equatable {
                 preferences.refreshInterval = number(1...86_400, "a number of seconds, at least 1") ?? preferences.refreshInterval
             case "read_only": preferences.readOnly = flag() ?? preferences.readOnly
             case "metric_columns": preferences.metricColumns = flag() ?? preferences.metricColumns
+            case "read_only_profiles":
+                preferences.readOnlyProfiles = parts[1].split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
             case "clipboard":
                 switch parts[1].lowercased() {
                 case "osc52": preferences.clipboardToFile = false

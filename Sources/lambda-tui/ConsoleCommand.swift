@@ -43,7 +43,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         overrides.region = overrides.region ?? preferences.region
         let readOnly = connection.readOnly || preferences.readOnly
         // One budget for the control-plane reads of every client and context (`requests_per_second`).
-        let builder = ContextBuilder(environment: environment, readOnly: readOnly, caching: !noCache && preferences.cache,
+        let builder = ContextBuilder(environment: environment, readOnly: readOnly, preferences: preferences, caching: !noCache && preferences.cache,
                                      budget: RequestBudget(perSecond: preferences.requestsPerSecond, burst: Int(preferences.requestsPerSecond * 2)))
         let first: ConsoleContext
         let listingCache: ListingCache?

@@ -12,7 +12,9 @@ import TaggingAPI
 /// context and each `:region` or `:profile` switch are built the same way.
 struct ContextBuilder: Sendable {
     let environment: [String: String]
+    /// `--read-only` or `read_only = true`: every context; else the profiles `read_only_profiles` names.
     let readOnly: Bool
+    let preferences: ConsolePreferences
     let caching: Bool
     /// Shared by every context: the account's control-plane quota is one.
     let budget: RequestBudget
@@ -21,6 +23,7 @@ struct ContextBuilder: Sendable {
 
     func make(_ overrides: AWSSettingsOverrides) throws -> (context: ConsoleContext, settings: AWSSettings, listingCache: ListingCache?) {
         let settings = try AWSSettings.resolve(overrides, environment: environment)
+        let readOnly = readOnly || preferences.isReadOnly(profile: settings.profile)
         let transport = CurlTransport(options: settings.transport)
         let credentials = try DefaultCredentialChain.make(settings: settings, transport: transport)
         // AWS's own GetResources lists every tagged function, 100 a call; an emulator's may list none

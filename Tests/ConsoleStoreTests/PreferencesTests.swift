@@ -43,3 +43,17 @@ import Testing
         #expect(AppDirectories.config(unset) == "/home/u/.config/lambda-tui" && AppDirectories.state(unset) == "/home/u/.local/state/lambda-tui")
     }
 }
+
+@Suite struct ReadOnlyProfilesTests {
+    @Test func profilesMatchingAPatternAreReadOnly() {
+        let (preferences, problems) = ConsolePreferences.parse("read_only_profiles = prod* live-eu, staging-?", path: "config")
+        #expect(problems.isEmpty)
+        #expect(preferences.readOnlyProfiles == ["prod*", "live-eu", "staging-?"])
+        #expect(preferences.isReadOnly(profile: "prod") && preferences.isReadOnly(profile: "prod-admin") && preferences.isReadOnly(profile: "live-eu"))
+        #expect(preferences.isReadOnly(profile: "staging-1") && !preferences.isReadOnly(profile: "staging-12"))
+        #expect(!preferences.isReadOnly(profile: "dev") && !preferences.isReadOnly(profile: "live-us"))
+        var everything = preferences
+        everything.readOnly = true
+        #expect(everything.isReadOnly(profile: "dev"))
+    }
+}

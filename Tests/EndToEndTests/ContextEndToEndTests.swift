@@ -52,4 +52,18 @@ import TestSupport
         result = await session.waitFor("modes:")
         #expect(result.screen.contains("EXITED 0 modes: icanon echo"), "lambda-tui did not exit cleanly:\n\(result.screen)")
     }
+
+    @Test func aProfileMatchingReadOnlyProfilesIsReadOnly() async throws {
+        let backend = try await TestBackend.shared()
+        let config = NSTemporaryDirectory() + "lt-config-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: config + "/lambda-tui", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        try "read_only_profiles = prod* def*\n".write(toFile: config + "/lambda-tui/config", atomically: true, encoding: .utf8)
+        let session = try TmuxSession(endpoint: backend.motoURL, environment: ["XDG_CONFIG_HOME": config])
+        var result = await session.waitFor { $0.contains("READ-ONLY") && $0.contains("NAME") }
+        #expect(result.satisfied, "the default profile matches def*: the header should say READ-ONLY:\n\(result.screen)")
+        try session.send("q")
+        result = await session.waitFor("modes:")
+        #expect(result.screen.contains("EXITED 0"))
+    }
 }
