@@ -79,11 +79,6 @@ extension EffectRunner {
         }
         return .requestLinesLoaded(function: function, requestId: requestId, result)
     }
-
-    static func consoleError(_ error: any Error) -> ConsoleError {
-        if let error = error as? AWSClientError { return ConsoleError(error) }
-        return ConsoleError(error.localizedDescription)
-    }
 }
 
 /// Which query of each function is the current one: Esc or a newer query retires the old,

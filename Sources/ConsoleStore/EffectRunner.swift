@@ -191,14 +191,18 @@ public struct EffectRunner: Sendable {
     func attempt<T: Sendable>(_ work: () async throws -> T) async -> Result<T, ConsoleError> {
         do {
             return .success(try await work())
-        } catch let error as ConsoleError {
-            return .failure(error)
-        } catch let error as AWSClientError {
-            return .failure(ConsoleError(error))
-        } catch let error as WaiterError {
-            return .failure(ConsoleError(error.description))
         } catch {
-            return .failure(ConsoleError("Unexpected error: \(error.localizedDescription)"))
+            return .failure(Self.consoleError(error))
+        }
+    }
+
+    /// Any failure as the store keeps it: its sentence, kind and the service that answered.
+    static func consoleError(_ error: any Error) -> ConsoleError {
+        switch error {
+        case let error as ConsoleError: error
+        case let error as AWSClientError: ConsoleError(error)
+        case let error as WaiterError: ConsoleError(error.description)
+        default: ConsoleError("Unexpected error: \(error.localizedDescription)")
         }
     }
 }
