@@ -264,7 +264,7 @@ import Testing
 
     @Test(arguments: [0, 1]) func helpLinesGoOnUnderThemselves(_ size: Int) {
         let screen = Self.render(Self.sizes[size]) { state in _ = Reducer.reduce(&state, .showHelp) }
-        #expect(screen.text.contains(":logs :q"), "\(screen.text)")
+        #expect(screen.text.contains("NAME :q"), "the end of the longest help line: \(screen.text)")
     }
 
     @Test(arguments: [0, 1]) func aLongErrorIsReadToItsEnd(_ size: Int) {
