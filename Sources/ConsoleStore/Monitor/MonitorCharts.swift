@@ -3,7 +3,9 @@ import MetricsAPI
 
 /// What a chart's values are, for its axis and readout.
 public enum MetricUnit: Sendable, Equatable {
-    case count, milliseconds, percent
+    case count, milliseconds
+    /// A share from 0 to 1 (ProvisionedConcurrencyUtilization), shown as a percentage.
+    case ratio
 }
 
 /// One line of a chart: a statistic of a Lambda metric, for the function or one qualifier.
@@ -91,7 +93,8 @@ public enum MonitorCharts {
             ChartSpec(kind: .delivery, title: "Delivery failures", unit: .count,
                       lines: [line("dle", "dead-letter errors", "DeadLetterErrors", "Sum"),
                               line("ddf", "destination failures", "DestinationDeliveryFailures", "Sum")], always: false),
-            ChartSpec(kind: .provisioned, title: "Provisioned concurrency", unit: .count,
+            ChartSpec(kind: .provisioned, title: byQualifier ? "Provisioned concurrency used" : "Provisioned concurrency spillover",
+                      unit: byQualifier ? .ratio : .count,
                       lines: byQualifier ? perQualifier("pcu", "ProvisionedConcurrencyUtilization", "Maximum")
                           : [line("pcs", "spillover invocations", "ProvisionedConcurrencySpilloverInvocations", "Sum")], always: false),
             ChartSpec(kind: .account, title: "Account concurrency", unit: .count,

@@ -159,7 +159,7 @@ enum MonitorView {
         switch unit {
         case .count: Formatting.compact(value)
         case .milliseconds: Formatting.milliseconds(value)
-        case .percent: value.map { String(format: "%.1f%%", $0) } ?? ""
+        case .ratio: value.map { $0.isFinite ? String(format: "%.0f%%", $0 * 100) : "" } ?? ""
         }
     }
 
