@@ -142,6 +142,35 @@ public enum ConsoleAction: Sendable {
     case insightsProgress(function: String, generation: Int, QueryResults?, error: ConsoleError?)
     /// The lines of one invocation, found by its request id.
     case requestLinesLoaded(function: String, requestId: String, Result<[LogLine], ConsoleError>)
+
+    // Contexts and the fleet view.
+    /// `C` or `:ctx`: the contexts visited, to go back to one.
+    case openContexts
+    /// The context picker's choice: its number, or (nil) the one under the cursor.
+    case chooseContext(Int?)
+    case fleetCommand(FleetCommand)
+    /// A page of one source's ListFunctions.
+    case fleetPage(source: FleetSource, generation: Int, [FunctionRow])
+    /// One source's listing ended, in `region`, as `outcome` says.
+    case fleetListed(source: FleetSource, generation: Int, region: String?, outcome: FleetProgress)
+    /// Opens a function's detail by name over the fleet view, once the list has it (after a
+    /// switch from the fleet view to the function's own context).
+    case openFunctionNamed(String)
+
+    /// An answer that belongs to the fleet view wherever the user took it.
+    public var isFleetAnswer: Bool {
+        switch self {
+        case .fleetPage, .fleetListed: true
+        default: false
+        }
+    }
+}
+
+/// Keys of the fleet view.
+public enum FleetCommand: Sendable, Equatable {
+    case open(FleetScope)
+    /// The selected function, in its own profile and region.
+    case openSelected
 }
 
 /// Keys of the invoke screen and the invocation history.
@@ -237,6 +266,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case stopInsights(function: String)
     /// FilterLogEvents for a request id, 15 minutes either side of `around` (milliseconds).
     case loadRequestLines(function: String, group: String, requestId: String, around: Int64)
+    /// ListFunctions of one fleet source, each page reported.
+    case listFleet(FleetSource, generation: Int)
 }
 
 extension ConsoleError {

@@ -17,6 +17,8 @@ import Glibc
 ///     read_only_profiles = prod* live-*
 ///     chart_style = braille
 ///     clipboard = osc52
+///     regions = us-east-1 eu-west-1 eu-central-1
+///     fleet_profiles = dev staging prod
 ///
 /// Command-line flags win over these.
 public struct ConsolePreferences: Sendable, Equatable {
@@ -42,6 +44,10 @@ public struct ConsolePreferences: Sendable, Equatable {
     public var chartStyle: ChartStyle = .braille
     /// How `y` copies: `osc52` (the terminal's clipboard) or `file` (the state folder's clipboard.txt).
     public var clipboardToFile = false
+    /// What `:region all` lists; empty: every region of the profile's partition.
+    public var regions: [String] = []
+    /// What `:fleet` lists, each profile in its own region.
+    public var fleetProfiles: [String] = []
     public static let tailLinesRange = 100...1_000_000
 
     public init() {}
@@ -73,6 +79,18 @@ public struct ConsolePreferences: Sendable, Equatable {
         } catch {
             return (ConsolePreferences(), ["The config file \(error); using the defaults."])
         }
+    }
+
+    /// Words apart by spaces or commas.
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+    }
+
+    /// `eu-west-3`, `us-gov-west-1`: letters and dashes, then a number.
+    static func looksLikeRegion(_ text: String) -> Bool {
+        let parts = text.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, text.count <= 32, let last = parts.last, !last.isEmpty, last.allSatisfy(\.isNumber) else { return false }
+        return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter && $0.isASCII } }
     }
 
     public static func parse(_ text: String, path: String) -> (ConsolePreferences, [String]) {
@@ -107,7 +125,13 @@ public struct ConsolePreferences: Sendable, Equatable {
             case "read_only": preferences.readOnly = flag() ?? preferences.readOnly
             case "metric_columns": preferences.metricColumns = flag() ?? preferences.metricColumns
             case "read_only_profiles":
-                preferences.readOnlyProfiles = parts[1].split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+                preferences.readOnlyProfiles = words(parts[1])
+            case "regions":
+                let named = words(parts[1])
+                let bad = named.filter { !Self.looksLikeRegion($0) }
+                if bad.isEmpty { preferences.regions = named.map { $0.lowercased() } }
+                else { problems.append("\(at): regions must be region names (eu-west-1 …), not \(bad.prefix(3).joined(separator: ", "))") }
+            case "fleet_profiles": preferences.fleetProfiles = words(parts[1])
             case "clipboard":
                 switch parts[1].lowercased() {
                 case "osc52": preferences.clipboardToFile = false

@@ -21,6 +21,8 @@ public enum Route: Sendable, Equatable {
     case monitor(function: String)
     /// A function's Logs Insights view: queries over its log group, results as a table.
     case insights(function: String)
+    /// Every region's functions (`:region all`) or several profiles' (`:fleet`).
+    case fleet
 
     /// The function whose live tail this route shows, if it shows one.
     public var tailFunction: String? {
@@ -48,6 +50,8 @@ public enum Overlay: Sendable, Equatable {
     case logEvent(LogEventView)
     /// `Y`: what can be copied from here, with the one under the cursor.
     case copyMenu(cursor: Int)
+    /// `C` or `:ctx`: the contexts visited this session, with the one under the cursor.
+    case contexts(cursor: Int)
 }
 
 /// A log event as the line view shows it: its stream and time, and its message (pretty-printed
@@ -335,6 +339,12 @@ public struct ConsoleState: Sendable {
     public internal(set) var clipboard: ClipboardRequest?
     /// `:region NAME` or `:profile NAME`: the UI switches to that context, keeping this one.
     public var contextRequest: ContextRequest?
+    /// The profiles, regions and contexts `:profile`, `:region` and `:ctx` offer.
+    public var contextChoices = ContextChoices()
+    /// The fleet view's listing; it goes with the user from context to context.
+    public var fleet: FleetState?
+    /// A function to open when the list has it (one chosen in the fleet view, after the switch).
+    public var pendingOpen: String?
     public var quitRequested = false
     /// When a key that needs a second press was pressed once (`q` during a rollout, `r` on the
     /// invoke screen): the second press within `ConsoleState.confirmWindow` does it.
@@ -391,11 +401,16 @@ public struct ConsoleState: Sendable {
 public struct ContextRequest: Sendable, Equatable {
     public var profile: String?
     public var region: String?
+    /// A function to open there (chosen in the fleet view).
+    public var open: String?
 
-    public init(profile: String? = nil, region: String? = nil) {
+    public init(profile: String? = nil, region: String? = nil, open: String? = nil) {
         self.profile = profile
         self.region = region
+        self.open = open
     }
+
+    public var label: String { "\(profile ?? "?") · \(region ?? "?")" }
 }
 
 extension ConsoleState {
@@ -408,6 +423,7 @@ extension ConsoleState {
         chartStyle = other.chartStyle
         prices = other.prices
         layout = other.layout
+        contextChoices = other.contextChoices
     }
 }
 
@@ -430,4 +446,6 @@ public enum BackgroundWork: Hashable, Sendable {
     case monitor(function: String)
     /// A Logs Insights query running.
     case insights(function: String)
+    /// The fleet view's listings, until every source has answered.
+    case fleet
 }

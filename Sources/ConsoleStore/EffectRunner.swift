@@ -40,11 +40,14 @@ public struct EffectRunner: Sendable {
     let insightsRuns = InsightsRuns()
     /// The folder of the user's saved Logs Insights queries (`queries/` in the config folder).
     let queryFolder: String?
+    /// The Lambda clients of other profiles and regions, for the fleet view.
+    let fleet: FleetClients?
 
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
                 logReadLimit: TimeInterval = 60, readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
                 rolloutFiles: RolloutFiles? = nil, tagging: TaggingClient? = nil, tagCallsPerSecond: Double = 5,
-                listingCache: ListingCache? = nil, preferencesPath: String? = nil, queryFolder: String? = nil) {
+                listingCache: ListingCache? = nil, preferencesPath: String? = nil, queryFolder: String? = nil, fleet: FleetClients? = nil) {
+        self.fleet = fleet
         self.preferencesPath = preferencesPath
         self.queryFolder = queryFolder
         self.lambda = lambda
@@ -88,6 +91,8 @@ public struct EffectRunner: Sendable {
             return await runInsights(run, progress: progress)
         case .stopInsights(let function):
             return stopInsights(function)
+        case .listFleet(let source, let generation):
+            return await listFleet(source, generation: generation, progress: progress)
         case .loadRequestLines(let function, let group, let requestId, let around):
             return await requestLines(function: function, group: group, requestId: requestId, around: around)
         case .stopBurst:

@@ -47,11 +47,14 @@ public enum Reducer {
             let count = state.copyChoices.count
             if count == 0 { state.overlay = nil } else if cursor >= count { state.overlay = .copyMenu(cursor: count - 1) }
         }
+        // A function chosen in the fleet view opens when the list that has it arrives.
+        if state.pendingOpen != nil, focus.1 != state.functionsGeneration { effects += FleetReducer.openPending(&state) }
         // The metric columns read what came on screen (a scroll, a filter, a new list).
         return effects + ListMetricsReducer.readIfNeeded(&state, now: now)
     }
 
     private static func apply(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date) -> [ConsoleEffect] {
+        if let effects = FleetReducer.intercept(&state, action, now: now) { return effects }
         if state.overlay == .help, let delta = scrollDelta(action, page: state.pageHeight) {
             state.helpScroll = max(0, min(1_000, state.helpScroll + delta))  // the view stops at the last line
             return []
@@ -69,6 +72,10 @@ public enum Reducer {
         }
         if case .copyMenu(let cursor) = state.overlay, let delta = scrollDelta(action, page: state.pageHeight) {
             state.overlay = .copyMenu(cursor: max(0, min(state.copyChoices.count - 1, cursor + delta)))
+            return []
+        }
+        if case .contexts(let cursor) = state.overlay, let delta = scrollDelta(action, page: state.pageHeight) {
+            state.overlay = .contexts(cursor: max(0, min(state.contextChoices.recent.count - 1, cursor + delta)))
             return []
         }
         if case .history(let cursor) = state.overlay, let delta = scrollDelta(action, page: state.pageHeight) {
@@ -284,6 +291,8 @@ public enum Reducer {
             return ClipboardReducer.reduce(&state, action)
         case .insightsCommand, .insightsQueriesLoaded, .insightsProgress, .requestLinesLoaded:
             return InsightsReducer.reduce(&state, action, now: now)
+        case .fleetCommand, .fleetPage, .fleetListed, .openContexts, .chooseContext, .openFunctionNamed:
+            return FleetReducer.reduce(&state, action, now: now)
 
         case .functionsPage(let page):
             // Only the load in flight's pages, and only while nothing complete is on screen.
@@ -507,11 +516,7 @@ public enum Reducer {
     }
 
     /// `eu-west-3`, `us-gov-west-1`, `cn-north-1`: letters, dashes and a final number.
-    static func isRegionName(_ text: String) -> Bool {
-        let parts = text.lowercased().split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count >= 3, text.count <= 32, let last = parts.last, !last.isEmpty, last.allSatisfy(\.isNumber) else { return false }
-        return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter && $0.isASCII } }
-    }
+    static func isRegionName(_ text: String) -> Bool { ConsolePreferences.looksLikeRegion(text) }
 
     /// A function's detail (its versions and aliases), unless it is being read.
     static func readDetail(_ name: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
@@ -534,6 +539,8 @@ public enum Reducer {
         case .detail, .rawJSON: return load(.versions, &state)
         case .pane(let pane): return load(pane, &state)
         case .tail, .invoke: return []  // the tail reads on its own schedule
+        case .fleet:
+            return []  // read when asked (`r`), as the fleet view's keys say
         case .insights:
             return []  // a query runs when asked, never on a timer (each run is billed by the data scanned)
         case .monitor(let function):
@@ -582,8 +589,28 @@ public enum Reducer {
         let word = text.trimmingCharacters(in: .whitespaces).lowercased()
         // `:region eu-west-3`, `:profile prod`: the UI builds and shows that context.
         let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        if parts.first.map({ ConsoleCommands.completions(for: $0) }) == ["fleet"] {
+            let named = parts.count > 1 ? Array(parts.dropFirst()) : state.contextChoices.fleetProfiles
+            guard !named.isEmpty else {
+                state.lastError = "Name the profiles: :fleet dev staging prod, or fleet_profiles = dev staging prod in the config file."
+                return []
+            }
+            var seen = Set<String>()
+            return reduce(&state, .fleetCommand(.open(.profiles(named.filter { seen.insert($0).inserted }))))
+        }
+        if parts.count == 1, ConsoleCommands.completions(for: word) == ["ctx"] {
+            guard state.contextChoices.recent.count > 1 else {
+                state.status = "Only \(state.connection.profile) · \(state.connection.region) so far: :region NAME or :profile NAME opens another."
+                return []
+            }
+            return reduce(&state, .openContexts)
+        }
         if parts.count == 2, ["region", "profile"].contains(parts[0].lowercased()) {
             let value = parts[1]
+            if parts[0].lowercased() == "region", value.lowercased() == "all" {
+                let regions = state.contextChoices.regionsToList(from: state.connection.region)
+                return reduce(&state, .fleetCommand(.open(.regions(profile: state.connection.profile, regions))))
+            }
             if parts[0].lowercased() == "region" {
                 guard Self.isRegionName(value) else {
                     state.lastError = "\(value.prefix(40)) is not a region name (eu-west-3, us-gov-west-1, …)."
@@ -618,7 +645,8 @@ public enum Reducer {
         if matches == ["insights"] { return reduce(&state, .insightsCommand(.open)) }
         guard matches.count == 1, let pane = Pane(rawValue: matches[0]) else {
             state.lastError = word.isEmpty ? nil
-                : "Unknown command :\(word). Try :functions, :versions, :aliases, :mappings, :logs, :monitor, :metrics, :insights or :q."
+                : "Unknown command :\(word). Try :functions, :versions, :aliases, :mappings, :logs, :monitor, :metrics, :insights, "
+                    + ":region NAME|all, :profile NAME, :ctx, :fleet or :q."
             return []
         }
         return show(pane, in: &state)
@@ -663,6 +691,9 @@ extension ConsoleState {
             return functions[row].functionName
         case .pane:
             return focusedName
+        case .fleet:
+            // A fleet row may be another account's: it is opened in its own context first.
+            return nil
         }
     }
 
@@ -672,13 +703,3 @@ extension ConsoleState {
     }
 }
 
-/// The command line's words, for completion.
-public enum ConsoleCommands {
-    public static let all = Pane.allCases.map(\.rawValue) + ["monitor", "metrics", "insights", "region", "profile", "quit"]
-
-    public static func completions(for prefix: String) -> [String] {
-        let lowered = prefix.lowercased()
-        if let exact = all.first(where: { $0 == lowered }) { return [exact] }
-        return all.filter { $0.hasPrefix(lowered) }
-    }
-}

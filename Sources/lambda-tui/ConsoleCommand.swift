@@ -43,23 +43,36 @@ struct ConsoleCommand: AsyncParsableCommand {
         overrides.region = overrides.region ?? preferences.region
         let readOnly = connection.readOnly || preferences.readOnly
         // One budget for the control-plane reads of every client and context (`requests_per_second`).
-        let builder = ContextBuilder(environment: environment, readOnly: readOnly, preferences: preferences, caching: !noCache && preferences.cache,
+        var builder = ContextBuilder(environment: environment, readOnly: readOnly, preferences: preferences, caching: !noCache && preferences.cache,
                                      budget: RequestBudget(perSecond: preferences.requestsPerSecond, burst: Int(preferences.requestsPerSecond * 2)))
+        // The fleet view's sources: a profile named as the first context's is that context's
+        // profile as it was chosen (perhaps by default, with no profile in the files).
+        let clientBuilder = builder, askedFirst = overrides
+        let firstProfileName = (try? AWSSettings.resolve(overrides, environment: environment))?.profile
+        builder.fleet = FleetClients { source in
+            var asked = askedFirst
+            asked.profile = source.profile == firstProfileName ? askedFirst.profile : source.profile
+            // A profile listed in its own region when the source names none.
+            asked.region = source.region
+            return try clientBuilder.lambdaClient(asked)
+        }
+        let contextBuilder = builder
         let first: ConsoleContext
         let listingCache: ListingCache?
         do {
-            (first, _, listingCache) = try builder.make(overrides)
+            (first, _, listingCache) = try contextBuilder.make(overrides)
             // Find credentials before taking over the screen, so that a missing key is a plain message.
             _ = try await first.credentials.resolve()
         } catch {
             throw fail(error)
         }
-        let rolloutFiles = builder.rolloutFiles
+        let rolloutFiles = contextBuilder.rolloutFiles
         var state = ConsoleState(connection: first.connection)
         state.tailCapacity = preferences.tailLines
         state.idlePause = preferences.idlePause
         state.cachesListing = listingCache != nil
         state.chartStyle = preferences.chartStyle
+        state.contextChoices = Self.contextChoices(preferences, environment: environment, readOnly: readOnly, first: first.connection)
         let (prices, priceProblems) = PriceTable.load(environment: environment)
         state.prices = prices
         // The last run's list is drawn at once, marked with its age, while the real one is read.
@@ -105,10 +118,11 @@ struct ConsoleCommand: AsyncParsableCommand {
                 var asked = baseOverrides
                 // The first context's profile as it was chosen (perhaps by default, with no profile
                 // in the files), any other by its name.
-                asked.profile = request.profile ?? (current.profile == firstProfile ? baseOverrides.profile : current.profile)
+                let profile = request.profile ?? current.profile
+                asked.profile = profile == firstProfile ? baseOverrides.profile : profile
                 // A new profile brings its own region unless one is asked for too.
                 asked.region = request.region ?? (request.profile == nil ? current.region : nil)
-                do { return .success(try builder.make(asked).context) } catch {
+                do { return .success(try contextBuilder.make(asked).context) } catch {
                     return .failure(ConsoleError((error as? AWSClientError) ?? .invalidRequest("\(error)")))
                 }
             }
@@ -121,5 +135,19 @@ struct ConsoleCommand: AsyncParsableCommand {
         // listing. Nothing is left to flush but stdio; the process ends here without them.
         fflush(nil)
         _exit(0)
+    }
+
+    /// What `:profile`, `:region`, `:ctx` and the fleet views offer at the start.
+    static func contextChoices(_ preferences: ConsolePreferences, environment: [String: String], readOnly: Bool,
+                               first: ConnectionInfo) -> ContextChoices {
+        var choices = ContextChoices()
+        choices.profiles = (try? SharedConfig.load(environment: environment))?.profileNames ?? []
+        choices.regions = AWSPartition.of(region: first.region).lambdaRegions
+        choices.allRegions = preferences.regions
+        choices.fleetProfiles = preferences.fleetProfiles
+        choices.readOnlyPatterns = preferences.readOnlyProfiles
+        choices.everyContextReadOnly = readOnly
+        choices.visited(profile: first.profile, region: first.region)
+        return choices
     }
 }

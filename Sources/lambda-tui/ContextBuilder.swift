@@ -18,6 +18,8 @@ struct ContextBuilder: Sendable {
     let caching: Bool
     /// Shared by every context: the account's control-plane quota is one.
     let budget: RequestBudget
+    /// The fleet view's clients, shared by every context's runner.
+    var fleet: FleetClients?
 
     var rolloutFiles: RolloutFiles { RolloutFiles(directory: RolloutFiles.defaultDirectory(environment: environment)) }
 
@@ -42,10 +44,19 @@ struct ContextBuilder: Sendable {
                                   metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport, budget: budget),
                                   rolloutFiles: rolloutFiles, tagging: tagging, listingCache: listingCache,
                                   preferencesPath: ConsolePreferences.path(environment: environment),
-                                  queryFolder: AppDirectories.config(environment) + "/queries")
+                                  queryFolder: AppDirectories.config(environment) + "/queries", fleet: fleet)
         let connection = ConnectionInfo(profile: settings.profile, region: settings.region,
                                         endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly)
         return (ConsoleContext(key: "\(settings.profile)@\(settings.region)", runner: runner, connection: connection, credentials: credentials),
                 settings, listingCache)
+    }
+
+    /// A Lambda client alone, for the fleet view's listing of another profile or region, and the
+    /// region it lists.
+    func lambdaClient(_ overrides: AWSSettingsOverrides) throws -> (client: LambdaClient, region: String) {
+        let settings = try AWSSettings.resolve(overrides, environment: environment)
+        let transport = CurlTransport(options: settings.transport)
+        let credentials = try DefaultCredentialChain.make(settings: settings, transport: transport)
+        return (LambdaClient(settings: settings, credentials: credentials, transport: transport, budget: budget), settings.region)
     }
 }

@@ -105,6 +105,15 @@ enum ModelAnswers {
         case .loadRequestLines(let function, _, let requestId, _):
             return [.requestLinesLoaded(function: function, requestId: requestId,
                                         failing ? .failure(failure(&random)) : .success(random.next() % 3 == 0 ? [] : ModelEstate.logLines(seed: seed)))]
+        case .listFleet(let source, let generation):
+            // Pages, then how the source ended: listed, an opt-in region not enabled, denied or failed.
+            let functions = ModelEstate.functions(seed: seed ^ UInt64(truncatingIfNeeded: source.hashValue)).map(FunctionRow.init)
+            let outcomes: [FleetProgress] = [.listed(0), .listed(0), .notEnabled, .denied(failure(&random).sentence), .failed(failure(&random).sentence)]
+            let outcome = failing ? outcomes[Int(random.next() % UInt64(outcomes.count))] : .listed(0)
+            let region = source.region ?? ["eu-west-1", "us-east-1", "\u{1B}[2Jhostile"][Int(random.next() % 3)]
+            return [.fleetPage(source: source, generation: generation, Array(functions.prefix(functions.count / 2))),
+                    .fleetPage(source: source, generation: generation, Array(functions.dropFirst(functions.count / 2))),
+                    .fleetListed(source: source, generation: generation, region: region, outcome: outcome)]
         }
     }
 

@@ -54,7 +54,10 @@ public enum ModelExplorer {
             case 86..<88: steps.append(.paste(pastedText(&random)))
             case 88..<92: steps.append(.key(.mouseClick(row: Int(random.next() % 45), column: Int(random.next() % 130))))
             case 92..<94: steps.append(.key(random.next() % 2 == 0 ? .wheelUp : .wheelDown))
-            case 94..<96: steps += pick(unknownSequences).map { .key($0) }
+            case 94..<95: steps += pick(unknownSequences).map { .key($0) }
+            case 95..<96:
+                // The commands that open the fleet view and the contexts picker, typed whole.
+                steps += [.key(.character(":")), .paste(pick(["region all", "fleet alpha beta", "ctx", "fl", "region eu-west-1"])), .key(.enter)]
             default: steps.append(.key(pick([.escape, .enter, .tab, .backTab, .character("j"), .character("k")])))
             }
         }

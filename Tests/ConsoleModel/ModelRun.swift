@@ -15,8 +15,13 @@ public final class ModelRun {
     public init(readOnly: Bool = false, rows: Int = 40, columns: Int = 120) {
         let screen = CheckingScreen(rows: rows, columns: columns)
         self.screen = screen
-        let state = ConsoleState(connection: ConnectionInfo(profile: "model", region: "us-east-1", endpoint: "http://127.0.0.1:1",
+        var state = ConsoleState(connection: ConnectionInfo(profile: "model", region: "us-east-1", endpoint: "http://127.0.0.1:1",
                                                             readOnly: readOnly))
+        state.contextChoices.profiles = ["alpha", "beta", "model"]
+        state.contextChoices.regions = ["eu-west-1", "us-east-1"]
+        state.contextChoices.allRegions = ["eu-west-1", "us-east-1", "ap-east-1"]
+        state.contextChoices.visited(profile: "other", region: "eu-west-1")
+        state.contextChoices.visited(profile: "model", region: "us-east-1")
         var effects: [ConsoleEffect] = []
         controller = ConsoleController(state: state, screen: screen, theme: .dark, terminal: nil) { effects.append($0) }
         collect = { let taken = effects; effects.removeAll(); return taken }
@@ -66,6 +71,10 @@ public final class ModelRun {
         case .stray(let seed):
             for action in ModelAnswers.stray(seed: seed, state: state) { controller.dispatch(action, now: Self.now) }
         }
+        // What the app does with a fleet row's Enter when the function is in this context.
+        if let request = controller.takeContextRequest(), let name = request.open {
+            controller.dispatch(.openFunctionNamed(name), now: Self.now)
+        }
         pending += collect()
         // Work nobody answers piles up in a long run; the oldest is forgotten, as a lost reply would be.
         if pending.count > 64 { pending.removeFirst(pending.count - 64) }
@@ -91,6 +100,16 @@ public final class ModelRun {
         }
         if case .copyMenu(let cursor) = state.overlay, cursor < 0 || cursor >= max(1, state.copyChoices.count) {
             return "copy menu cursor \(cursor) of \(state.copyChoices.count)"
+        }
+        if case .contexts(let cursor) = state.overlay, !state.contextChoices.recent.indices.contains(cursor) {
+            return "contexts cursor \(cursor) of \(state.contextChoices.recent.count)"
+        }
+        if let fleet = state.fleet {
+            let table = fleet.table
+            if !fleet.rows.isEmpty || !table.visible.isEmpty {
+                if table.visible.contains(where: { !fleet.rows.indices.contains($0) }) { return "a fleet row index out of range" }
+                if !table.visible.isEmpty, !table.visible.indices.contains(table.cursor) { return "fleet cursor \(table.cursor) of \(table.visible.count)" }
+            }
         }
         return nil
     }

@@ -14,6 +14,8 @@ public enum ColumnID: String, CaseIterable, Sendable, Hashable {
     case time, message, last
     // The functions list's metric columns (`m`).
     case invocations, errors, p99, throttles, cost
+    // The fleet view's (`:region all`, `:fleet`).
+    case profile, region, account
 
     /// A metric column: sorting or filtering by it needs every function's metrics.
     public var isMetric: Bool { [.invocations, .errors, .p99, .throttles, .cost].contains(self) }

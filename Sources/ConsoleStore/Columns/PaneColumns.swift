@@ -203,6 +203,22 @@ public enum PaneColumns {
         ]
     }
 
+    /// The fleet view's: where each function is (profile, account, region), then the functions
+    /// list's own columns. The filter reads where it is, its name, runtime and description.
+    public static func fleet(profiles: Bool, now: Date) -> [ColumnSpec<FleetRow>] {
+        let place: [ColumnSpec<FleetRow>] = (profiles ? [ColumnSpec(.profile, "PROFILE", .content(minimum: 8, maximum: 20), priority: 9,
+                                                                    filter: .shownText) { $0.source.profile }] : [])
+            + [ColumnSpec(.account, "ACCOUNT", .fixed(12), priority: 6, filter: .shownText) { $0.account },
+               ColumnSpec(.region, "REGION", .content(minimum: 9, maximum: 16), priority: 9, filter: .shownText) { $0.region }]
+        let searched: Set<ColumnID> = [.name, .runtime, .description]
+        let function = (functions(now: now) as [ColumnSpec<FleetRow>]).map { column -> ColumnSpec<FleetRow> in
+            var copy = column
+            if searched.contains(column.id) { copy.filterText = column.text }
+            return copy
+        }
+        return [function[0]] + place + function.dropFirst()
+    }
+
     /// A Logs Insights result's columns: its fields, in the query's order, each as wide as its
     /// values (the last, often @message, takes what is left). They sort by `InsightsState`'s
     /// field, not by a column id, since a query names its own fields.

@@ -86,7 +86,8 @@ public final class ConsoleApp {
                 dirty = true
             }
             for (key, action) in mailbox.take() {
-                if key == current.context.key {
+                // The fleet view goes with the user from context to context, and so do its answers.
+                if key == current.context.key || action.isFleetAnswer {
                     controller.dispatch(action)
                 } else if var other = parked[key] {
                     // Kept for when the user comes back; what it would start is started then.
@@ -126,10 +127,20 @@ public final class ConsoleApp {
             return
         }
         guard context.key != current.context.key else {
-            controller.dispatch(.showStatus("Already on profile \(context.connection.profile) in \(context.connection.region)."))
+            if let name = request.open {
+                controller.dispatch(.openFunctionNamed(name))
+            } else {
+                controller.dispatch(.showStatus("Already on profile \(context.connection.profile) in \(context.connection.region)."))
+            }
             return
         }
-        parked[current.context.key] = from
+        var leaving = from
+        // The fleet view, and the way back to it, go with the user.
+        let fleet = leaving.fleet
+        let fromFleet = request.open != nil && fleet != nil
+        leaving.fleet = nil
+        if fromFleet, let index = leaving.routes.lastIndex(of: .fleet) { leaving.routes.removeSubrange(index...) }
+        parked[current.context.key] = leaving
         contexts[context.key] = context
         current.context = context
         var next: ConsoleState
@@ -141,9 +152,15 @@ public final class ConsoleApp {
             next = ConsoleState(connection: context.connection)
             next.carrySettings(from: from)
         }
+        next.contextChoices = from.contextChoices
+        next.contextChoices.visited(profile: context.connection.profile, region: context.connection.region)
+        next.fleet = fleet
+        // Its list is read first (the fleet view's `r` would list the fleet instead).
+        if fromFleet { next.routes = [.pane(.functions)] }
         controller.adopt(next)
         controller.dispatch(.resized(rows: screen.rows, columns: screen.columns))
         controller.dispatch(.refresh)
+        if let name = request.open { controller.dispatch(.openFunctionNamed(name)) }
         controller.dispatch(.showStatus("Profile \(context.connection.profile) in \(context.connection.region)"
                                         + (parked.isEmpty ? "." : "; :region or :profile goes back to the others as you left them.")))
     }

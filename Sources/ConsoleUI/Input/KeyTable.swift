@@ -23,6 +23,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case copyMenu = "Copy menu"
     case monitor = "Monitor view"
     case insights = "Logs Insights"
+    case fleet = "All regions (:region all) and fleet (:fleet) views"
+    case contexts = "Contexts (C, :ctx)"
 
     /// The name a `keys` file uses for it.
     public var id: String {
@@ -46,6 +48,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .copyMenu: "copy"
         case .monitor: "monitor"
         case .insights: "insights"
+        case .fleet: "fleet"
+        case .contexts: "contexts"
         }
     }
 }
@@ -130,7 +134,8 @@ public struct KeyBinding: Sendable {
 public enum KeyTables {
     public static let global: [KeyBinding] = [
         KeyBinding([.character("?")], "this help", .showHelp, hint: "help"),
-        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME :profile NAME :q", .openCommandLine, hint: "command"),
+        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :q (Tab completes)", .openCommandLine, hint: "command"),
+        KeyBinding([.character("C")], "contexts: the profiles and regions shown this session, to go back to one", .openContexts),
         KeyBinding([.tab], "next pane", .nextPane, hint: "pane"),
         KeyBinding([.backTab], "previous pane", .previousPane),
         KeyBinding([.character("r"), .control("r")], "refresh now", .refresh, hint: "refresh"),
@@ -227,6 +232,23 @@ public enum KeyTables {
         ] + canned + ranges + sorts
     }()
 
+    /// The fleet view's keys; its digits sort by its columns (where it is, then the functions list's).
+    public static let fleet: [KeyBinding] = [
+        KeyBinding([.character("j"), .down], "fleet: down", .moveCursor(1)),
+        KeyBinding([.character("k"), .up], "fleet: up", .moveCursor(-1)),
+        KeyBinding([.character("g"), .home], "fleet: first row", .moveToTop),
+        KeyBinding([.character("G"), .end], "fleet: last row", .moveToBottom),
+        KeyBinding([.pageDown, .control("f")], "fleet: page down", .pageDown),
+        KeyBinding([.pageUp, .control("b")], "fleet: page up", .pageUp),
+        KeyBinding([.enter], "fleet: open the function in its own profile and region", .fleetCommand(.openSelected), hint: "open"),
+        KeyBinding([.character("/")], "fleet: filter (profile, account, region, name, runtime, description)", .beginFilter, hint: "filter"),
+    ] + (1...10).map { position in
+        let titles = PaneColumns.fleet(profiles: false, now: .distantPast).map(\.title)
+        let title = titles.indices.contains(position - 1) ? titles[position - 1].lowercased() : "none"
+        return KeyBinding([.character(Character(String(position % 10)))], "fleet: sort by column \(position) (all regions: \(title))",
+                          .sortByPosition(position), id: "fleet-sort-\(position)")
+    }
+
     public static let tail: [KeyBinding] = [
         KeyBinding([.character("k"), .up], "up (pauses following)", .moveCursor(-1)),
         KeyBinding([.character("j"), .down], "down", .moveCursor(1)),
@@ -304,6 +326,8 @@ public enum KeyTables {
         case .copyMenu: return copyMenu
         case .monitor: return monitor
         case .insights: return insights
+        case .fleet: return fleet
+        case .contexts: return contexts
         }
     }
 
@@ -334,6 +358,7 @@ public enum KeyTables {
         case .help: return [.help]
         case .logEvent: return [.logEvent]
         case .copyMenu: return [.copyMenu]
+        case .contexts: return [.contexts]
         case .commandLine, nil: break
         }
         switch state.route {
@@ -343,6 +368,7 @@ public enum KeyTables {
         case .invoke: return [.invoke, .global]
         case .monitor: return [.monitor, .global]
         case .insights: return [.insights, .global]
+        case .fleet: return [.fleet, .global]
         }
     }
 }

@@ -80,8 +80,7 @@ extension KeyTables {
         KeyBinding([.backspace], "delete a character", command: .derived { state, _ in .editCommandLine(String(commandText(state).dropLast())) }),
         KeyBinding([.control("u")], "clear the command", .editCommandLine("")),
         KeyBinding([.tab], "complete the command", command: .derived { state, _ in
-            let matches = ConsoleCommands.completions(for: commandText(state))
-            return matches.count == 1 ? .editCommandLine(matches[0]) : nil
+            ConsoleCommands.tabCompletion(for: commandText(state), state.contextChoices).map { .editCommandLine($0) }
         }, hint: "complete"),
         quitAtOnce,
         KeyBinding([], "type the command", command: .derived { state, key in typed(key).map { .editCommandLine(commandText(state) + $0) } },
@@ -190,6 +189,16 @@ extension KeyTables {
         KeyBinding([.character("y")], "event: copy it to the clipboard", .copy(.first), hint: "copy"),
         quitAtOnce,
     ] + scrolling
+
+    public static let contexts: [KeyBinding] = [
+        KeyBinding([.enter], "contexts: go to the one under the cursor", .chooseContext(nil), hint: "go"),
+        KeyBinding([.escape, .character("q")], "contexts: close", .closeOverlay, hint: "close"),
+        quitAtOnce,
+    ] + (1...9).map { position in
+        KeyBinding([.character(Character(String(position)))], "contexts: number \(position)", command: .derived { state, _ in
+            state.contextChoices.recent.count >= position ? .chooseContext(position - 1) : nil
+        }, id: "contexts-\(position)")
+    } + scrolling
 
     public static let copyMenu: [KeyBinding] = [
         KeyBinding([.enter], "copy: the one under the cursor", .copy(.menuChoice(nil)), hint: "copy"),

@@ -32,6 +32,7 @@ public enum ConsoleView {
         case .invoke(let name): InvokeView.draw(name, state, screen, theme, top: top, height: height, now: now)
         case .monitor(let name): MonitorView.draw(name, state, screen, theme, top: top, height: height)
         case .insights(let name): InsightsView.draw(name, state, screen, theme, top: top, height: height)
+        case .fleet: FleetView.draw(state, screen, theme, top: top, height: height, now: now)
         }
         statusLine(state, screen, theme, row: layout.statusRow, now: now)
         footer(state, screen, theme, keys: keys, row: layout.footerRow, now: now)
@@ -44,6 +45,7 @@ public enum ConsoleView {
         case .rollout(let panel): RolloutView.draw(panel, state, screen, theme, now: now)
         case .logEvent(let view): LogEventOverlay.draw(view, screen, theme)
         case .copyMenu(let cursor): CopyMenuView.draw(state.copyChoices, cursor: cursor, screen, theme)
+        case .contexts(let cursor): ContextsView.draw(state, cursor: cursor, screen, theme)
         case .commandLine, nil: break
         }
         screen.present()
@@ -106,6 +108,9 @@ public enum ConsoleView {
             default: []
             }
             screen.put((["functions", name] + last).joined(separator: " › "), row: row, column: 1, style: theme[.title])
+        case .fleet:
+            let what = state.fleet.map { $0.showsProfile ? "fleet" : "all regions" } ?? "fleet"
+            screen.put("functions › " + what, row: row, column: 1, style: theme[.title])
         }
     }
 
@@ -210,15 +215,26 @@ public enum ConsoleView {
     /// The filter or command being typed, else the last error, else nothing.
     static func statusLine(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int, now: Date) {
         if case .commandLine(let text) = state.overlay {
-            let completions = ConsoleCommands.completions(for: text)
+            // After `region ` or `profile `, the values that fit what is typed (not the command again).
+            let completions = ConsoleCommands.completions(for: text, state.contextChoices).map { completion in
+                completion.firstIndex(of: " ").map { String(completion[completion.index(after: $0)...]) } ?? completion
+            }
             let x = screen.put(":" + text, row: row, column: 0, style: theme[.filter])
             screen.put("█", row: row, column: x, style: theme[.filter])
             if !text.isEmpty, !completions.isEmpty {
-                screen.put("  " + completions.joined(separator: " "), row: row, column: x + 1, style: theme[.dim])
+                let shown = completions.prefix(40).joined(separator: " ") + (completions.count > 40 ? " …" : "")
+                screen.put(DisplayWidth.clip("  " + TableView.sanitize(shown), width: max(0, screen.columns - x - 2)), row: row, column: x + 1,
+                           style: theme[.dim])
             }
         } else if let name = state.route.tailFunction, let tail = state.tails[name], tail.editingSearch || tail.editingPattern {
             let prompt = tail.editingSearch ? "/" + tail.search : "filter pattern: " + (tail.filterPattern ?? "")
             let x = screen.put(prompt, row: row, column: 0, style: theme[.filter])
+            screen.put("█", row: row, column: x, style: theme[.filter])
+        } else if state.editingFilter, state.route == .fleet, let fleet = state.fleet {
+            var x = screen.put("/", row: row, column: 0, style: theme[.filter])
+            var selected = theme[.filter]
+            selected.reverse = state.filterTextSelected
+            x = screen.put(fleet.table.filter, row: row, column: x, style: selected)
             screen.put("█", row: row, column: x, style: theme[.filter])
         } else if state.editingFilter, case .pane = state.route {
             var x = screen.put("/", row: row, column: 0, style: theme[.filter])
