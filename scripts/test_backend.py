@@ -16,7 +16,8 @@ is any name a test picks, so that tests running in parallel do not share scripts
                            {"forward": true}              pass this one to moto
                            {"match": {"method": "PUT", "path": "/configuration"}, ...}: this step
                            waits for the first request with that method whose path contains that
-                           text (and, with "target", whose X-Amz-Target contains that text);
+                           text (and, with "target", whose X-Amz-Target contains that text;
+                           with "region", whose signature's credential scope names that region);
                            other requests pass it by
   GET  /__requests/<lane>  JSON list of the requests seen: method, path, headers, body
   POST /__paginate/<lane>  {"member": "Functions", "path": "/2015-03-31/functions/"}: from then on,
@@ -157,8 +158,11 @@ class FaultHandler(BaseHTTPRequestHandler):
             step = {"forward": True}
             for index, candidate in enumerate(script):
                 match = candidate.get("match")
+                # "region": the request's SigV4 credential scope names that region.
+                scope = "/%s/" % match["region"] if match and "region" in match else ""
                 if match is None or (match.get("method", self.command) == self.command and match.get("path", "") in rest
-                                     and match.get("target", "") in self.headers.get("X-Amz-Target", "")):
+                                     and match.get("target", "") in self.headers.get("X-Amz-Target", "")
+                                     and scope in self.headers.get("Authorization", "")):
                     step = script.pop(index)
                     break
             latency = LATENCY.get(lane, 0)

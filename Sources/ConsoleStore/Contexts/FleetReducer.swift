@@ -69,8 +69,10 @@ enum FleetReducer {
                 fleet.table.filter = ""
                 fleet.rebuildRows(columns: columns(fleet, now: now))
             }
-        case .goBack where !fleet.table.filter.isEmpty && !state.editingFilter && state.lastError == nil && state.status == nil:
-            // Esc on a filtered list clears the filter first, as on the panes.
+        case .goBack where !fleet.table.filter.isEmpty && !state.editingFilter:
+            // Esc on a filtered list clears the filter first (and the message), as on the panes.
+            state.lastError = nil
+            state.status = nil
             fleet.table.filter = ""
             fleet.rebuildRows(columns: columns(fleet, now: now))
         case .sortByPosition(let position):
