@@ -55,6 +55,7 @@ enum CopyChoices {
             choices.append(CopyChoice("request id", id))
         }
         if case .logEvent(let view) = state.overlay { choices.insert(CopyChoice("log event", view.text), at: 0) }
+        if case .login(let panel) = state.overlay, let link = panel.link { return [CopyChoice("login link", link)] }
         if let function {
             if let arn = function.functionArn { choices.append(CopyChoice("function ARN", arn)) }
             if let name = function.functionName { choices.append(CopyChoice("function name", name)) }
@@ -145,6 +146,7 @@ enum ClipboardReducer {
                 }
                 request(CopyChoice("AWS console URL", url), &state)
                 state.status = "Copied \(url)"
+                state.statusLink = url
             case .cliCommand:
                 guard case .form(let form) = state.overlay else { return [] }
                 guard FormSubmission.actionErrors(form).isEmpty, let mutation = FormSubmission.mutation(from: form) else {

@@ -157,6 +157,13 @@ public enum ConsoleAction: Sendable {
     /// switch from the fleet view to the function's own context).
     case openFunctionNamed(String)
 
+    /// `:login`, or Enter on the login offered at the start: the SSO device login for this profile.
+    case startLogin
+    /// The portal's verification link and code, to show and copy.
+    case loginPrompt(SSODeviceLogin.Prompt)
+    /// The login ended: the token's expiry, or why not.
+    case loginFinished(Result<Date, ConsoleError>)
+
     /// An answer that belongs to the fleet view wherever the user took it.
     public var isFleetAnswer: Bool {
         switch self {
@@ -268,6 +275,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case loadRequestLines(function: String, group: String, requestId: String, around: Int64)
     /// ListFunctions of one fleet source, each page reported.
     case listFleet(FleetSource, generation: Int)
+    /// The SSO device login of the context's profile, its prompt reported.
+    case ssoLogin
 }
 
 extension ConsoleError {

@@ -52,6 +52,8 @@ public enum Overlay: Sendable, Equatable {
     case copyMenu(cursor: Int)
     /// `C` or `:ctx`: the contexts visited this session, with the one under the cursor.
     case contexts(cursor: Int)
+    /// The SSO login: offered, or under way with its link and code.
+    case login(LoginPanel)
 }
 
 /// A log event as the line view shows it: its stream and time, and its message (pretty-printed
@@ -343,6 +345,11 @@ public struct ConsoleState: Sendable {
     public var contextChoices = ContextChoices()
     /// The fleet view's listing; it goes with the user from context to context.
     public var fleet: FleetState?
+    /// A URL in the status line that the screen makes a hyperlink (OSC 8) where it shows.
+    public internal(set) var statusLink: String?
+    /// An SSO login runs (`:login`): its prompt, kept when its panel is closed.
+    public internal(set) var loginRunning = false
+    public internal(set) var loginPrompt: SSODeviceLogin.Prompt?
     /// A function to open when the list has it (one chosen in the fleet view, after the switch).
     public var pendingOpen: String?
     public var quitRequested = false

@@ -42,12 +42,16 @@ public struct EffectRunner: Sendable {
     let queryFolder: String?
     /// The Lambda clients of other profiles and regions, for the fleet view.
     let fleet: FleetClients?
+    /// The device login of this context's profile; nil when it does not use IAM Identity Center.
+    let ssoLogin: SSOLoginStarter?
 
     public init(lambda: LambdaClient, logs: LogsClient, logWindow: TimeInterval = 3600, maximumLogLines: Int = 5000,
                 logReadLimit: TimeInterval = 60, readOnly: Bool = false, audit: AuditLog? = nil, events: SavedEventStore? = nil, metrics: MetricsClient? = nil,
                 rolloutFiles: RolloutFiles? = nil, tagging: TaggingClient? = nil, tagCallsPerSecond: Double = 5,
-                listingCache: ListingCache? = nil, preferencesPath: String? = nil, queryFolder: String? = nil, fleet: FleetClients? = nil) {
+                listingCache: ListingCache? = nil, preferencesPath: String? = nil, queryFolder: String? = nil, fleet: FleetClients? = nil,
+                ssoLogin: SSOLoginStarter? = nil) {
         self.fleet = fleet
+        self.ssoLogin = ssoLogin
         self.preferencesPath = preferencesPath
         self.queryFolder = queryFolder
         self.lambda = lambda
@@ -91,6 +95,14 @@ public struct EffectRunner: Sendable {
             return await runInsights(run, progress: progress)
         case .stopInsights(let function):
             return stopInsights(function)
+        case .ssoLogin:
+            guard let ssoLogin else {
+                return .loginFinished(.failure(ConsoleError("this profile does not use IAM Identity Center (no sso_session or sso_start_url "
+                                                            + "in the config file): there is nothing to log in to.", kind: .credentials)))
+            }
+            do { return .loginFinished(.success(try await ssoLogin.run { progress(.loginPrompt($0)) })) } catch {
+                return .loginFinished(.failure(Self.consoleError(error)))
+            }
         case .listFleet(let source, let generation):
             return await listFleet(source, generation: generation, progress: progress)
         case .loadRequestLines(let function, let group, let requestId, let around):

@@ -291,6 +291,8 @@ public enum Reducer {
             return ClipboardReducer.reduce(&state, action)
         case .insightsCommand, .insightsQueriesLoaded, .insightsProgress, .requestLinesLoaded:
             return InsightsReducer.reduce(&state, action, now: now)
+        case .startLogin, .loginPrompt, .loginFinished:
+            return SSOLoginReducer.reduce(&state, action, now: now)
         case .fleetCommand, .fleetPage, .fleetListed, .openContexts, .chooseContext, .openFunctionNamed:
             return FleetReducer.reduce(&state, action, now: now)
 
@@ -597,6 +599,9 @@ public enum Reducer {
             }
             var seen = Set<String>()
             return reduce(&state, .fleetCommand(.open(.profiles(named.filter { seen.insert($0).inserted }))))
+        }
+        if parts.count == 1, ConsoleCommands.completions(for: word) == ["login"] {
+            return reduce(&state, .startLogin)
         }
         if parts.count == 1, ConsoleCommands.completions(for: word) == ["ctx"] {
             guard state.contextChoices.recent.count > 1 else {

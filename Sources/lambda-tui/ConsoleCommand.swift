@@ -59,10 +59,17 @@ struct ConsoleCommand: AsyncParsableCommand {
         let contextBuilder = builder
         let first: ConsoleContext
         let listingCache: ListingCache?
+        // An IAM Identity Center login that is missing or expired is offered in the console.
+        var loginOffer: String?
         do {
-            (first, _, listingCache) = try contextBuilder.make(overrides)
+            let settings: AWSSettings
+            (first, settings, listingCache) = try contextBuilder.make(overrides)
             // Find credentials before taking over the screen, so that a missing key is a plain message.
-            _ = try await first.credentials.resolve()
+            do {
+                _ = try await first.credentials.resolve()
+            } catch AWSClientError.credentials(let reason) where (try? SSODeviceLogin.target(settings.profile, in: settings.config)) != nil {
+                loginOffer = reason
+            }
         } catch {
             throw fail(error)
         }
@@ -95,7 +102,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         let interval = refreshInterval ?? preferences.refreshInterval
         let (keys, keyProblems) = KeyMap.load(environment: environment)
         let startupNotice = earlierCrash ?? preferenceProblems.first ?? keyProblems.first ?? priceProblems.first
-        let baseOverrides = overrides, firstProfile = first.connection.profile
+        let baseOverrides = overrides, firstProfile = first.connection.profile, offeredLogin = loginOffer
         try await MainThread.shared.run {
             var state = initialState
             state.refreshInterval = interval
@@ -110,6 +117,10 @@ struct ConsoleCommand: AsyncParsableCommand {
             // Set last: the reductions above drop their effects, and a metrics read asked for in
             // one of them would stay "in flight" for ever.
             state.metricColumns = preferences.metricColumns
+            if let loginOffer = offeredLogin {
+                state.overlay = .login(LoginPanel(profile: first.connection.profile, offered: true,
+                                                  reason: "The SSO login is missing or expired: " + loginOffer + "."))
+            }
             let clipboard = TerminalClipboard(mode: preferences.clipboardToFile ? .file : .osc52, environment: environment,
                                               filePath: stateFolder + "/clipboard.txt")
             // `:region` and `:profile`: each other context is built as the first was, from the same

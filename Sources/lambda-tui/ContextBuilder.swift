@@ -44,11 +44,27 @@ struct ContextBuilder: Sendable {
                                   metrics: MetricsClient(settings: settings, credentials: credentials, transport: transport, budget: budget),
                                   rolloutFiles: rolloutFiles, tagging: tagging, listingCache: listingCache,
                                   preferencesPath: ConsolePreferences.path(environment: environment),
-                                  queryFolder: AppDirectories.config(environment) + "/queries", fleet: fleet)
+                                  queryFolder: AppDirectories.config(environment) + "/queries", fleet: fleet,
+                                  ssoLogin: ssoLogin(settings))
         let connection = ConnectionInfo(profile: settings.profile, region: settings.region,
                                         endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly)
         return (ConsoleContext(key: "\(settings.profile)@\(settings.region)", runner: runner, connection: connection, credentials: credentials),
                 settings, listingCache)
+    }
+
+    /// `:login` for an IAM Identity Center profile: the device flow `lambda-tui login` runs,
+    /// writing the cache the AWS CLI reads. Nil for a profile that does not use it.
+    func ssoLogin(_ settings: AWSSettings) -> SSOLoginStarter? {
+        guard let target = try? SSODeviceLogin.target(settings.profile, in: settings.config) else { return nil }
+        let login = SSODeviceLogin(target: target, cacheDirectory: Self.ssoCache(environment),
+                                   oidcEndpoint: settings.credentialEndpoints.resolve(.ssoOIDC, region: target.region).url,
+                                   transport: CurlTransport(options: settings.transport))
+        return SSOLoginStarter(profile: settings.profile) { show in try await login.run(show: show) }
+    }
+
+    /// Where `aws sso login` keeps its tokens.
+    static func ssoCache(_ environment: [String: String]) -> String {
+        (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.aws/sso/cache"
     }
 
     /// A Lambda client alone, for the fleet view's listing of another profile or region, and the

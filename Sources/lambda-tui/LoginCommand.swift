@@ -29,8 +29,7 @@ struct LoginCommand: AsyncParsableCommand {
         } catch {
             throw fail(error)
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        let login = SSODeviceLogin(target: target, cacheDirectory: home + "/.aws/sso/cache",
+        let login = SSODeviceLogin(target: target, cacheDirectory: ContextBuilder.ssoCache(environment),
                                    oidcEndpoint: settings.credentialEndpoints.resolve(.ssoOIDC, region: target.region).url,
                                    transport: CurlTransport(options: settings.transport))
         let terminal = isatty(STDOUT_FILENO) == 1

@@ -112,7 +112,7 @@ import TestSupport
         await #expect {
             try await resolve(home, profile: "legacy")
         } throws: { error in
-            "\(error)".contains("the SSO login of profile 'legacy' has expired; run `aws sso login --profile legacy`")
+            "\(error)".contains("the SSO login of profile 'legacy' has expired; run `lambda-tui login --profile legacy` (:login in the console) or `aws sso login --profile legacy`")
         }
         #expect(try await backend.requests(lane: lane).isEmpty, "nothing is sent with an expired token")
     }
@@ -122,7 +122,7 @@ import TestSupport
         await #expect {
             try await resolve(home, profile: "dev")
         } throws: { error in
-            "\(error)".contains("profile 'dev' uses IAM Identity Center (SSO) and has not logged in; run `aws sso login --profile dev`")
+            "\(error)".contains("profile 'dev' uses IAM Identity Center (SSO) and has not logged in; run `lambda-tui login --profile dev` (:login in the console) or `aws sso login --profile dev`")
         }
     }
 

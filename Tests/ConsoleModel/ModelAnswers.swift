@@ -1,3 +1,4 @@
+import AWSCore
 import ConsoleStore
 import Foundation
 import LambdaAPI
@@ -105,6 +106,15 @@ enum ModelAnswers {
         case .loadRequestLines(let function, _, let requestId, _):
             return [.requestLinesLoaded(function: function, requestId: requestId,
                                         failing ? .failure(failure(&random)) : .success(random.next() % 3 == 0 ? [] : ModelEstate.logLines(seed: seed)))]
+        case .ssoLogin:
+            // The portal's link and code (a hostile one sometimes), then the end: an expiry far off
+            // or out of range, or a failure.
+            let links = ["https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH", "https://evil\u{1B}]8;;x\u{07}.example/\u{1B}[2J",
+                         String(repeating: "https://long.example/", count: 200)]
+            let prompt = SSODeviceLogin.Prompt(verificationURI: links[Int(random.next() % 3)], verificationURIComplete: random.next() % 2 == 0 ? nil : links[0],
+                                               userCode: random.next() % 2 == 0 ? "ABCD-EFGH" : "\u{1B}[31mCODE", expiresAt: Date.distantFuture)
+            let expiry = [Date(timeIntervalSince1970: 1_795_604_400), Date.distantFuture, Date(timeIntervalSince1970: 1e300)][Int(random.next() % 3)]
+            return [.loginPrompt(prompt), .loginFinished(failing ? .failure(failure(&random)) : .success(expiry))]
         case .listFleet(let source, let generation):
             // Pages, then how the source ended: listed, an opt-in region not enabled, denied or failed.
             let functions = ModelEstate.functions(seed: seed ^ UInt64(truncatingIfNeeded: source.hashValue)).map(FunctionRow.init)

@@ -194,6 +194,13 @@ final class CheckingScreen: Screen {
     func erase() { grid.erase() }
     func present() {}
 
+    /// A link must cover text on screen, with a URL that cannot end its sequence early.
+    func link(_ url: String, text: String, row: Int, column: Int) {
+        if row < 0 || row >= rows || column < 0 || column + DisplayWidth.of(text) > columns || !TerminalHyperlink.isSafe(url) {
+            violations.append("a hyperlink to \(String(reflecting: String(url.prefix(40)))) at row \(row), column \(column)")
+        }
+    }
+
     static let undecodable = "<an OSC 52 sequence that does not decode>"
     /// What was copied (OSC 52), decoded.
     var copied: [String] = []

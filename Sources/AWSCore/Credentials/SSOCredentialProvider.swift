@@ -87,7 +87,8 @@ public struct SSOCredentialProvider: CredentialProvider {
                                    + "role \(profile.roleName) in account \(profile.accountID)")
     }
 
-    private var loginAdvice: String { "run `aws sso login --profile \(profile.name)`" }
+    /// The console's own login first (`:login` inside it), then the AWS CLI's: both write the same cache.
+    private var loginAdvice: String { "run `lambda-tui login --profile \(profile.name)` (:login in the console) or `aws sso login --profile \(profile.name)`" }
 
     /// The cached token, renewed first when it expires within five minutes and can be.
     private func currentToken() async throws -> SSOToken {

@@ -23,6 +23,13 @@ public struct SSODeviceLogin: Sendable {
         public var verificationURIComplete: String?
         public var userCode: String
         public var expiresAt: Date
+
+        public init(verificationURI: String, verificationURIComplete: String?, userCode: String, expiresAt: Date) {
+            self.verificationURI = verificationURI
+            self.verificationURIComplete = verificationURIComplete
+            self.userCode = userCode
+            self.expiresAt = expiresAt
+        }
     }
 
     let target: Target

@@ -25,6 +25,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case insights = "Logs Insights"
     case fleet = "All regions (:region all) and fleet (:fleet) views"
     case contexts = "Contexts (C, :ctx)"
+    case login = "SSO login (:login)"
 
     /// The name a `keys` file uses for it.
     public var id: String {
@@ -50,6 +51,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .insights: "insights"
         case .fleet: "fleet"
         case .contexts: "contexts"
+        case .login: "login"
         }
     }
 }
@@ -134,7 +136,7 @@ public struct KeyBinding: Sendable {
 public enum KeyTables {
     public static let global: [KeyBinding] = [
         KeyBinding([.character("?")], "this help", .showHelp, hint: "help"),
-        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :q (Tab completes)", .openCommandLine, hint: "command"),
+        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :login :q (Tab completes)", .openCommandLine, hint: "command"),
         KeyBinding([.character("C")], "contexts: the profiles and regions shown this session, to go back to one", .openContexts),
         KeyBinding([.tab], "next pane", .nextPane, hint: "pane"),
         KeyBinding([.backTab], "previous pane", .previousPane),
@@ -328,6 +330,7 @@ public enum KeyTables {
         case .insights: return insights
         case .fleet: return fleet
         case .contexts: return contexts
+        case .login: return login
         }
     }
 
@@ -359,6 +362,7 @@ public enum KeyTables {
         case .logEvent: return [.logEvent]
         case .copyMenu: return [.copyMenu]
         case .contexts: return [.contexts]
+        case .login: return [.login]
         case .commandLine, nil: break
         }
         switch state.route {

@@ -190,6 +190,15 @@ extension KeyTables {
         quitAtOnce,
     ] + scrolling
 
+    public static let login: [KeyBinding] = [
+        KeyBinding([.enter], "login: start it (when offered)", .startLogin, hint: "log in", when: { state in
+            if case .login(let panel) = state.overlay { return panel.offered } else { return false }
+        }),
+        KeyBinding([.character("y")], "login: copy the link again", .copy(.first), hint: "copy"),
+        KeyBinding([.escape, .character("q")], "login: close (a login under way goes on)", .closeOverlay, hint: "close"),
+        quitAtOnce,
+    ]
+
     public static let contexts: [KeyBinding] = [
         KeyBinding([.enter], "contexts: go to the one under the cursor", .chooseContext(nil), hint: "go"),
         KeyBinding([.escape, .character("q")], "contexts: close", .closeOverlay, hint: "close"),

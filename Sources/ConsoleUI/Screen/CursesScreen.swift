@@ -92,6 +92,7 @@ public final class CursesScreen: Screen {
     }
 
     public func erase() {
+        links.removeAll()
         werase(window)
     }
 
@@ -110,6 +111,15 @@ public final class CursesScreen: Screen {
     public func present() {
         wnoutrefresh(window)
         doupdate()
+        // Written over the text curses drew, after it: curses' picture of the screen stays right.
+        if !links.isEmpty { passThrough(links.map { TerminalHyperlink.sequence(url: $0.url, text: $0.text, row: $0.row, column: $0.column) }.joined()) }
+    }
+
+    private var links: [(url: String, text: String, row: Int, column: Int)] = []
+
+    public func link(_ url: String, text: String, row: Int, column: Int) {
+        guard TerminalHyperlink.isSafe(url), row >= 0, row < rows, column >= 0, column + DisplayWidth.of(text) <= columns else { return }
+        links.append((url, text, row, column))
     }
 
     /// Gives the terminal back as it was.

@@ -43,6 +43,7 @@ public final class GridScreen: Screen {
     }
 
     public func erase() {
+        links.removeAll()
         cells = Array(repeating: Array(repeating: Self.blank, count: columns), count: rows)
     }
 
@@ -50,6 +51,9 @@ public final class GridScreen: Screen {
 
     /// What was sent past the grid (OSC 52), for tests to read.
     public private(set) var passedThrough: [String] = []
+    /// The hyperlinks of the frame drawn: URL, text and where.
+    public private(set) var links: [(url: String, text: String, row: Int, column: Int)] = []
+    public func link(_ url: String, text: String, row: Int, column: Int) { links.append((url, text, row, column)) }
     public func passThrough(_ sequence: String) { passedThrough.append(sequence) }
 
     public func cell(row: Int, column: Int) -> Cell {

@@ -49,6 +49,10 @@ public protocol Screen: AnyObject {
 
     /// Sends a sequence that draws nothing (OSC 52) straight to the terminal, between frames.
     func passThrough(_ sequence: String)
+
+    /// Makes `text`, drawn at (row, column) this frame, a hyperlink to `url` (OSC 8) where the
+    /// terminal supports it; elsewhere the text stays as drawn.
+    func link(_ url: String, text: String, row: Int, column: Int)
 }
 
 extension Screen {

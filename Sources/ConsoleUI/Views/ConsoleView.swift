@@ -46,6 +46,7 @@ public enum ConsoleView {
         case .logEvent(let view): LogEventOverlay.draw(view, screen, theme)
         case .copyMenu(let cursor): CopyMenuView.draw(state.copyChoices, cursor: cursor, screen, theme)
         case .contexts(let cursor): ContextsView.draw(state, cursor: cursor, screen, theme)
+        case .login(let panel): LoginView.draw(panel, screen, theme)
         case .commandLine, nil: break
         }
         screen.present()
@@ -246,7 +247,7 @@ public enum ConsoleView {
         } else if let error = state.lastError {
             sentence("✗ ", error, screen, row: row, style: theme[.error])
         } else if let status = state.status, now.timeIntervalSince(state.statusAt ?? now) < ConsoleState.statusLifetime {
-            sentence("✓ ", status, screen, row: row, style: theme[.ok])
+            sentence("✓ ", status, screen, row: row, style: theme[.ok], link: state.statusLink)
         } else if let filter = state.tables[state.pane]?.filter, !filter.isEmpty, case .pane = state.route {
             let x = screen.put("/" + filter, row: row, column: 0, style: theme[.filter])
             if state.pane == .functions, let tags = state.tagsSummary { screen.put("   " + tags, row: row, column: x, style: theme[.warn]) }
@@ -257,7 +258,7 @@ public enum ConsoleView {
 
     /// A message too long for the status line goes on over the rows above it (at most a third
     /// of the screen), so that its end, often what to do, is read; only past that is it cut.
-    static func sentence(_ mark: String, _ text: String, _ screen: Screen, row: Int, style: TextStyle) {
+    static func sentence(_ mark: String, _ text: String, _ screen: Screen, row: Int, style: TextStyle, link: String? = nil) {
         let width = max(1, screen.columns - 2)
         let most = max(1, min(ScreenLayout.statusLinesMaximum, screen.rows / 3))
         var lines = Panel.wrap(text, width: width)
@@ -268,7 +269,12 @@ public enum ConsoleView {
         for (index, line) in lines.enumerated() {
             let at = row - (lines.count - 1) + index
             screen.fill(row: at, from: 0, style: .plain)
-            screen.put((index == 0 ? mark : "  ") + DisplayWidth.clip(line, width: width), row: at, column: 0, style: style)
+            let shown = DisplayWidth.clip(line, width: width)
+            screen.put((index == 0 ? mark : "  ") + shown, row: at, column: 0, style: style)
+            // A URL said whole on one line is a hyperlink there (`o`).
+            if let link, let range = shown.range(of: link) {
+                screen.link(link, text: link, row: at, column: 2 + DisplayWidth.of(String(shown[..<range.lowerBound])))
+            }
         }
     }
 

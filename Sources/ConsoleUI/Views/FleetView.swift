@@ -61,3 +61,29 @@ enum ContextsView {
         panel.footnote("Enter or 1-9 goes there, as it was left · Esc closes", screen: screen, theme: theme)
     }
 }
+
+/// The SSO login: offered (Enter starts it), waiting for the portal, or its link and code, the
+/// link a hyperlink and already on the user's clipboard.
+enum LoginView {
+    static func draw(_ panel: LoginPanel, _ screen: Screen, _ theme: Theme) {
+        var lines: [(String, ThemeRole)] = []
+        if panel.offered {
+            if let reason = panel.reason { lines.append((reason, .warn)) }
+            lines += [("", .text), ("Log in here: Enter shows a link and a code to open in any browser (the laptop's too:", .text),
+                      ("the link goes to its clipboard). Esc goes on without.", .text)]
+        } else if let prompt = panel.prompt, let link = panel.link {
+            lines += [("Open this link in any browser (it is on your clipboard, if the terminal allows OSC 52):", .text), ("", .text),
+                      (link, .title), ("", .text), ("and check that the page shows the code  \(prompt.userCode)", .text), ("", .text),
+                      ("Waiting for the approval… (Esc closes this; the login goes on)", .dim)]
+        } else {
+            lines.append(("Asking IAM Identity Center for a login code…", .dim))
+        }
+        let box = Panel(title: "SSO login · profile \(panel.profile)", width: 100, height: lines.count + 2, screen: screen, theme: theme)
+        for (index, (text, role)) in lines.enumerated() {
+            let shown = DisplayWidth.clip(TableView.sanitize(text), width: box.innerWidth)
+            let end = box.put(shown, row: index, style: theme[role], on: screen)
+            if text == panel.link, shown == text { screen.link(text, text: text, row: box.top + 1 + index, column: end - DisplayWidth.of(text)) }
+        }
+        box.footnote(panel.offered ? "Enter logs in · Esc goes on without" : "y copies the link again · Esc closes", screen: screen, theme: theme)
+    }
+}
