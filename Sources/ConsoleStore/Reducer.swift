@@ -30,6 +30,9 @@ public enum Reducer {
         // A success message belongs to the screen it was said on, and to the last seconds.
         if state.routes != routes, state.status == statusBefore { state.status = nil }
         if state.status != statusBefore { state.statusAt = state.status == nil ? nil : now }
+        // A function chosen in the fleet view opens when the list that has it arrives (before
+        // the focus is compared below: opening it moves the focus).
+        if state.pendingOpen != nil, focus.1 != state.functionsGeneration { effects += FleetReducer.openPending(&state) }
         // Finding the focused function's name scans the list, so only when it may have changed.
         if focus != (state.focusedFunction, state.functionsGeneration), state.focusedName != state.functionTablesOwner {
             state.focusChanged()
@@ -47,8 +50,6 @@ public enum Reducer {
             let count = state.copyChoices.count
             if count == 0 { state.overlay = nil } else if cursor >= count { state.overlay = .copyMenu(cursor: count - 1) }
         }
-        // A function chosen in the fleet view opens when the list that has it arrives.
-        if state.pendingOpen != nil, focus.1 != state.functionsGeneration { effects += FleetReducer.openPending(&state) }
         // The metric columns read what came on screen (a scroll, a filter, a new list).
         return effects + ListMetricsReducer.readIfNeeded(&state, now: now)
     }

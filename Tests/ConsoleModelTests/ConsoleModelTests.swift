@@ -121,6 +121,22 @@ import Testing
         ])
     }
 
+    /// A function chosen in the fleet view opened when its list arrived, after the reducer had
+    /// compared the focus: the versions pane kept the previous function's rows (seed 116).
+    @Test func aFunctionOpenedFromTheFleetTakesThePanesWithIt() {
+        Self.expectHolds([
+            .deliver(index: 3, .failure, seed: 13138308682649172122), .key(.tab), .key(.tab), .key(.character("m")), .key(.tab),
+            .key(.backTab), .key(.backTab), .deliver(index: 6, .success, seed: 4062564018179219418), .key(.backTab),
+            .deliver(index: 1, .twice, seed: 4385907905845318438), .deliver(index: 1, .twice, seed: 15666258007916477154),
+            .key(.character("e")), .deliver(index: 1, .failure, seed: 8931439722286544896), .deliver(index: 2, .success, seed: 6677378258400833033),
+            .deliver(index: 3, .drop, seed: 5819086391292000403), .deliver(index: 5, .success, seed: 11699949531483139), .timer,
+            .deliver(index: 3, .failure, seed: 11962175460168008569), .key(.escape), .key(.backTab),
+            .deliver(index: 1, .failure, seed: 11701605064912971963), .deliver(index: 4, .failure, seed: 2143607441138830633),
+            .key(.character(":")), .paste("fleet alpha beta"), .key(.enter), .deliver(index: 6, .success, seed: 15142692002961803183),
+            .key(.down), .key(.enter), .key(.tab), .deliver(index: 4, .success, seed: 13862072341973547858),
+        ])
+    }
+
     @Test func stepsSurviveTheirTextForm() {
         let steps = ModelExplorer.randomSteps(seed: 99, count: 300) + [.paste("a\n函\u{1B}"), .key(.mouseClick(row: 3, column: 4))]
         #expect(steps.map { ModelStep(token: $0.token) } == steps.map { Optional($0) })
