@@ -95,4 +95,46 @@ import Testing
             .deliver(ClipboardRequest(label: "log event", text: String(repeating: "é", count: 40_000)), to: screen)
         #expect(long == .file(path) && screen.passedThrough.isEmpty)
     }
+
+    /// OSC 8, byte for byte: the cursor saved, moved to the cell, the link opened, the text
+    /// underlined, the link closed, the cursor back; a URL that could end the sequence early is refused.
+    @Test func hyperlinksAreWrittenOverTheirTextByteForByte() {
+        #expect(TerminalHyperlink.sequence(url: "https://a.example/x?y=1", text: "https://a.example/x?y=1", row: 2, column: 5)
+                == "\u{1B}7\u{1B}[3;6H\u{1B}]8;;https://a.example/x?y=1\u{1B}\\\u{1B}[4mhttps://a.example/x?y=1\u{1B}[24m\u{1B}]8;;\u{1B}\\\u{1B}8")
+        for bad in ["", "https://evil\u{1B}\\x", "https://a.example/\u{07}", "https://a b", "https://é.example", String(repeating: "a", count: 3000)] {
+            #expect(!TerminalHyperlink.isSafe(bad), "\(bad.debugDescription)")
+        }
+    }
+
+    @Test func oMakesTheURLInTheStatusLineAHyperlink() throws {
+        let (console, screen) = Self.console()
+        console.handle(.character("o"))
+        console.render(now: ConsoleFixtures.now)
+        let url = try #require(Self.copied(screen))
+        let link = try #require(screen.links.first)
+        #expect(link.url == url && link.text == url)
+        // The link covers exactly the URL as drawn on that row.
+        let line = screen.text.split(separator: "\n", omittingEmptySubsequences: false)[link.row]
+        #expect(String(line).dropFirst(link.column).hasPrefix(url))
+    }
+
+    @Test func theLoginLinkIsCopiedAndAHyperlink() throws {
+        let (console, screen) = Self.console()
+        console.dispatch(.startLogin)
+        let link = "https://device.sso.us-east-1.amazonaws.com/?user_code=WXYZ-2345"
+        console.dispatch(.loginPrompt(SSODeviceLogin.Prompt(verificationURI: "https://device.sso.us-east-1.amazonaws.com/",
+                                                            verificationURIComplete: link, userCode: "WXYZ-2345", expiresAt: .distantFuture)))
+        console.render(now: ConsoleFixtures.now)
+        #expect(Self.copied(screen) == link)
+        let drawn = try #require(screen.links.first)
+        #expect(drawn.url == link)
+        let line = screen.text.split(separator: "\n", omittingEmptySubsequences: false)[drawn.row]
+        #expect(String(line).dropFirst(drawn.column).hasPrefix(link))
+        #expect(screen.text.contains("WXYZ-2345"))
+        // A hostile link from the portal is shown inert and never made a link.
+        console.dispatch(.loginPrompt(SSODeviceLogin.Prompt(verificationURI: "https://x\u{1B}]8;;evil\u{07}", verificationURIComplete: nil,
+                                                            userCode: "C", expiresAt: .distantFuture)))
+        console.render(now: ConsoleFixtures.now)
+        #expect(screen.links.isEmpty)
+    }
 }

@@ -1,4 +1,6 @@
+import AWSCore
 import ConsoleStore
+import LambdaAPI
 @testable import ConsoleUI
 import Foundation
 import Testing
@@ -139,6 +141,37 @@ import Testing
         ("monitor", { state in
             _ = Reducer.reduce(&state, .monitorCommand(.open), now: ConsoleFixtures.now)
         }),
+        ("all-regions", { state in
+            state.contextChoices.allRegions = ["us-east-1", "eu-west-1", "ap-east-1", "eu-south-1"]
+            _ = Reducer.reduce(&state, .openCommandLine)
+            _ = Reducer.reduce(&state, .editCommandLine("region all"))
+            _ = Reducer.reduce(&state, .runCommandLine)
+            for (region, count) in [("us-east-1", 5), ("eu-west-1", 3)] {
+                let source = FleetSource(profile: state.connection.profile, region: region)
+                let rows = ConsoleFixtures.functions.prefix(count).map { function -> FunctionRow in
+                    var copy = function
+                    copy.functionArn = function.functionArn?.replacingOccurrences(of: ":us-east-1:", with: ":\(region):")
+                    return FunctionRow(copy)
+                }
+                _ = Reducer.reduce(&state, .fleetPage(source: source, generation: 1, rows))
+                _ = Reducer.reduce(&state, .fleetListed(source: source, generation: 1, region: region, outcome: .listed(0)))
+            }
+            _ = Reducer.reduce(&state, .fleetListed(source: FleetSource(profile: state.connection.profile, region: "ap-east-1"), generation: 1,
+                                                    region: "ap-east-1", outcome: .notEnabled))
+        }),
+        ("contexts", { state in
+            state.contextChoices.visited(profile: "prod", region: "eu-west-1")
+            state.contextChoices.readOnlyPatterns = ["prod*"]
+            state.contextChoices.visited(profile: state.connection.profile, region: state.connection.region)
+            _ = Reducer.reduce(&state, .openContexts)
+        }),
+        ("login", { state in
+            _ = Reducer.reduce(&state, .startLogin)
+            _ = Reducer.reduce(&state, .loginPrompt(SSODeviceLogin.Prompt(
+                verificationURI: "https://device.sso.us-east-1.amazonaws.com/",
+                verificationURIComplete: "https://device.sso.us-east-1.amazonaws.com/?user_code=WXYZ-2345", userCode: "WXYZ-2345",
+                expiresAt: ConsoleFixtures.now.addingTimeInterval(600))))
+        }),
         ("error", { state in _ = Reducer.reduce(&state, .functionsLoaded(.failure(ConsoleError("Cannot connect to http://127.0.0.1:5000: nothing is listening there.")))) }),
     ]
 
@@ -264,7 +297,7 @@ import Testing
 
     @Test(arguments: [0, 1]) func helpLinesGoOnUnderThemselves(_ size: Int) {
         let screen = Self.render(Self.sizes[size]) { state in _ = Reducer.reduce(&state, .showHelp) }
-        #expect(screen.text.contains("NAME :q"), "the end of the longest help line: \(screen.text)")
+        #expect(screen.text.contains(":profile NAME :ctx"), "the longest help line, continued: \(screen.text)")
     }
 
     @Test(arguments: [0, 1]) func aLongErrorIsReadToItsEnd(_ size: Int) {

@@ -72,7 +72,7 @@ enum LoginView {
             lines += [("", .text), ("Log in here: Enter shows a link and a code to open in any browser (the laptop's too:", .text),
                       ("the link goes to its clipboard). Esc goes on without.", .text)]
         } else if let prompt = panel.prompt, let link = panel.link {
-            lines += [("Open this link in any browser (it is on your clipboard, if the terminal allows OSC 52):", .text), ("", .text),
+            lines += [("Open this link in any browser (it is on your clipboard too):", .text), ("", .text),
                       (link, .title), ("", .text), ("and check that the page shows the code  \(prompt.userCode)", .text), ("", .text),
                       ("Waiting for the approval… (Esc closes this; the login goes on)", .dim)]
         } else {
@@ -82,7 +82,7 @@ enum LoginView {
         for (index, (text, role)) in lines.enumerated() {
             let shown = DisplayWidth.clip(TableView.sanitize(text), width: box.innerWidth)
             let end = box.put(shown, row: index, style: theme[role], on: screen)
-            if text == panel.link, shown == text { screen.link(text, text: text, row: box.top + 1 + index, column: end - DisplayWidth.of(text)) }
+            if text == panel.link, shown == text, TerminalHyperlink.isSafe(text) { screen.link(text, text: text, row: box.top + 1 + index, column: end - DisplayWidth.of(text)) }
         }
         box.footnote(panel.offered ? "Enter logs in · Esc goes on without" : "y copies the link again · Esc closes", screen: screen, theme: theme)
     }
