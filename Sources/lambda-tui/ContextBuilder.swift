@@ -48,7 +48,8 @@ struct ContextBuilder: Sendable {
                                   ssoLogin: ssoLogin(settings))
         let connection = ConnectionInfo(profile: settings.profile, region: settings.region,
                                         endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly)
-        return (ConsoleContext(key: "\(settings.profile)@\(settings.region)", runner: runner, connection: connection, credentials: credentials),
+        return (ConsoleContext(key: "\(settings.profile)@\(settings.region)", runner: runner, connection: connection, credentials: credentials,
+                               listingCache: listingCache),
                 settings, listingCache)
     }
 

@@ -66,4 +66,43 @@ import TestSupport
         result = await session.waitFor("modes:")
         #expect(result.screen.contains("EXITED 0"))
     }
+
+    /// A context switched to is drawn at once from its last list (marked with its age) while
+    /// its real list is read, as the first context is at start.
+    @Test func aSwitchedContextStartsFromItsLastList() async throws {
+        let fixtures = try await LambdaFixtures()
+        let backend = fixtures.backend
+        let name = "cache\(UUID().uuidString.prefix(6).lowercased())-tokyo"
+        let tokyo = LambdaClient(client: AWSClient(service: .lambda, region: "ap-northeast-1", endpoint: backend.motoURL,
+                                                   credentials: StaticCredentialProvider(TestBackend.testCredentials, source: "test"),
+                                                   transport: CurlTransport()))
+        _ = try await tokyo.createFunction(CreateFunctionRequest(functionName: name, role: try await backend.lambdaRole(),
+                                                                 code: FunctionCode(zipFile: try LambdaFixtures.handlerZip()), runtime: .python312,
+                                                                 handler: "index.handler"))
+        let lane = TestBackend.lane("ctx-cache")
+        let cache = NSTemporaryDirectory() + "lt-ctx-cache-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        var session = try TmuxSession(endpoint: backend.faultURL(lane: lane), cacheFolder: cache)
+        #expect(await session.waitFor("NAME").satisfied)
+        try session.send(":")
+        try session.type("region ap-northeast-1")
+        try session.send("Enter")
+        var result = await session.waitFor { $0.contains("│ ap-northeast-1 │") && $0.contains(name) }
+        #expect(result.satisfied, "the first visit did not list Tokyo:\n\(result.screen)")
+        try session.send("q")
+        #expect(await session.waitFor("modes:").screen.contains("EXITED 0"))
+
+        // Now every answer takes 4 s: the switch shows the kept list before any arrives.
+        try await backend.simulateLatency(lane: lane, seconds: 4)
+        session = try TmuxSession(endpoint: backend.faultURL(lane: lane), cacheFolder: cache)
+        try session.send(":")
+        try session.type("region ap-northeast-1")
+        try session.send("Enter")
+        result = await session.waitFor(timeout: 3.5, whileBusy: true) { $0.contains("│ ap-northeast-1 │") && $0.contains(name) && $0.contains("as of") }
+        #expect(result.satisfied, "the switched context was not drawn from its last list at once:\n\(result.screen)")
+        try await backend.simulateLatency(lane: lane, seconds: 0)
+        try session.send("q")
+        result = await session.waitFor("modes:", timeout: 20)
+        #expect(result.screen.contains("EXITED 0"))
+    }
 }

@@ -151,6 +151,9 @@ public final class ConsoleApp {
         } else {
             next = ConsoleState(connection: context.connection)
             next.carrySettings(from: from)
+            // Its last list at once, marked with its age, while the real one is read.
+            next.cachesListing = context.listingCache != nil
+            if let cached = context.listingCache?.load() { _ = Reducer.reduce(&next, .cachedListing(cached.functions, savedAt: cached.savedAt)) }
         }
         next.contextChoices = from.contextChoices
         next.contextChoices.visited(profile: context.connection.profile, region: context.connection.region)
@@ -242,8 +245,11 @@ public struct ConsoleContext: Sendable {
     public var runner: EffectRunner
     public var connection: ConnectionInfo
     public var credentials: any CredentialProvider
+    /// Its last function list, drawn at once when the context is first shown.
+    public var listingCache: ListingCache?
 
-    public init(key: String, runner: EffectRunner, connection: ConnectionInfo, credentials: any CredentialProvider) {
+    public init(key: String, runner: EffectRunner, connection: ConnectionInfo, credentials: any CredentialProvider, listingCache: ListingCache? = nil) {
+        self.listingCache = listingCache
         self.key = key
         self.runner = runner
         self.connection = connection
