@@ -153,6 +153,8 @@ public enum ConsoleAction: Sendable {
     case fleetPage(source: FleetSource, generation: Int, [FunctionRow])
     /// One source's listing ended, in `region`, as `outcome` says.
     case fleetListed(source: FleetSource, generation: Int, region: String?, outcome: FleetProgress)
+    /// The accounts (and a role of each) the SSO login reaches, for `:fleet sso`.
+    case ssoAccountsListed(Result<[SSOAccountChoice], ConsoleError>)
     /// Opens a function's detail by name over the fleet view, once the list has it (after a
     /// switch from the fleet view to the function's own context).
     case openFunctionNamed(String)
@@ -277,6 +279,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case listFleet(FleetSource, generation: Int)
     /// The SSO device login of the context's profile, its prompt reported.
     case ssoLogin
+    /// ListAccounts and ListAccountRoles of the context's SSO login.
+    case listSSOAccounts
 }
 
 extension ConsoleError {

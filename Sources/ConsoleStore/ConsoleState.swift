@@ -118,8 +118,11 @@ public struct ConnectionInfo: Sendable, Equatable {
     public var region: String
     public var endpoint: String
     public var readOnly: Bool
+    /// Another account and role of the profile's SSO login (opened from `:fleet sso`).
+    public var ssoAccount: SSOAccountRole?
 
-    public init(profile: String, region: String, endpoint: String, readOnly: Bool) {
+    public init(profile: String, region: String, endpoint: String, readOnly: Bool, ssoAccount: SSOAccountRole? = nil) {
+        self.ssoAccount = ssoAccount
         self.profile = profile
         self.region = region
         self.endpoint = endpoint
@@ -350,6 +353,8 @@ public struct ConsoleState: Sendable {
     /// An SSO login runs (`:login`): its prompt, kept when its panel is closed.
     public internal(set) var loginRunning = false
     public internal(set) var loginPrompt: SSODeviceLogin.Prompt?
+    /// `:fleet sso` asked the portal for the login's accounts; the answer opens the fleet view.
+    public internal(set) var fleetAccountsAsked = false
     /// A function to open when the list has it (one chosen in the fleet view, after the switch).
     public var pendingOpen: String?
     public var quitRequested = false
@@ -410,14 +415,19 @@ public struct ContextRequest: Sendable, Equatable {
     public var region: String?
     /// A function to open there (chosen in the fleet view).
     public var open: String?
+    /// Another account and role of the profile's SSO login.
+    public var ssoAccount: SSOAccountRole?
 
-    public init(profile: String? = nil, region: String? = nil, open: String? = nil) {
+    public init(profile: String? = nil, region: String? = nil, open: String? = nil, ssoAccount: SSOAccountRole? = nil) {
         self.profile = profile
         self.region = region
         self.open = open
+        self.ssoAccount = ssoAccount
     }
 
-    public var label: String { "\(profile ?? "?") · \(region ?? "?")" }
+    public var label: String {
+        (profile ?? "?") + (ssoAccount.map { " (\($0.roleName) in \($0.accountID))" } ?? "") + " · " + (region ?? "?")
+    }
 }
 
 extension ConsoleState {

@@ -103,6 +103,12 @@ public struct EffectRunner: Sendable {
             do { return .loginFinished(.success(try await ssoLogin.run { progress(.loginPrompt($0)) })) } catch {
                 return .loginFinished(.failure(Self.consoleError(error)))
             }
+        case .listSSOAccounts:
+            guard let ssoLogin else {
+                return .ssoAccountsListed(.failure(ConsoleError("this profile does not use IAM Identity Center: :fleet sso lists the accounts "
+                                                                + "of an SSO login.", kind: .credentials)))
+            }
+            return .ssoAccountsListed(await attempt { try await ssoLogin.accounts() })
         case .listFleet(let source, let generation):
             return await listFleet(source, generation: generation, progress: progress)
         case .loadRequestLines(let function, let group, let requestId, let around):

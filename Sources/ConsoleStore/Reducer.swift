@@ -294,7 +294,7 @@ public enum Reducer {
             return InsightsReducer.reduce(&state, action, now: now)
         case .startLogin, .loginPrompt, .loginFinished:
             return SSOLoginReducer.reduce(&state, action, now: now)
-        case .fleetCommand, .fleetPage, .fleetListed, .openContexts, .chooseContext, .openFunctionNamed:
+        case .fleetCommand, .fleetPage, .fleetListed, .openContexts, .chooseContext, .openFunctionNamed, .ssoAccountsListed:
             return FleetReducer.reduce(&state, action, now: now)
 
         case .functionsPage(let page):
@@ -593,6 +593,11 @@ public enum Reducer {
         // `:region eu-west-3`, `:profile prod`: the UI builds and shows that context.
         let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         if parts.first.map({ ConsoleCommands.completions(for: $0) }) == ["fleet"] {
+            if parts.count == 2, parts[1].lowercased() == "sso" {
+                state.fleetAccountsAsked = true
+                state.status = "Asking the SSO portal for the login's accounts and roles…"
+                return [.listSSOAccounts]
+            }
             let named = parts.count > 1 ? Array(parts.dropFirst()) : state.contextChoices.fleetProfiles
             guard !named.isEmpty else {
                 state.lastError = "Name the profiles: :fleet dev staging prod, or fleet_profiles = dev staging prod in the config file."

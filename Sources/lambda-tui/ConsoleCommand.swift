@@ -54,6 +54,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             asked.profile = source.profile == firstProfileName ? askedFirst.profile : source.profile
             // A profile listed in its own region when the source names none.
             asked.region = source.region
+            asked.ssoAccount = source.ssoAccount
             return try clientBuilder.lambdaClient(asked)
         }
         let contextBuilder = builder
@@ -131,6 +132,8 @@ struct ConsoleCommand: AsyncParsableCommand {
                 // in the files), any other by its name.
                 let profile = request.profile ?? current.profile
                 asked.profile = profile == firstProfile ? baseOverrides.profile : profile
+                // Another account of an SSO login stays its own until a profile is asked for.
+                asked.ssoAccount = request.ssoAccount ?? (request.profile == nil ? current.ssoAccount : nil)
                 // A new profile brings its own region unless one is asked for too.
                 asked.region = request.region ?? (request.profile == nil ? current.region : nil)
                 do { return .success(try contextBuilder.make(asked).context) } catch {

@@ -47,8 +47,11 @@ struct ContextBuilder: Sendable {
                                   queryFolder: AppDirectories.config(environment) + "/queries", fleet: fleet,
                                   ssoLogin: ssoLogin(settings))
         let connection = ConnectionInfo(profile: settings.profile, region: settings.region,
-                                        endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly)
-        return (ConsoleContext(key: "\(settings.profile)@\(settings.region)", runner: runner, connection: connection, credentials: credentials,
+                                        endpoint: EndpointText.redacted(settings.endpoint(for: .lambda).url), readOnly: readOnly,
+                                        ssoAccount: settings.ssoAccount)
+        // Another SSO account of the same profile is a context of its own.
+        let account = settings.ssoAccount.map { "#\($0.accountID)/\($0.roleName)" } ?? ""
+        return (ConsoleContext(key: "\(settings.profile)\(account)@\(settings.region)", runner: runner, connection: connection, credentials: credentials,
                                listingCache: listingCache),
                 settings, listingCache)
     }
@@ -60,7 +63,15 @@ struct ContextBuilder: Sendable {
         let login = SSODeviceLogin(target: target, cacheDirectory: Self.ssoCache(environment),
                                    oidcEndpoint: settings.credentialEndpoints.resolve(.ssoOIDC, region: target.region).url,
                                    transport: CurlTransport(options: settings.transport))
-        return SSOLoginStarter(profile: settings.profile) { show in try await login.run(show: show) }
+        let endpoints = settings.credentialEndpoints, transport = CurlTransport(options: settings.transport)
+        let cache = Self.ssoCache(environment)
+        return SSOLoginStarter(profile: settings.profile, run: { show in try await login.run(show: show) }, accounts: {
+            guard let profile = try SSOCredentialProvider.profile(settings.profile, in: settings.config) else { return [] }
+            return try await SSOCredentialProvider(profile: profile, cacheDirectory: cache,
+                                                   portalEndpoint: endpoints.resolve(.ssoPortal, region: profile.region).url,
+                                                   oidcEndpoint: endpoints.resolve(.ssoOIDC, region: profile.region).url,
+                                                   transport: transport).accountChoices()
+        })
     }
 
     /// Where `aws sso login` keeps its tokens.

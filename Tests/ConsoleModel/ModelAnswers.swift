@@ -115,6 +115,14 @@ enum ModelAnswers {
                                                userCode: random.next() % 2 == 0 ? "ABCD-EFGH" : "\u{1B}[31mCODE", expiresAt: Date.distantFuture)
             let expiry = [Date(timeIntervalSince1970: 1_795_604_400), Date.distantFuture, Date(timeIntervalSince1970: 1e300)][Int(random.next() % 3)]
             return [.loginPrompt(prompt), .loginFinished(failing ? .failure(failure(&random)) : .success(expiry))]
+        case .listSSOAccounts:
+            // None, a few, or a name that tries to drive the terminal.
+            let count = Int(random.next() % 4)
+            let choices = (0..<count).map { index in
+                SSOAccountChoice(role: SSOAccountRole(accountID: "11112222333\(index)", roleName: index == 2 ? "\u{1B}[2JAdmin" : "Developer"),
+                                 accountName: index == 1 ? "evil\u{1B}]52;c;aGk=\u{07}" : "Account \(index)", roles: ["Developer"])
+            }
+            return [.ssoAccountsListed(failing ? .failure(failure(&random)) : .success(choices))]
         case .listFleet(let source, let generation):
             // Pages, then how the source ended: listed, an opt-in region not enabled, denied or failed.
             let functions = ModelEstate.functions(seed: seed ^ UInt64(truncatingIfNeeded: source.hashValue)).map(FunctionRow.init)

@@ -114,4 +114,67 @@ import TestSupport
         result = await session.waitFor("modes:")
         #expect(result.screen.contains("EXITED 0"), "lambda-tui did not exit cleanly:\n\(result.screen)")
     }
+
+    /// `:fleet sso`: the accounts the login reaches (the portal played by the fault server), each
+    /// listed with credentials the portal gives for it (moto's, for two accounts), and Enter
+    /// opening a function under that account's role.
+    @Test func fleetSSOListsEveryAccountOfTheLogin() async throws {
+        let backend = try await TestBackend.shared()
+        let name = "ssofleet\(UUID().uuidString.prefix(6).lowercased())"
+        let plain = StaticCredentialProvider(Credentials(accessKeyID: "AKIDSSOFLEET", secretAccessKey: "s"), source: "test")
+        let other = AssumeRoleCredentialProvider(roleARN: "arn:aws:iam::111111111111:role/sso-prod", sessionName: "sso-fleet", externalID: nil,
+                                                 durationSeconds: nil, source: .credentials(plain), region: "us-east-1",
+                                                 endpoint: backend.motoURL, transport: CurlTransport())
+        try await Self.function(name, region: "us-east-1", credentials: plain, backend: backend)
+        let otherRole = try await TestBackend.createLambdaRole(AWSClient(service: .iam, region: "us-east-1", endpoint: backend.motoURL,
+                                                                         credentials: other, transport: CurlTransport()), name: "sso-\(name)")
+        try await Self.function(name, region: "us-east-1", credentials: other, backend: backend, role: otherRole)
+        let prodKeys = try #require(try await other.resolve()).credentials
+        func roleCredentials(_ keys: Credentials) -> String {
+            #"{"roleCredentials":{"accessKeyId":"\#(keys.accessKeyID)","secretAccessKey":"\#(keys.secretAccessKey)","sessionToken":"\#(keys.sessionToken ?? "")","expiration":1924992000000}}"#
+        }
+        let lane = TestBackend.lane("sso-fleet")
+        try await backend.script(lane: lane, [
+            ["match": ["path": "/assignment/accounts"], "body": #"{"accountList": [{"accountId": "123456789012", "accountName": "Dev"}, {"accountId": "111111111111", "accountName": "Prod"}]}"#],
+            ["match": ["path": "/assignment/roles?account_id=123456789012"], "body": #"{"roleList": [{"accountId": "123456789012", "roleName": "Developer"}]}"#],
+            ["match": ["path": "/assignment/roles?account_id=111111111111"], "body": #"{"roleList": [{"accountId": "111111111111", "roleName": "Developer"}]}"#],
+        ] + (0..<4).flatMap { _ -> [[String: any Sendable]] in
+            [["match": ["path": "/federation/credentials?account_id=123456789012"], "body": roleCredentials(Credentials(accessKeyID: "AKIDSSOFLEET", secretAccessKey: "s"))],
+             ["match": ["path": "/federation/credentials?account_id=111111111111"], "body": roleCredentials(prodKeys)]]
+        })
+        let home = NSTemporaryDirectory() + "lt-ssofleet-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: home + "/.aws/sso/cache", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try SSOLoginEndToEndTests.config.replacingOccurrences(of: "111122223333", with: "123456789012")
+            .write(toFile: home + "/.aws/config", atomically: true, encoding: .utf8)
+        let expires = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3600))
+        try JSONSerialization.data(withJSONObject: ["startUrl": "https://corp.awsapps.com/start", "region": "us-east-1", "accessToken": "tok",
+                                                    "expiresAt": expires])
+            .write(to: URL(fileURLWithPath: home + "/.aws/sso/cache/" + Digest.hex(Digest.sha1(Array("corp".utf8))) + ".json"))
+        let session = try TmuxSession(endpoint: backend.motoURL, arguments: "--profile dev",
+                                      environment: ["HOME": home, "AWS_CONFIG_FILE": home + "/.aws/config", "AWS_ACCESS_KEY_ID": "",
+                                                    "AWS_SECRET_ACCESS_KEY": "", "AWS_ENDPOINT_URL_SSO": backend.faultURL(lane: lane),
+                                                    "AWS_ENDPOINT_URL_SSO_OIDC": backend.faultURL(lane: lane)])
+        #expect(await session.waitFor("NAME").satisfied)
+        try session.send(":")
+        try session.type("fleet sso")
+        try session.send("Enter")
+        try session.send("/")
+        try session.type(name)
+        try session.send("Enter")
+        var result = await session.waitFor { $0.contains("2/2 listed") && $0.contains("Prod (Developer)") && $0.contains("Dev (Developer)") }
+        #expect(result.satisfied, "the login's two accounts were not listed:\n\(result.screen)")
+        let rows = result.screen.split(separator: "\n").filter { $0.contains(name) }
+        #expect(rows.contains { $0.contains("Prod (Developer)") && $0.contains("111111111111") }, "\(result.screen)")
+        #expect(rows.contains { $0.contains("Dev (Developer)") && $0.contains("123456789012") }, "\(result.screen)")
+        // Sorted by profile (the account's name), Prod is last: Enter opens it under Prod's role.
+        try session.send("2")
+        try session.send("G")
+        try session.send("Enter")
+        result = await session.waitFor { $0.contains("profile dev as Developer") && $0.contains("arn:aws:lambda:us-east-1:111111111111:function:\(name)") }
+        #expect(result.satisfied, "Enter did not open Prod's function in Prod's account:\n\(result.screen)")
+        try session.send("q")
+        result = await session.waitFor("modes:")
+        #expect(result.screen.contains("EXITED 0"), "lambda-tui did not exit cleanly:\n\(result.screen)")
+    }
 }

@@ -7,9 +7,12 @@ public struct AWSSettingsOverrides: Sendable {
     public var endpointURL: String?
     public var connectTimeout: Double?
     public var readTimeout: Double?
+    /// Another account and role of the profile's IAM Identity Center login (the fleet view's).
+    public var ssoAccount: SSOAccountRole?
 
     public init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
-                connectTimeout: Double? = nil, readTimeout: Double? = nil) {
+                connectTimeout: Double? = nil, readTimeout: Double? = nil, ssoAccount: SSOAccountRole? = nil) {
+        self.ssoAccount = ssoAccount
         self.profile = profile
         self.region = region
         self.endpointURL = endpointURL
@@ -31,6 +34,8 @@ public struct AWSSettings: Sendable {
     public var transport: TransportOptions
     public var config: SharedConfig
     public var environment: [String: String]
+    /// The account and role an SSO profile's credentials are for, instead of its own.
+    public var ssoAccount: SSOAccountRole?
 
     public static func resolve(_ overrides: AWSSettingsOverrides, environment env: [String: String]) throws -> AWSSettings {
         let config: SharedConfig
@@ -81,12 +86,14 @@ public struct AWSSettings: Sendable {
             transport.readTimeout = timeout
         }
 
-        return AWSSettings(
+        var settings = AWSSettings(
             profile: profile, profileSource: profileSource, profileIsExplicit: profileSource == "--profile",
             region: region, regionSource: regionSource,
             endpoints: endpoints,
             maxAttempts: maxAttempts, transport: transport, config: config, environment: env
         )
+        settings.ssoAccount = overrides.ssoAccount
+        return settings
     }
 
     public func endpoint(for service: AWSService) -> ResolvedEndpoint {

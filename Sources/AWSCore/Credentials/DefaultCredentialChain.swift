@@ -57,7 +57,12 @@ struct ProfileCredentialBuilder {
     /// role, in the CLI's order.
     private func keys(profile: String) throws -> (any CredentialProvider)? {
         let config = settings.config
-        if let login = try SSOCredentialProvider.profile(profile, in: config) {
+        if var login = try SSOCredentialProvider.profile(profile, in: config) {
+            // The fleet view's other accounts: the same login, another account and role.
+            if let other = settings.ssoAccount, profile == settings.profile {
+                login.accountID = other.accountID
+                login.roleName = other.roleName
+            }
             return sso(login)
         }
         if let section = config.credentialsSection(profile), let credentials = Self.credentials(in: section) {

@@ -88,10 +88,10 @@ public struct SSOCredentialProvider: CredentialProvider {
     }
 
     /// The console's own login first (`:login` inside it), then the AWS CLI's: both write the same cache.
-    private var loginAdvice: String { "run `lambda-tui login --profile \(profile.name)` (:login in the console) or `aws sso login --profile \(profile.name)`" }
+    var loginAdvice: String { "run `lambda-tui login --profile \(profile.name)` (:login in the console) or `aws sso login --profile \(profile.name)`" }
 
     /// The cached token, renewed first when it expires within five minutes and can be.
-    private func currentToken() async throws -> SSOToken {
+    func currentToken() async throws -> SSOToken {
         guard var token = try tokens.read() else {
             throw AWSClientError.credentials("profile '\(profile.name)' uses IAM Identity Center (SSO) and has not logged in; \(loginAdvice)")
         }

@@ -207,7 +207,7 @@ public enum PaneColumns {
     /// list's own columns. The filter reads where it is, its name, runtime and description.
     public static func fleet(profiles: Bool, now: Date) -> [ColumnSpec<FleetRow>] {
         let place: [ColumnSpec<FleetRow>] = (profiles ? [ColumnSpec(.profile, "PROFILE", .content(minimum: 8, maximum: 20), priority: 9,
-                                                                    filter: .shownText) { $0.source.profile }] : [])
+                                                                    filter: .shownText) { $0.source.label }] : [])
             + [ColumnSpec(.account, "ACCOUNT", .fixed(12), priority: 6, filter: .shownText) { $0.account },
                ColumnSpec(.region, "REGION", .content(minimum: 9, maximum: 16), priority: 9, filter: .shownText) { $0.region }]
         let searched: Set<ColumnID> = [.name, .runtime, .description]

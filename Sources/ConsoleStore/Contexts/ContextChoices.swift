@@ -26,8 +26,8 @@ public struct ContextChoices: Sendable, Equatable {
     public init() {}
 
     /// Puts the context on screen first.
-    public mutating func visited(profile: String, region: String) {
-        let context = ContextRequest(profile: profile, region: region)
+    public mutating func visited(profile: String, region: String, ssoAccount: SSOAccountRole? = nil) {
+        let context = ContextRequest(profile: profile, region: region, ssoAccount: ssoAccount)
         recent.removeAll { $0 == context }
         recent.insert(context, at: 0)
         if recent.count > Self.recentLimit { recent.removeLast(recent.count - Self.recentLimit) }

@@ -6,13 +6,24 @@ import LambdaAPI
 public struct FleetSource: Hashable, Sendable, CustomStringConvertible {
     public var profile: String
     public var region: String?
+    /// Another account and role of the profile's SSO login, with the account's name.
+    public var ssoAccount: SSOAccountRole?
+    public var accountName: String?
 
-    public init(profile: String, region: String?) {
+    public init(profile: String, region: String?, ssoAccount: SSOAccountRole? = nil, accountName: String? = nil) {
         self.profile = profile
         self.region = region
+        self.ssoAccount = ssoAccount
+        self.accountName = accountName
     }
 
-    public var description: String { region.map { "\(profile)@\($0)" } ?? profile }
+    public var description: String { region.map { "\(label)@\($0)" } ?? label }
+
+    /// What the PROFILE column says: the profile, or the SSO account's name and role.
+    public var label: String {
+        guard let ssoAccount else { return profile }
+        return "\(accountName ?? ssoAccount.accountID) (\(ssoAccount.roleName))"
+    }
 }
 
 /// Which functions the fleet view lists: every region of one profile (`:region all`), or each
@@ -20,11 +31,14 @@ public struct FleetSource: Hashable, Sendable, CustomStringConvertible {
 public enum FleetScope: Sendable, Equatable {
     case regions(profile: String, [String])
     case profiles([String])
+    /// Every account of an SSO profile's login (`:fleet sso`), each with one of its roles.
+    case ssoAccounts(profile: String, [FleetSource])
 
     public var sources: [FleetSource] {
         switch self {
         case .regions(let profile, let regions): regions.map { FleetSource(profile: profile, region: $0) }
         case .profiles(let profiles): profiles.map { FleetSource(profile: $0, region: nil) }
+        case .ssoAccounts(_, let sources): sources
         }
     }
 
@@ -32,6 +46,7 @@ public enum FleetScope: Sendable, Equatable {
         switch self {
         case .regions(let profile, let regions): "All regions · profile \(profile) · \(regions.count) regions"
         case .profiles(let profiles): "Fleet · \(profiles.count) profiles"
+        case .ssoAccounts(let profile, let sources): "Fleet · \(sources.count) accounts of \(profile)'s SSO login"
         }
     }
 }
@@ -107,7 +122,7 @@ public struct FleetState: Sendable, Equatable {
 
     public var sources: [FleetSource] { scope.sources }
 
-    public var showsProfile: Bool { if case .profiles = scope { true } else { false } }
+    public var showsProfile: Bool { if case .regions = scope { false } else { true } }
 
     public var listedCount: Int { progress.values.filter { if case .listed = $0 { true } else { false } }.count }
     public var isListing: Bool { sources.contains { !(progress[$0] ?? .waiting).isFinished } }

@@ -11,7 +11,8 @@ enum FleetReducer {
             return relist(&state)
         case .fleetCommand(.openSelected):
             guard state.route == .fleet, let row = state.fleet?.selectedRow, let name = row.functionName else { return [] }
-            state.contextRequest = ContextRequest(profile: row.source.profile, region: row.region.isEmpty ? nil : row.region, open: name)
+            state.contextRequest = ContextRequest(profile: row.source.profile, region: row.region.isEmpty ? nil : row.region, open: name,
+                                                  ssoAccount: row.source.ssoAccount)
         case .fleetPage(let source, let generation, let page):
             guard var fleet = state.fleet, fleet.generation == generation, fleet.sources.contains(source) else { return [] }
             fleet.take(page, from: source)
@@ -24,6 +25,19 @@ enum FleetReducer {
             fleet.rebuildRows(columns: columns(fleet, now: now))
             if !fleet.isListing { state.inFlight.remove(.fleet) }
             state.fleet = fleet
+        case .ssoAccountsListed(let result):
+            guard state.fleetAccountsAsked else { return [] }
+            state.fleetAccountsAsked = false
+            switch result {
+            case .success(let choices) where choices.isEmpty:
+                state.lastError = "The SSO login of profile \(state.connection.profile) reaches no account."
+            case .success(let choices):
+                let sources = choices.map { FleetSource(profile: state.connection.profile, region: state.connection.region, ssoAccount: $0.role,
+                                                        accountName: $0.accountName) }
+                return reduce(&state, .fleetCommand(.open(.ssoAccounts(profile: state.connection.profile, sources))), now: now)
+            case .failure(let error):
+                state.lastError = "Cannot list the SSO login's accounts: " + error.sentence
+            }
         case .openContexts:
             guard !state.contextChoices.recent.isEmpty else { return [] }
             // The cursor starts on the context visited before this one: `C` Enter goes back.

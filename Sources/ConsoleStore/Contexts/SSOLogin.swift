@@ -29,10 +29,14 @@ public struct LoginPanel: Sendable, Equatable {
 public struct SSOLoginStarter: Sendable {
     public let profile: String
     let run: @Sendable (@escaping @Sendable (SSODeviceLogin.Prompt) -> Void) async throws -> Date
+    /// The accounts and roles the login reaches (`:fleet sso`).
+    let accounts: @Sendable () async throws -> [SSOAccountChoice]
 
-    public init(profile: String, run: @escaping @Sendable (@escaping @Sendable (SSODeviceLogin.Prompt) -> Void) async throws -> Date) {
+    public init(profile: String, run: @escaping @Sendable (@escaping @Sendable (SSODeviceLogin.Prompt) -> Void) async throws -> Date,
+                accounts: @escaping @Sendable () async throws -> [SSOAccountChoice]) {
         self.profile = profile
         self.run = run
+        self.accounts = accounts
     }
 }
 

@@ -156,7 +156,8 @@ public final class ConsoleApp {
             if let cached = context.listingCache?.load() { _ = Reducer.reduce(&next, .cachedListing(cached.functions, savedAt: cached.savedAt)) }
         }
         next.contextChoices = from.contextChoices
-        next.contextChoices.visited(profile: context.connection.profile, region: context.connection.region)
+        next.contextChoices.visited(profile: context.connection.profile, region: context.connection.region,
+                                    ssoAccount: context.connection.ssoAccount)
         next.fleet = fleet
         // Its list is read first (the fleet view's `r` would list the fleet instead).
         if fromFleet { next.routes = [.pane(.functions)] }

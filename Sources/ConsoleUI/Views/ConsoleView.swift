@@ -59,7 +59,8 @@ public enum ConsoleView {
         // The account is the fifth field of any function's ARN; no extra call is needed.
         let account = state.functions.first?.functionArn?.split(separator: ":", omittingEmptySubsequences: false)
             .dropFirst(4).first.map { "account \($0)" }
-        let parts = ["profile \(connection.profile)", connection.region] + (account.map { [$0] } ?? []) + [connection.endpoint]
+        let role = connection.ssoAccount.map { " as \($0.roleName)" } ?? ""
+        let parts = ["profile \(connection.profile)\(role)", connection.region] + (account.map { [$0] } ?? []) + [connection.endpoint]
         for part in parts {
             // The parts that fit, each cut with "…"; none drawn as an empty "│  │" at 50 columns.
             let room = screen.columns - x - 14

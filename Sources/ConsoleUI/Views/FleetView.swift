@@ -53,6 +53,7 @@ enum ContextsView {
         for (offset, index) in (first..<min(recent.count, first + panel.innerRows)).enumerated() {
             let context = recent[index]
             let here = context.profile == state.connection.profile && context.region == state.connection.region
+                && context.ssoAccount == state.connection.ssoAccount
             let readOnly = state.contextChoices.isReadOnly(profile: context.profile ?? "") ? "  read-only" : ""
             let text = (index < 9 ? "\(index + 1) " : "  ") + context.label + (here ? "  (shown)" : "") + readOnly
             panel.put(DisplayWidth.fit(TableView.sanitize(text), width: panel.innerWidth), row: offset,
