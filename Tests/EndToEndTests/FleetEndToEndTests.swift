@@ -159,10 +159,14 @@ import TestSupport
         try session.send(":")
         try session.type("fleet sso")
         try session.send("Enter")
+        // The view opens when the portal has answered: the filter is typed there, not before.
+        #expect(await session.waitFor("accounts of dev's SSO login").satisfied)
         try session.send("/")
         try session.type(name)
         try session.send("Enter")
-        var result = await session.waitFor { $0.contains("2/2 listed") && $0.contains("Prod (Developer)") && $0.contains("Dev (Developer)") }
+        var result = await session.waitFor { screen in
+            screen.contains("2/2 listed") && screen.split(separator: "\n").filter { $0.contains(name) }.count == 2 && screen.contains("2 shown")
+        }
         #expect(result.satisfied, "the login's two accounts were not listed:\n\(result.screen)")
         let rows = result.screen.split(separator: "\n").filter { $0.contains(name) }
         #expect(rows.contains { $0.contains("Prod (Developer)") && $0.contains("111111111111") }, "\(result.screen)")
