@@ -153,6 +153,10 @@ public enum ConsoleAction: Sendable {
     case fleetPage(source: FleetSource, generation: Int, [FunctionRow])
     /// One source's listing ended, in `region`, as `outcome` says.
     case fleetListed(source: FleetSource, generation: Int, region: String?, outcome: FleetProgress)
+    /// The detail's resource sections, each read or said why not.
+    case resourcesLoaded(function: String, FunctionResources)
+    /// `P` in the detail: the resource-based policy as JSON.
+    case showPolicyJSON
     /// The accounts (and a role of each) the SSO login reaches, for `:fleet sso`.
     case ssoAccountsListed(Result<[SSOAccountChoice], ConsoleError>)
     /// Opens a function's detail by name over the fleet view, once the list has it (after a
@@ -281,6 +285,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case ssoLogin
     /// ListAccounts and ListAccountRoles of the context's SSO login.
     case listSSOAccounts
+    /// The detail's resource sections of a function, read together.
+    case loadResources(function: String)
 }
 
 extension ConsoleError {

@@ -262,6 +262,9 @@ public struct ConsoleState: Sendable {
     /// changed (moved, filtered, refreshed away, renamed by a new listing).
     public internal(set) var functionTablesOwner: String?
     public var details: [String: FunctionDetail] = [:]
+    /// The detail's resource sections (permissions, async invocation, URLs, provisioned
+    /// concurrency, code signing, runtime, recursion), read when the detail is shown.
+    public var resources: [String: FunctionResources] = [:]
     public var detailStatus: [String: LoadStatus] = [:]
     public var logLines: [String: [LogLine]] = [:]
     public var logStatus: [String: LoadStatus] = [:]
@@ -465,4 +468,6 @@ public enum BackgroundWork: Hashable, Sendable {
     case insights(function: String)
     /// The fleet view's listings, until every source has answered.
     case fleet
+    /// A detail's resource sections.
+    case resources(function: String)
 }

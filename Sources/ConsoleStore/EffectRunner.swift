@@ -103,6 +103,8 @@ public struct EffectRunner: Sendable {
             do { return .loginFinished(.success(try await ssoLogin.run { progress(.loginPrompt($0)) })) } catch {
                 return .loginFinished(.failure(Self.consoleError(error)))
             }
+        case .loadResources(let function):
+            return .resourcesLoaded(function: function, await lambda.functionResources(function))
         case .listSSOAccounts:
             guard let ssoLogin else {
                 return .ssoAccountsListed(.failure(ConsoleError("this profile does not use IAM Identity Center: :fleet sso lists the accounts "

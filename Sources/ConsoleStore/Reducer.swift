@@ -13,6 +13,12 @@ public enum Reducer {
         if case .detailLoaded(let function, .success) = action, state.route == .monitor(function: function) {
             effects += MonitorReducer.detailArrived(&state, function: function, now: now)
         }
+        // The detail's resource sections are read with it, while the detail is the screen.
+        if case .detailLoaded(let function, .success) = action, state.route == .detail(function: function),
+           !state.inFlight.contains(.resources(function: function)) {
+            state.inFlight.insert(.resources(function: function))
+            effects.append(.loadResources(function: function))
+        }
         // An error a failed read left goes when a read succeeds (the detail's "Cannot connect"
         // stayed after the connection came back); any other error stays until Esc.
         // AWS asked for quiet (a long Retry-After): background refreshes wait until then too.
@@ -292,6 +298,19 @@ public enum Reducer {
             return ClipboardReducer.reduce(&state, action)
         case .insightsCommand, .insightsQueriesLoaded, .insightsProgress, .requestLinesLoaded:
             return InsightsReducer.reduce(&state, action, now: now)
+        case .resourcesLoaded(let function, let resources):
+            state.inFlight.remove(.resources(function: function))
+            state.resources[function] = resources
+        case .showPolicyJSON:
+            guard case .detail(let name) = state.route else { return [] }
+            switch state.resources[name]?.policy {
+            case .value(let policy)?:
+                var view = LogEventView(LogLine(timestamp: 0, stream: "resource-based policy of \(name)", message: policy, id: "policy"))
+                view.scroll = 0
+                state.overlay = .logEvent(view)
+            case .failed(let sentence)?: state.status = "The policy could not be read: \(sentence)"
+            default: state.status = "\(name) has no resource-based policy."
+            }
         case .startLogin, .loginPrompt, .loginFinished:
             return SSOLoginReducer.reduce(&state, action, now: now)
         case .fleetCommand, .fleetPage, .fleetListed, .openContexts, .chooseContext, .openFunctionNamed, .ssoAccountsListed:

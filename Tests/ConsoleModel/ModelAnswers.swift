@@ -115,6 +115,25 @@ enum ModelAnswers {
                                                userCode: random.next() % 2 == 0 ? "ABCD-EFGH" : "\u{1B}[31mCODE", expiresAt: Date.distantFuture)
             let expiry = [Date(timeIntervalSince1970: 1_795_604_400), Date.distantFuture, Date(timeIntervalSince1970: 1e300)][Int(random.next() % 3)]
             return [.loginPrompt(prompt), .loginFinished(failing ? .failure(failure(&random)) : .success(expiry))]
+        case .loadResources(let function):
+            // Every section in one of its states, hostile text and a policy that is not JSON included.
+            let policies = [#"{"Version":"2012-10-17","Statement":[{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::b\u001b[2J"}}}]}"#,
+                            "not json \u{1B}]52;c;aGk=\u{07}", #"{"Statement":{"Sid":"one","Principal":"*","Action":["a","b"]}}"#]
+            func pick<T>(_ value: T) -> ResourceRead<T> {
+                [ResourceRead<T>.value(value), .none, .failed("AccessDenied \u{1B}[31m")][Int(random.next() % 3)]
+            }
+            func decoded<T: Decodable>(_ json: String) -> T? { try? LambdaJSON.decoder().decode(T.self, from: Data(json.utf8)) }
+            let status = random.next() % 2 == 0 ? "IN_PROGRESS" : "FAILED"
+            let reason = String(repeating: "reason ", count: 300)
+            let provisioned: [ProvisionedConcurrencyConfigListItem] = decoded(#"[{"Status": "\#(status)", "RequestedProvisionedConcurrentExecutions": 9223372036854775807, "StatusReason": "\#(reason)", "FunctionArn": "arn:aws:lambda:us-east-1:1:function:f:live"}]"#) ?? []
+            let url: [FunctionUrlConfig] = decoded(#"[{"FunctionUrl": "https://x.lambda-url.us-east-1.on.aws/\u001b[2J", "AuthType": "NONE", "Cors": {"AllowOrigins": ["*"], "MaxAge": -5}}]"#) ?? []
+            let invoke: [FunctionEventInvokeConfig] = decoded(#"[{"MaximumRetryAttempts": -1, "FunctionArn": "arn:aws:lambda:us-east-1:1:function:f:$LATEST", "DestinationConfig": {"OnSuccess": {"Destination": "arn:aws:sqs:us-east-1:1:q"}}}]"#) ?? []
+            let runtime: RuntimeManagementConfig? = decoded(#"{"UpdateRuntimeOn": "Manual", "RuntimeVersionArn": "arn:aws:lambda:us-east-1::runtime:abc"}"#)
+            return [.resourcesLoaded(function: function, FunctionResources(
+                policy: pick(policies[Int(random.next() % 3)]), eventInvokeConfigs: pick(invoke), urls: pick(url), provisioned: pick(provisioned),
+                codeSigning: pick("arn:aws:lambda:us-east-1:1:code-signing-config:csc-1"),
+                runtimeManagement: runtime.map(pick) ?? .none,
+                recursion: pick("Terminate")))]
         case .listSSOAccounts:
             // None, a few, or a name that tries to drive the terminal.
             let count = Int(random.next() % 4)

@@ -32,6 +32,16 @@ import Testing
             _ = Reducer.reduce(&state, .drillDown)
             _ = Reducer.reduce(&state, .toggleSecrets)
         }),
+        ("detail-resources", { state in
+            _ = Reducer.reduce(&state, .drillDown)
+            let policy = #"{"Version":"2012-10-17","Statement":[{"Sid":"s3-uploads","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::uploads"},"StringEquals":{"AWS:SourceAccount":"123456789012"}}},{"Sid":"url","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunctionUrl","Condition":{"StringEquals":{"lambda:FunctionUrlAuthType":"NONE"}}}]}"#
+            let invoke = ConsoleFixtures.decode([FunctionEventInvokeConfig].self, #"[{"FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:payments-charge-card:live", "MaximumRetryAttempts": 1, "MaximumEventAgeInSeconds": 3600, "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:123456789012:charge-dlq"}}}]"#)
+            let provisioned = ConsoleFixtures.decode([ProvisionedConcurrencyConfigListItem].self, #"[{"FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:payments-charge-card:live", "RequestedProvisionedConcurrentExecutions": 10, "AllocatedProvisionedConcurrentExecutions": 4, "AvailableProvisionedConcurrentExecutions": 4, "Status": "IN_PROGRESS"}]"#)
+            _ = Reducer.reduce(&state, .resourcesLoaded(function: "payments-charge-card", FunctionResources(
+                policy: .value(policy), eventInvokeConfigs: .value(invoke), urls: .failed("this endpoint does not serve ListFunctionUrlConfigs"),
+                provisioned: .value(provisioned), codeSigning: .none, runtimeManagement: .none, recursion: .value("Terminate"))))
+            _ = Reducer.reduce(&state, .moveToBottom)
+        }),
         ("raw-json", { state in
             _ = Reducer.reduce(&state, .drillDown)
             _ = Reducer.reduce(&state, .showRawJSON)

@@ -16,6 +16,13 @@ public enum Formatting {
     }
 
     /// "1.2 MB", "340 KB", "12 B".
+    /// "90 s", "30 min", "6 h" for a number of seconds (AWS's event ages and the like).
+    public static func duration(seconds: Int) -> String {
+        if seconds >= 3600, seconds % 3600 == 0 { return "\(seconds / 3600) h" }
+        if seconds >= 120, seconds % 60 == 0 { return "\(seconds / 60) min" }
+        return "\(seconds) s"
+    }
+
     public static func bytes(_ count: Int64?) -> String {
         guard let count else { return "" }
         let value = Double(count)

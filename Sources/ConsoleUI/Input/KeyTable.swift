@@ -181,6 +181,7 @@ public enum KeyTables {
     public static let detail: [KeyBinding] = [
         KeyBinding([.character("s")], "show or hide environment values", .toggleSecrets, hint: "secrets"),
         KeyBinding([.character("J")], "raw JSON", .showRawJSON, hint: "json"),
+        KeyBinding([.character("P")], "the resource-based policy as JSON", .showPolicyJSON, hint: "policy"),
         KeyBinding([.character("M")], "monitor: the function's metrics as charts", .monitorCommand(.open), hint: "monitor"),
         KeyBinding([.character("L")], "Logs Insights: queries over the function's logs", .insightsCommand(.open)),
         KeyBinding([.character("j"), .down], "scroll down", .moveCursor(1)),

@@ -182,7 +182,7 @@ public enum ConsoleView {
 
     static func detail(_ name: String, _ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int, now: Date) {
         let lines = DetailView.lines(state.details[name], fallback: state.function(named: name)?.configuration,
-                                     revealSecrets: state.revealsSecrets, now: now)
+                                     revealSecrets: state.revealsSecrets, now: now, resources: state.resources[name])
         let labelWidth = min(22, (lines.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
         // A value wider than the screen (an ARN at 80 columns) goes on under itself, never cut.
         let valueWidth = max(8, screen.columns - 4 - labelWidth)

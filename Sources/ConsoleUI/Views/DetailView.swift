@@ -15,7 +15,8 @@ enum DetailView {
     /// A revealed environment value of 4 KB would fill every screen: past this many rows it is cut.
     static let maximumRowsPerValue = 8
 
-    static func lines(_ detail: FunctionDetail?, fallback: FunctionConfiguration?, revealSecrets: Bool, now: Date) -> [Line] {
+    static func lines(_ detail: FunctionDetail?, fallback: FunctionConfiguration?, revealSecrets: Bool, now: Date,
+                      resources: FunctionResources? = nil) -> [Line] {
         guard let configuration = detail?.configuration ?? fallback else { return [Line(label: "", value: "Loading…", role: .dim)] }
         var lines: [Line] = []
         func section(_ title: String) { lines.append(Line(label: title, value: "", role: .title, isHeading: true)) }
@@ -81,6 +82,7 @@ enum DetailView {
             if detail.tags.isEmpty { row("", "(none)", role: .dim) }
             for key in detail.tags.keys.sorted() { row(key, detail.tags[key]) }
         }
+        if let detail { lines += ResourceSections.lines(resources, configuration: configuration, url: detail.url) }
         return lines
     }
 }
