@@ -153,6 +153,8 @@ public enum ConsoleAction: Sendable {
     case fleetPage(source: FleetSource, generation: Int, [FunctionRow])
     /// One source's listing ended, in `region`, as `outcome` says.
     case fleetListed(source: FleetSource, generation: Int, region: String?, outcome: FleetProgress)
+    /// `:account`: opens the account's limits and reads them again.
+    case openAccount
     /// The detail's resource sections, each read or said why not.
     case resourcesLoaded(function: String, FunctionResources)
     /// `P` in the detail: the resource-based policy as JSON.

@@ -54,6 +54,8 @@ public enum Overlay: Sendable, Equatable {
     case contexts(cursor: Int)
     /// The SSO login: offered, or under way with its link and code.
     case login(LoginPanel)
+    /// `:account`: the account's limits and what it uses of them (GetAccountSettings).
+    case account
 }
 
 /// A log event as the line view shows it: its stream and time, and its message (pretty-printed

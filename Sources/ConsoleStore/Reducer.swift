@@ -298,6 +298,11 @@ public enum Reducer {
             return ClipboardReducer.reduce(&state, action)
         case .insightsCommand, .insightsQueriesLoaded, .insightsProgress, .requestLinesLoaded:
             return InsightsReducer.reduce(&state, action, now: now)
+        case .openAccount:
+            state.overlay = .account
+            guard !state.inFlight.contains(.accountLimit) else { return [] }
+            state.inFlight.insert(.accountLimit)
+            return [.loadAccountLimit]
         case .resourcesLoaded(let function, let resources):
             state.inFlight.remove(.resources(function: function))
             state.resources[function] = resources
@@ -624,6 +629,9 @@ public enum Reducer {
             }
             var seen = Set<String>()
             return reduce(&state, .fleetCommand(.open(.profiles(named.filter { seen.insert($0).inserted }))))
+        }
+        if parts.count == 1, ConsoleCommands.completions(for: word) == ["account"] {
+            return reduce(&state, .openAccount)
         }
         if parts.count == 1, ConsoleCommands.completions(for: word) == ["login"] {
             return reduce(&state, .startLogin)

@@ -170,3 +170,30 @@ import Testing
         #expect(ConsoleCommands.completions(for: "functions x", choices).isEmpty)
     }
 }
+
+/// `:account`: limits and how near the account is to them.
+@Suite struct AccountSummaryTests {
+    @Test func nearLimitsAreSaid() {
+        let near = AccountSummary(limit: AccountLimit(codeSizeUnzipped: 262_144_000, codeSizeZipped: 52_428_800, concurrentExecutions: 1000,
+                                                      totalCodeSize: 80_530_636_800, unreservedConcurrentExecutions: 150),
+                                  usage: AccountUsage(functionCount: 812, totalCodeSize: 70_000_000_000))
+        #expect(near.lines.map(\.label) == ["Concurrency", "Code storage", "Functions", "Package limits"])
+        #expect(near.lines[0].value.contains("850 reserved by functions") && near.lines[0].warning != nil)
+        #expect(near.lines[1].value.contains("86.9%") && near.lines[1].warning != nil)
+        let roomy = AccountSummary(limit: AccountLimit(concurrentExecutions: 1000, totalCodeSize: 80_530_636_800, unreservedConcurrentExecutions: 1000),
+                                   usage: AccountUsage(functionCount: 3, totalCodeSize: 1_000))
+        #expect(roomy.lines.allSatisfy { $0.warning == nil })
+        #expect(roomy.lines[1].value.contains("under 0.1%"))
+        // A hostile function count does not trap.
+        #expect(AccountSummary(limit: nil, usage: AccountUsage(functionCount: Int64.max)).lines.count == 1)
+    }
+
+    @Test func accountReadsTheSettingsAndOpensThePanel() {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "dev", region: "eu-west-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .openCommandLine)
+        _ = Reducer.reduce(&state, .editCommandLine("account"))
+        #expect(Reducer.reduce(&state, .runCommandLine) == [.loadAccountLimit])
+        #expect(state.overlay == .account)
+        #expect(Reducer.reduce(&state, .openAccount).isEmpty, "a read in flight is not asked for twice")
+    }
+}

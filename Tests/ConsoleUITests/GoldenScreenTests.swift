@@ -169,6 +169,12 @@ import Testing
             _ = Reducer.reduce(&state, .fleetListed(source: FleetSource(profile: state.connection.profile, region: "ap-east-1"), generation: 1,
                                                     region: "ap-east-1", outcome: .notEnabled))
         }),
+        ("account", { state in
+            _ = Reducer.reduce(&state, .openAccount)
+            _ = Reducer.reduce(&state, .accountLimitLoaded(.success(AccountLimit(codeSizeUnzipped: 262_144_000, codeSizeZipped: 52_428_800,
+                concurrentExecutions: 1000, totalCodeSize: 80_530_636_800, unreservedConcurrentExecutions: 150))))
+            _ = Reducer.reduce(&state, .accountUsageLoaded(AccountUsage(functionCount: 812, totalCodeSize: 70_000_000_000)))
+        }),
         ("contexts", { state in
             state.contextChoices.visited(profile: "prod", region: "eu-west-1")
             state.contextChoices.readOnlyPatterns = ["prod*"]

@@ -26,6 +26,7 @@ public enum Formatting {
     public static func bytes(_ count: Int64?) -> String {
         guard let count else { return "" }
         let value = Double(count)
+        if value >= 10_737_418_240 { return String(format: "%.1f GB", value / 1_073_741_824) }
         if value >= 1_048_576 { return String(format: "%.1f MB", value / 1_048_576) }
         if value >= 1024 { return String(format: "%.0f KB", value / 1024) }
         return "\(count) B"

@@ -26,6 +26,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case fleet = "All regions (:region all) and fleet (:fleet) views"
     case contexts = "Contexts (C, :ctx)"
     case login = "SSO login (:login)"
+    case account = "Account (:account)"
 
     /// The name a `keys` file uses for it.
     public var id: String {
@@ -52,6 +53,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .fleet: "fleet"
         case .contexts: "contexts"
         case .login: "login"
+        case .account: "account"
         }
     }
 }
@@ -136,7 +138,7 @@ public struct KeyBinding: Sendable {
 public enum KeyTables {
     public static let global: [KeyBinding] = [
         KeyBinding([.character("?")], "this help", .showHelp, hint: "help"),
-        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :login :q (Tab completes)", .openCommandLine, hint: "command"),
+        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :login :account :q (Tab completes)", .openCommandLine, hint: "command"),
         KeyBinding([.character("C")], "contexts: the profiles and regions shown this session, to go back to one", .openContexts),
         KeyBinding([.tab], "next pane", .nextPane, hint: "pane"),
         KeyBinding([.backTab], "previous pane", .previousPane),
@@ -332,6 +334,7 @@ public enum KeyTables {
         case .fleet: return fleet
         case .contexts: return contexts
         case .login: return login
+        case .account: return account
         }
     }
 
@@ -364,6 +367,7 @@ public enum KeyTables {
         case .copyMenu: return [.copyMenu]
         case .contexts: return [.contexts]
         case .login: return [.login]
+        case .account: return [.account]
         case .commandLine, nil: break
         }
         switch state.route {

@@ -199,6 +199,12 @@ extension KeyTables {
         quitAtOnce,
     ]
 
+    public static let account: [KeyBinding] = [
+        KeyBinding([.character("r")], "account: read the limits again", .openAccount, hint: "refresh"),
+        KeyBinding([.escape, .character("q")], "account: close", .closeOverlay, hint: "close"),
+        quitAtOnce,
+    ]
+
     public static let contexts: [KeyBinding] = [
         KeyBinding([.enter], "contexts: go to the one under the cursor", .chooseContext(nil), hint: "go"),
         KeyBinding([.escape, .character("q")], "contexts: close", .closeOverlay, hint: "close"),

@@ -47,6 +47,7 @@ public enum ConsoleView {
         case .copyMenu(let cursor): CopyMenuView.draw(state.copyChoices, cursor: cursor, screen, theme)
         case .contexts(let cursor): ContextsView.draw(state, cursor: cursor, screen, theme)
         case .login(let panel): LoginView.draw(panel, screen, theme)
+        case .account: AccountView.draw(state, screen, theme)
         case .commandLine, nil: break
         }
         screen.present()

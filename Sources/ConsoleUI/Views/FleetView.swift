@@ -88,3 +88,25 @@ enum LoginView {
         box.footnote(panel.offered ? "Enter logs in · Esc goes on without" : "y copies the link again · Esc closes", screen: screen, theme: theme)
     }
 }
+
+/// `:account`: the account's limits in this region and how near it is to them.
+enum AccountView {
+    static func draw(_ state: ConsoleState, _ screen: Screen, _ theme: Theme) {
+        let summary = AccountSummary(limit: state.accountLimit, usage: state.accountUsage)
+        var lines: [(String, String, ThemeRole)] = summary.lines.flatMap { line -> [(String, String, ThemeRole)] in
+            [(line.label, line.value, ThemeRole.text)] + (line.warning.map { [("", "⚠ " + $0, ThemeRole.warn)] } ?? [])
+        }
+        if lines.isEmpty {
+            lines.append(("", state.accountLimitProblem.map { "Not read: " + $0 } ?? "Reading GetAccountSettings…",
+                          state.accountLimitProblem == nil ? .dim : .warn))
+        }
+        let title = "Account · \(state.connection.region)" + (state.functions.first?.functionArn?.split(separator: ":").dropFirst(4).first.map { " · \($0)" } ?? "")
+        let panel = Panel(title: title, width: 96, height: lines.count + 2, screen: screen, theme: theme)
+        let labelWidth = 16
+        for (index, (label, value, role)) in lines.enumerated() {
+            panel.put(DisplayWidth.fit(label, width: labelWidth), row: index, style: theme[.dim], on: screen)
+            panel.put(TableView.sanitize(value), row: index, column: labelWidth + 1, style: theme[role], on: screen)
+        }
+        panel.footnote("r reads again · Esc closes", screen: screen, theme: theme)
+    }
+}
