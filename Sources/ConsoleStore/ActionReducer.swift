@@ -62,6 +62,12 @@ public enum ActionReducer {
                     // Choosing a saved event puts its payload in the editor.
                     form.set(.payload, next == "(last payload)" ? (function.last ?? "{}") : (function.payloads[next] ?? "{}"))
                 }
+                if form.action == .addPermission, field.id == .principalPreset, let preset = PermissionPreset(rawValue: next) {
+                    // The preset's principal, unless the user typed one of their own; a URL's auth type with it.
+                    let typed = form.value(.principal)
+                    if typed.isEmpty || PermissionPreset.allCases.contains(where: { $0.principal == typed }) { form.set(.principal, preset.principal) }
+                    form.set(.urlAuthType, preset == .url ? "AWS_IAM" : "")
+                }
             }
         case .toggleFormSecrets:
             editForm(&state) { $0.revealsSecrets.toggle() }

@@ -110,6 +110,26 @@ extension EffectRunner {
         case .deleteFunction(let function, let version):
             try await lambda.deleteFunction(function, qualifier: version)
             return .done(version.map { "Deleted version \($0) of \(function)." } ?? "Deleted function \(function).", select: nil)
+        case .addPermission(let function, let grant, let revisionId):
+            var request = LambdaClient.AddPermissionRequest(statementId: grant.statementId, action: grant.action, principal: grant.principal,
+                                                            sourceArn: grant.sourceArn, sourceAccount: grant.sourceAccount)
+            request.functionUrlAuthType = grant.urlAuthType
+            request.revisionId = revisionId
+            _ = try await lambda.addPermission(function, qualifier: grant.qualifier, request)
+            return .done("\(grant.principal) may now \(grant.action) \(function) (statement \(grant.statementId)).", select: nil)
+        case .removePermission(let function, let sid):
+            try await lambda.removePermission(function, statementId: sid)
+            return .done("Removed statement \(sid) from \(function)'s policy.", select: nil)
+        case .setAsyncInvocation(let function, let settings):
+            let destinations = DestinationConfig(onSuccess: settings.onSuccess.map { OnSuccess(destination: $0) },
+                                                 onFailure: settings.onFailure.map { OnFailure(destination: $0) })
+            _ = try await lambda.putFunctionEventInvokeConfig(function, FunctionEventInvokeConfigRequest(
+                maximumRetryAttempts: settings.retries, maximumEventAgeInSeconds: settings.maximumAge, destinationConfig: destinations))
+            return .done("Asynchronous invocation of \(function): \(settings.retries) retries, events kept \(Formatting.duration(seconds: settings.maximumAge)).",
+                         select: nil)
+        case .setRecursion(let function, let loop):
+            _ = try await lambda.putFunctionRecursionConfig(function, recursiveLoop: loop)
+            return .done("Recursive loops of \(function): \(loop).", select: nil)
         }
     }
 

@@ -100,6 +100,25 @@ public enum AWSCLICommand {
                 ?? ["delete-provisioned-concurrency-config", "--function-name", function, "--qualifier", qualifier]
         case .deleteFunction(let function, let version):
             return ["delete-function", "--function-name", function] + (version.map { ["--qualifier", $0] } ?? [])
+        case .addPermission(let function, let grant, let revisionId):
+            var words = ["add-permission", "--function-name", function, "--statement-id", grant.statementId, "--action", grant.action,
+                         "--principal", grant.principal]
+            if let arn = grant.sourceArn { words += ["--source-arn", arn] }
+            if let account = grant.sourceAccount { words += ["--source-account", account] }
+            if let auth = grant.urlAuthType { words += ["--function-url-auth-type", auth] }
+            if let qualifier = grant.qualifier { words += ["--qualifier", qualifier] }
+            return words + (revisionId.map { ["--revision-id", $0] } ?? [])
+        case .removePermission(let function, let sid):
+            return ["remove-permission", "--function-name", function, "--statement-id", sid]
+        case .setAsyncInvocation(let function, let settings):
+            var words = ["put-function-event-invoke-config", "--function-name", function, "--maximum-retry-attempts", String(settings.retries),
+                         "--maximum-event-age-in-seconds", String(settings.maximumAge)]
+            let destinations = [settings.onSuccess.map { "OnSuccess={Destination=\($0)}" }, settings.onFailure.map { "OnFailure={Destination=\($0)}" }]
+                .compactMap { $0 }
+            if !destinations.isEmpty { words += ["--destination-config", destinations.joined(separator: ",")] }
+            return words
+        case .setRecursion(let function, let loop):
+            return ["put-function-recursion-config", "--function-name", function, "--recursive-loop", loop]
         }
     }
 

@@ -7,6 +7,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case createAlias, editAlias, shiftTraffic, gradualRollout, deleteAlias
     case toggleMapping, editMapping, createMapping, deleteMapping
     case reservedConcurrency, provisionedConcurrency
+    case addPermission, removePermission, asyncInvocation, recursion
     case deleteFunction, deleteVersion
 
     public var title: String {
@@ -27,6 +28,10 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .deleteMapping: "Delete the mapping"
         case .reservedConcurrency: "Reserved concurrency"
         case .provisionedConcurrency: "Provisioned concurrency"
+        case .addPermission: "Permissions: allow a service, an account or a URL to invoke it"
+        case .removePermission: "Permissions: remove a statement of the policy"
+        case .asyncInvocation: "Asynchronous invocation: retries, event age, destinations"
+        case .recursion: "Recursive loop detection: terminate or allow"
         case .deleteFunction: "Delete the function"
         case .deleteVersion: "Delete the version"
         }
@@ -46,13 +51,13 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .gradualRollout: "G in shift"
         case .reservedConcurrency, .provisionedConcurrency: "c"
         case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "ctrl-d"
-        case .createMapping: ""
+        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion: ""
         }
     }
 
     public var destructive: Bool {
         switch self {
-        case .deleteAlias, .deleteMapping, .deleteFunction, .deleteVersion: true
+        case .deleteAlias, .deleteMapping, .deleteFunction, .deleteVersion, .removePermission: true
         default: false
         }
     }
@@ -85,7 +90,11 @@ public enum ActionCatalog {
     public static func available(in state: ConsoleState) -> [ActionID] {
         guard !state.connection.readOnly, state.focusedConfiguration != nil else { return [] }
         var actions: [ActionID] = [.invoke, .publishVersion, .updateCode, .editConfiguration, .editTags, .reservedConcurrency, .createAlias,
-                                   .createMapping]
+                                   .createMapping, .addPermission, .asyncInvocation, .recursion]
+        // A statement to remove needs the policy read (the detail's Permissions section).
+        if let name = state.focusedName, !(state.resources[name]?.policy.value.map(PolicyStatementRow.rows) ?? []).isEmpty {
+            actions.append(.removePermission)
+        }
         switch state.pane {
         case .versions where state.selectedVersion != nil && state.selectedVersion?.version != "$LATEST":
             actions += [.provisionedConcurrency, .deleteVersion]

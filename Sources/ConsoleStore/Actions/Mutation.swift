@@ -20,6 +20,10 @@ public enum Mutation: Sendable, Equatable {
     case setReservedConcurrency(function: String, Int?)
     case setProvisionedConcurrency(function: String, qualifier: String, Int?)
     case deleteFunction(function: String, version: String?)
+    case addPermission(function: String, PermissionGrant, revisionId: String?)
+    case removePermission(function: String, statementId: String)
+    case setAsyncInvocation(function: String, AsyncInvocationSettings)
+    case setRecursion(function: String, loop: String)
 
     public var function: String {
         switch self {
@@ -28,7 +32,8 @@ public enum Mutation: Sendable, Equatable {
              .setTags(let function, _, _, _), .createAlias(let function, _), .updateAlias(let function, _, _), .deleteAlias(let function, _),
              .setMappingEnabled(let function, _, _), .updateMapping(let function, _, _, _), .createMapping(let function, _),
              .deleteMapping(let function, _), .setReservedConcurrency(let function, _), .setProvisionedConcurrency(let function, _, _),
-             .deleteFunction(let function, _):
+             .deleteFunction(let function, _), .addPermission(let function, _, _), .removePermission(let function, _),
+             .setAsyncInvocation(let function, _), .setRecursion(let function, _):
             function
         }
     }
@@ -51,6 +56,10 @@ public enum Mutation: Sendable, Equatable {
         case .setReservedConcurrency(_, let value): value == nil ? "DeleteFunctionConcurrency" : "PutFunctionConcurrency"
         case .setProvisionedConcurrency(_, _, let value): value == nil ? "DeleteProvisionedConcurrencyConfig" : "PutProvisionedConcurrencyConfig"
         case .deleteFunction: "DeleteFunction"
+        case .addPermission: "AddPermission"
+        case .removePermission: "RemovePermission"
+        case .setAsyncInvocation: "PutFunctionEventInvokeConfig"
+        case .setRecursion: "PutFunctionRecursionConfig"
         }
     }
 
@@ -81,6 +90,8 @@ public enum Mutation: Sendable, Equatable {
         case .createMapping(let function, let source): "\(function) <- \(source.arn)"
         case .setProvisionedConcurrency(let function, let qualifier, _): "\(function):\(qualifier)"
         case .deleteFunction(let function, let version): version.map { "\(function):\($0)" } ?? function
+        case .addPermission(let function, let grant, _): "\(function)\(grant.qualifier.map { ":" + $0 } ?? "") statement \(grant.statementId)"
+        case .removePermission(let function, let sid): "\(function) statement \(sid)"
         default: function
         }
     }

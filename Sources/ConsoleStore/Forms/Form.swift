@@ -92,6 +92,7 @@ public enum FieldID: Hashable, Sendable {
     case target, plan, custom, threshold, minInvocations, maxWait
     case enabled, batchSize, window, sourceArn, startingPosition, startingTimestamp
     case reserved, provisioned, confirm
+    case statementId, principalPreset, principal, sourceAccount, urlAuthType, retries, maxAge, onSuccess, onFailure, recursiveLoop
     case pair(PairGroup, row: Int)
 
     /// A name for a file the field is edited in ($EDITOR): `payload`, `environment-2`.

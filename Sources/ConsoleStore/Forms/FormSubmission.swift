@@ -68,6 +68,8 @@ public enum FormSubmission {
             return .setReservedConcurrency(function: function, number(.reserved))
         case .provisionedConcurrency:
             return .setProvisionedConcurrency(function: function, qualifier: target.qualifier ?? "", number(.provisioned))
+        case .addPermission, .removePermission, .asyncInvocation, .recursion:
+            return ResourceForms.mutation(form)
         case .deleteFunction:
             return .deleteFunction(function: function, version: nil)
         case .deleteVersion:
@@ -124,6 +126,8 @@ public enum FormSubmission {
             }
         case .editConfiguration:
             if configurationChanges(form).isEmpty { errors[.description] = "nothing changed" }
+        case .addPermission, .asyncInvocation:
+            errors = ResourceForms.errors(form)
         case .invoke:
             let context = form.value(.clientContext).trimmingCharacters(in: .whitespacesAndNewlines)
             if !context.isEmpty, !Self.isObject(context) {

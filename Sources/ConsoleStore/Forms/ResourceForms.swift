@@ -1,0 +1,163 @@
+import Foundation
+import LambdaAPI
+
+/// Who may invoke the function, as the common cases name it: the principal and action each
+/// preset fills in (AddPermission's reference lists them).
+public enum PermissionPreset: String, CaseIterable, Sendable {
+    case apiGateway = "API Gateway", s3 = "S3 bucket", eventBridge = "EventBridge rule", sns = "SNS topic"
+    case account = "another account", url = "function URL", custom = "custom"
+
+    public var principal: String {
+        switch self {
+        case .apiGateway: "apigateway.amazonaws.com"
+        case .s3: "s3.amazonaws.com"
+        case .eventBridge: "events.amazonaws.com"
+        case .sns: "sns.amazonaws.com"
+        case .account: "123456789012"
+        case .url: "*"
+        case .custom: ""
+        }
+    }
+
+    public var action: String { self == .url ? "lambda:InvokeFunctionUrl" : "lambda:InvokeFunction" }
+}
+
+/// The forms of the detail's resource sections: a permission to add or remove, the
+/// asynchronous invocation settings, recursive loop detection.
+enum ResourceForms {
+    static func form(for action: ActionID, in state: ConsoleState, target: ActionTarget, name: String,
+                     configuration: FunctionConfiguration) -> FormState? {
+        let resources = state.resources[name]
+        switch action {
+        case .addPermission:
+            let presets = PermissionPreset.allCases.map(\.rawValue)
+            return FormState(action: action, title: "Allow invoking \(name)", target: target, fields: [
+                FormField(.principalPreset, "Who", .choice(presets), value: PermissionPreset.apiGateway.rawValue,
+                          hint: "fills the principal; another account: type its id below"),
+                FormField(.principal, "Principal", value: PermissionPreset.apiGateway.principal, hint: "a service, an account id or ARN, or *"),
+                FormField(.statementId, "Statement id", value: "lambda-tui-\(Int(Date().timeIntervalSince1970))",
+                          hint: "letters, digits, - and _, up to 100"),
+                FormField(.sourceArn, "Source ARN", hint: "the bucket, rule, topic or API that may call it (recommended)"),
+                FormField(.sourceAccount, "Source account", hint: "for S3: the bucket owner's account id"),
+                FormField(.urlAuthType, "URL auth type", .choice(["", "NONE", "AWS_IAM"]), value: "",
+                          hint: "function URL: NONE is public"),
+                FormField(.qualifier, "Qualifier", hint: "a version or alias; empty: the function"),
+            ])
+        case .removePermission:
+            let sids = (resources?.policy.value.map(PolicyStatementRow.rows) ?? []).map(\.sid).filter { !$0.isEmpty }
+            guard let first = sids.first else { return nil }
+            return FormState(action: action, title: "Remove a statement from \(name)'s policy", target: target, fields: [
+                FormField(.statementId, "Statement", .choice(sids), value: first),
+                FormField(.confirm, "Type remove to confirm", .confirmation(expected: "remove"), hint: "the principal can no longer invoke it"),
+            ])
+        case .asyncInvocation:
+            let current = resources?.eventInvokeConfigs.value?.first { ($0.functionArn ?? "").split(separator: ":").count <= 7 }
+            return FormState(action: action, title: "Asynchronous invocation of \(name)", target: target, fields: [
+                FormField(.retries, "Retries", .integer(0...2, unit: "retries", optional: false), value: String(current?.maximumRetryAttempts ?? 2)),
+                FormField(.maxAge, "Keep events", .integer(60...21_600, unit: "s", optional: false),
+                          value: String(current?.maximumEventAgeInSeconds ?? 21_600), hint: "60 s to 6 hours"),
+                FormField(.onSuccess, "On success", value: current?.destinationConfig?.onSuccess?.destination ?? "",
+                          hint: "an SQS queue, SNS topic, Lambda function or EventBridge bus ARN; empty: none"),
+                FormField(.onFailure, "On failure", value: current?.destinationConfig?.onFailure?.destination ?? "",
+                          hint: "as above; also an S3 bucket"),
+            ])
+        case .recursion:
+            let now = resources?.recursion.value ?? "Terminate"
+            return FormState(action: action, title: "Recursive loop detection of \(name)", target: target, fields: [
+                FormField(.recursiveLoop, "When it loops", .choice(["Terminate", "Allow"]), value: now,
+                          hint: "Terminate stops a function calling itself through SQS, SNS or S3"),
+            ])
+        default:
+            return nil
+        }
+    }
+
+    /// The mutation a submitted resource form asks for.
+    static func mutation(_ form: FormState) -> Mutation? {
+        let function = form.target.function
+        func text(_ id: FieldID) -> String { form.value(id).trimmingCharacters(in: .whitespaces) }
+        func optional(_ id: FieldID) -> String? { text(id).isEmpty ? nil : text(id) }
+        switch form.action {
+        case .addPermission:
+            let preset = PermissionPreset(rawValue: form.value(.principalPreset)) ?? .custom
+            return .addPermission(function: function, PermissionGrant(
+                statementId: text(.statementId), action: preset.action, principal: text(.principal), sourceArn: optional(.sourceArn),
+                sourceAccount: optional(.sourceAccount), urlAuthType: optional(.urlAuthType), qualifier: optional(.qualifier)),
+                revisionId: form.target.revisionId)
+        case .removePermission:
+            return .removePermission(function: function, statementId: text(.statementId))
+        case .asyncInvocation:
+            return .setAsyncInvocation(function: function, AsyncInvocationSettings(
+                retries: Int(text(.retries)) ?? 2, maximumAge: Int(text(.maxAge)) ?? 21_600, onSuccess: optional(.onSuccess), onFailure: optional(.onFailure)))
+        case .recursion:
+            return .setRecursion(function: function, loop: form.value(.recursiveLoop))
+        default:
+            return nil
+        }
+    }
+
+    /// Checks of these forms beyond their fields'.
+    static func errors(_ form: FormState) -> [FieldID: String] {
+        var errors: [FieldID: String] = [:]
+        let value = { (id: FieldID) in form.value(id).trimmingCharacters(in: .whitespaces) }
+        switch form.action {
+        case .addPermission:
+            let sid = value(.statementId)
+            if sid.isEmpty || sid.count > 100 || !sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                errors[.statementId] = "1 to 100 letters, digits, - or _"
+            }
+            if value(.principal).isEmpty { errors[.principal] = "a principal is needed" }
+            let preset = PermissionPreset(rawValue: form.value(.principalPreset))
+            if preset == .url, value(.urlAuthType).isEmpty { errors[.urlAuthType] = "a URL's permission names its auth type" }
+            if preset != .url, !value(.urlAuthType).isEmpty { errors[.urlAuthType] = "only for a function URL" }
+            if !value(.sourceArn).isEmpty, !value(.sourceArn).hasPrefix("arn:") { errors[.sourceArn] = "an ARN (arn:aws:...)" }
+            if !value(.sourceAccount).isEmpty, !(value(.sourceAccount).count == 12 && value(.sourceAccount).allSatisfy(\.isNumber)) {
+                errors[.sourceAccount] = "a 12-digit account id"
+            }
+        case .asyncInvocation:
+            for id in [FieldID.onSuccess, .onFailure] where !value(id).isEmpty && !value(id).hasPrefix("arn:") {
+                errors[id] = "an ARN (arn:aws:...)"
+            }
+        default:
+            break
+        }
+        return errors
+    }
+}
+
+/// AddPermission's statement as the form gives it.
+public struct PermissionGrant: Sendable, Equatable {
+    public var statementId: String
+    public var action: String
+    public var principal: String
+    public var sourceArn: String?
+    public var sourceAccount: String?
+    public var urlAuthType: String?
+    public var qualifier: String?
+
+    public init(statementId: String, action: String, principal: String, sourceArn: String?, sourceAccount: String?, urlAuthType: String?,
+                qualifier: String?) {
+        self.statementId = statementId
+        self.action = action
+        self.principal = principal
+        self.sourceArn = sourceArn
+        self.sourceAccount = sourceAccount
+        self.urlAuthType = urlAuthType
+        self.qualifier = qualifier
+    }
+}
+
+/// Put/UpdateFunctionEventInvokeConfig's settings.
+public struct AsyncInvocationSettings: Sendable, Equatable {
+    public var retries: Int
+    public var maximumAge: Int
+    public var onSuccess: String?
+    public var onFailure: String?
+
+    public init(retries: Int, maximumAge: Int, onSuccess: String?, onFailure: String?) {
+        self.retries = retries
+        self.maximumAge = maximumAge
+        self.onSuccess = onSuccess
+        self.onFailure = onFailure
+    }
+}

@@ -1,0 +1,113 @@
+import AWSCore
+import ConsoleStore
+import Foundation
+import LambdaAPI
+import LambdaTestSupport
+import LogsAPI
+import Testing
+import TestSupport
+
+/// The permission, asynchronous invocation and recursion actions: their forms (presets, checks),
+/// what the runner sends (moto for what it serves, the fault server's record for recursion,
+/// which moto lacks), the audit line, the equivalent CLI command, and read-only.
+@Suite struct ResourceActionTests {
+    static func state(name: String, policy: String? = nil) -> ConsoleState {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "dev", region: "us-east-1", endpoint: "e", readOnly: false))
+        var configuration = FunctionConfiguration(functionName: name)
+        configuration.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:\(name)"
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed([configuration])))
+        if let policy { _ = Reducer.reduce(&state, .resourcesLoaded(function: name, FunctionResources(policy: .value(policy)))) }
+        return state
+    }
+
+    @Test func thePresetFillsThePrincipalAndTheChecksHold() throws {
+        var state = Self.state(name: "api")
+        #expect(!ActionCatalog.available(in: state).contains(.removePermission), "nothing to remove before the policy is read")
+        _ = Reducer.reduce(&state, .openAction(.addPermission))
+        guard case .form(var form) = state.overlay else { Issue.record("no form"); return }
+        #expect(form.value(.principal) == "apigateway.amazonaws.com")
+        // Cycle to "function URL": principal *, auth type AWS_IAM.
+        while form.value(.principalPreset) != PermissionPreset.url.rawValue {
+            form.focus = form.fields.firstIndex { $0.id == .principalPreset } ?? 0
+            state.overlay = .form(form)
+            _ = Reducer.reduce(&state, .cycleChoice(1))
+            guard case .form(let next) = state.overlay else { return }
+            form = next
+        }
+        #expect(form.value(.principal) == "*" && form.value(.urlAuthType) == "AWS_IAM")
+        form.set(.statementId, "bad id!")
+        form.set(.sourceArn, "bucket")
+        let errors = FormSubmission.actionErrors(form)
+        #expect(errors[.statementId] != nil && errors[.sourceArn] != nil)
+        form.set(.statementId, "url-iam")
+        form.set(.sourceArn, "")
+        #expect(FormSubmission.actionErrors(form).isEmpty)
+        let mutation = try #require(FormSubmission.mutation(from: form))
+        #expect(AWSCLICommand.render(mutation, connection: state.connection).contains(
+            "aws lambda add-permission --function-name api --statement-id url-iam --action lambda:InvokeFunctionUrl --principal '*' --function-url-auth-type AWS_IAM"))
+    }
+
+    @Test func addRemovePermissionAndAsyncInvocationOnMoto() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("resource-actions")
+        try await fixtures.createFunction(name)
+        let folder = MutationRunnerTests.folder()
+        let runner = MutationRunnerTests.runner(fixtures.backend, folder: folder)
+        let grant = PermissionGrant(statementId: "s3-uploads", action: "lambda:InvokeFunction", principal: "s3.amazonaws.com",
+                                    sourceArn: "arn:aws:s3:::uploads", sourceAccount: "123456789012", urlAuthType: nil, qualifier: nil)
+        var action = await runner.run(.mutate(.addPermission(function: name, grant, revisionId: nil)))
+        guard case .mutationFinished(_, .done) = action else { Issue.record("\(action)"); return }
+        var resources = await fixtures.lambda.functionResources(name)
+        #expect(PolicyStatementRow.rows(resources.policy.value ?? "").map(\.sid) == ["s3-uploads"])
+
+        action = await runner.run(.mutate(.setAsyncInvocation(function: name, AsyncInvocationSettings(
+            retries: 1, maximumAge: 3600, onSuccess: nil, onFailure: "arn:aws:sqs:us-east-1:123456789012:dlq"))))
+        guard case .mutationFinished(_, .done) = action else { Issue.record("\(action)"); return }
+        action = await runner.run(.mutate(.removePermission(function: name, statementId: "s3-uploads")))
+        guard case .mutationFinished(_, .done) = action else { Issue.record("\(action)"); return }
+        resources = await fixtures.lambda.functionResources(name)
+        #expect(PolicyStatementRow.rows(resources.policy.value ?? "").isEmpty)
+        let invoke = try #require(resources.eventInvokeConfigs.value?.first)
+        #expect(invoke.maximumRetryAttempts == 1 && invoke.maximumEventAgeInSeconds == 3600)
+        #expect(invoke.destinationConfig?.onFailure?.destination == "arn:aws:sqs:us-east-1:123456789012:dlq")
+        let audit = try String(contentsOfFile: folder + "/audit.log", encoding: .utf8)
+        #expect(audit.contains("AddPermission") && audit.contains("RemovePermission") && audit.contains("PutFunctionEventInvokeConfig"))
+        #expect(audit.contains("statement s3-uploads"))
+    }
+
+    @Test func recursionGoesAsTheAPIDocumentsItAndReadOnlySendsNothing() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("recursion")
+        try await backend.script(lane: lane, [["match": ["path": "/recursion-config"], "body": #"{"RecursiveLoop": "Allow"}"#]])
+        let folder = MutationRunnerTests.folder()
+        let action = await MutationRunnerTests.runner(backend, lane: lane, folder: folder).run(.mutate(.setRecursion(function: "loopy", loop: "Allow")))
+        guard case .mutationFinished(_, .done(let sentence, _)) = action else { Issue.record("\(action)"); return }
+        #expect(sentence.contains("Allow"))
+        let request = try #require(try await backend.requests(lane: lane).first)
+        #expect(request.method == "PUT" && request.path == "/2024-08-31/functions/loopy/recursion-config")
+        #expect(request.body == #"{"RecursiveLoop":"Allow"}"#)
+
+        let quiet = TestBackend.lane("recursion-read-only")
+        for mutation in [Mutation.setRecursion(function: "f", loop: "Allow"), .removePermission(function: "f", statementId: "s"),
+                         .setAsyncInvocation(function: "f", AsyncInvocationSettings(retries: 0, maximumAge: 60, onSuccess: nil, onFailure: nil))] {
+            _ = await MutationRunnerTests.runner(backend, lane: quiet, readOnly: true, folder: folder).run(.mutate(mutation))
+        }
+        #expect(try await backend.requests(lane: quiet).isEmpty)
+        // And read-only offers none of them.
+        var readOnly = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: true))
+        _ = Reducer.reduce(&readOnly, .functionsLoaded(.listed([FunctionConfiguration(functionName: "f")])))
+        #expect(ActionCatalog.available(in: readOnly).isEmpty)
+    }
+
+    @Test func removeOffersThePolicysStatements() {
+        let policy = #"{"Statement": [{"Sid": "a", "Effect": "Allow", "Principal": "*", "Action": "lambda:InvokeFunctionUrl"}, {"Sid": "b", "Effect": "Allow", "Principal": {"Service": "sns.amazonaws.com"}, "Action": "lambda:InvokeFunction"}]}"#
+        var state = Self.state(name: "api", policy: policy)
+        #expect(ActionCatalog.available(in: state).contains(.removePermission))
+        _ = Reducer.reduce(&state, .openAction(.removePermission))
+        guard case .form(let form) = state.overlay, case .choice(let sids, _)? = form.field(.statementId)?.kind else {
+            Issue.record("no statement choice")
+            return
+        }
+        #expect(sids == ["a", "b"])
+    }
+}
