@@ -157,6 +157,8 @@ public enum ConsoleAction: Sendable {
     case openAccount
     /// The detail's resource sections, each read or said why not.
     case resourcesLoaded(function: String, FunctionResources)
+    /// The main loop's clock reached `resourcesRecheckAt`.
+    case recheckResources
     /// `P` in the detail: the resource-based policy as JSON.
     case showPolicyJSON
     /// The accounts (and a role of each) the SSO login reaches, for `:fleet sso`.

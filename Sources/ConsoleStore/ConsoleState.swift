@@ -267,6 +267,10 @@ public struct ConsoleState: Sendable {
     /// The detail's resource sections (permissions, async invocation, URLs, provisioned
     /// concurrency, code signing, runtime, recursion), read when the detail is shown.
     public var resources: [String: FunctionResources] = [:]
+    /// When the detail's resources are read again because provisioned concurrency is being
+    /// allocated (IN_PROGRESS); nil while nothing settles.
+    public internal(set) var resourcesRecheckAt: Date?
+    public static let settlingRecheck: TimeInterval = 5
     public var detailStatus: [String: LoadStatus] = [:]
     public var logLines: [String: [LogLine]] = [:]
     public var logStatus: [String: LoadStatus] = [:]

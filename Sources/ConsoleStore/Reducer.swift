@@ -306,6 +306,15 @@ public enum Reducer {
         case .resourcesLoaded(let function, let resources):
             state.inFlight.remove(.resources(function: function))
             state.resources[function] = resources
+            // Provisioned concurrency being allocated is read again every few seconds while shown.
+            state.resourcesRecheckAt = resources.isSettling && state.route == .detail(function: function) ? now.addingTimeInterval(ConsoleState.settlingRecheck) : nil
+        case .recheckResources:
+            guard let at = state.resourcesRecheckAt, now >= at else { return [] }
+            state.resourcesRecheckAt = nil
+            guard case .detail(let function) = state.route, state.resources[function]?.isSettling == true,
+                  !state.inFlight.contains(.resources(function: function)) else { return [] }
+            state.inFlight.insert(.resources(function: function))
+            return [.loadResources(function: function)]
         case .showPolicyJSON:
             guard case .detail(let name) = state.route else { return [] }
             switch state.resources[name]?.policy {

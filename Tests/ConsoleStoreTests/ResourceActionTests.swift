@@ -111,3 +111,23 @@ import TestSupport
         #expect(sids == ["a", "b"])
     }
 }
+
+/// Provisioned concurrency being allocated is read again every few seconds while the detail shows it.
+@Suite struct SettlingResourcesTests {
+    @Test func inProgressIsReadAgainUntilItSettles() throws {
+        var state = ResourceActionTests.state(name: "api")
+        _ = Reducer.reduce(&state, .drillDown)
+        #expect(state.route == .detail(function: "api"))
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let inProgress = try LambdaJSON.decoder().decode([ProvisionedConcurrencyConfigListItem].self,
+                                                         from: Data(#"[{"Status": "IN_PROGRESS", "FunctionArn": "arn:aws:lambda:us-east-1:1:function:api:live"}]"#.utf8))
+        _ = Reducer.reduce(&state, .resourcesLoaded(function: "api", FunctionResources(provisioned: .value(inProgress))), now: now)
+        #expect(state.resourcesRecheckAt == now.addingTimeInterval(ConsoleState.settlingRecheck))
+        #expect(Reducer.reduce(&state, .recheckResources, now: now.addingTimeInterval(1)).isEmpty, "not yet")
+        #expect(Reducer.reduce(&state, .recheckResources, now: now.addingTimeInterval(6)) == [.loadResources(function: "api")])
+        let ready = try LambdaJSON.decoder().decode([ProvisionedConcurrencyConfigListItem].self,
+                                                    from: Data(#"[{"Status": "READY", "FunctionArn": "arn:aws:lambda:us-east-1:1:function:api:live"}]"#.utf8))
+        _ = Reducer.reduce(&state, .resourcesLoaded(function: "api", FunctionResources(provisioned: .value(ready))), now: now.addingTimeInterval(7))
+        #expect(state.resourcesRecheckAt == nil)
+    }
+}

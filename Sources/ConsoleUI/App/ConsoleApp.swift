@@ -69,7 +69,7 @@ public final class ConsoleApp {
             // second; otherwise nothing wakes the loop.
             // While reads run, once a second too: the footer says when the request budget holds them.
             let ticking = state.rollouts.values.contains { $0.status == .running } || state.invokeSessions.values.contains { $0.running }
-                || !state.inFlight.isEmpty || state.budgetHeld > 0
+                || !state.inFlight.isEmpty || state.budgetHeld > 0 || state.resourcesRecheckAt != nil
             let wait = min(max(0, nextRefresh.timeIntervalSinceNow), ticking ? 1 : .infinity)
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: mailbox.readEnd, events: Int16(POLLIN), revents: 0)]
@@ -101,6 +101,7 @@ public final class ConsoleApp {
                 dirty = true
             }
             if ticking { dirty = true }
+            if let at = state.resourcesRecheckAt, at.timeIntervalSinceNow <= 0 { controller.dispatch(.recheckResources) }
             if nextRefresh.timeIntervalSinceNow <= 0 {
                 controller.dispatch(.timerFired)
                 nextRefresh = Date().addingTimeInterval(refreshInterval)
