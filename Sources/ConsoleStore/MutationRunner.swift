@@ -127,6 +127,21 @@ extension EffectRunner {
                 maximumRetryAttempts: settings.retries, maximumEventAgeInSeconds: settings.maximumAge, destinationConfig: destinations))
             return .done("Asynchronous invocation of \(function): \(settings.retries) retries, events kept \(Formatting.duration(seconds: settings.maximumAge)).",
                          select: nil)
+        case .setFunctionURL(let function, let qualifier, nil, _):
+            try await lambda.deleteFunctionUrlConfig(function, qualifier: qualifier)
+            return .done("Deleted the URL of \(function)\(qualifier.map { ":" + $0 } ?? "").", select: nil)
+        case .setFunctionURL(let function, let qualifier, let settings?, let exists):
+            let request = FunctionUrlConfigRequest(authType: settings.authType, cors: settings.cors, invokeMode: settings.invokeMode)
+            let config = exists ? try await lambda.updateFunctionUrlConfig(function, qualifier: qualifier, request)
+                : try await lambda.createFunctionUrlConfig(function, qualifier: qualifier, request)
+            // A public URL needs a statement letting anyone call it, as the Lambda console adds.
+            if !exists, settings.authType == "NONE" {
+                var grant = LambdaClient.AddPermissionRequest(statementId: "FunctionURLAllowPublicAccess", action: "lambda:InvokeFunctionUrl",
+                                                              principal: "*")
+                grant.functionUrlAuthType = "NONE"
+                _ = try? await lambda.addPermission(function, qualifier: qualifier, grant)
+            }
+            return .done("\(exists ? "Changed" : "Created") \(config.functionUrl ?? "the URL") (\(settings.authType), \(settings.invokeMode)).", select: nil)
         case .setRecursion(let function, let loop):
             _ = try await lambda.putFunctionRecursionConfig(function, recursiveLoop: loop)
             return .done("Recursive loops of \(function): \(loop).", select: nil)

@@ -131,3 +131,58 @@ import TestSupport
         #expect(state.resourcesRecheckAt == nil)
     }
 }
+
+/// The function URL action: created public with the statement that lets anyone call it (as the
+/// Lambda console does), changed, deleted; on moto, which serves the URL calls but not their list.
+@Suite struct FunctionURLActionTests {
+    @Test func createChangeAndDeleteOnMoto() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("url-action")
+        try await fixtures.createFunction(name)
+        // Through a recording lane (everything passes to moto): what was sent is checked where moto keeps less.
+        let lane = TestBackend.lane("url-action")
+        let runner = MutationRunnerTests.runner(fixtures.backend, lane: lane, folder: MutationRunnerTests.folder())
+        let cors = Cors(allowOrigins: ["https://app.example.com"], allowMethods: ["GET", "POST"], maxAge: 300)
+        var action = await runner.run(.mutate(.setFunctionURL(function: name, qualifier: nil,
+                                                              FunctionURLSettings(authType: "NONE", invokeMode: "BUFFERED", cors: cors), exists: false)))
+        guard case .mutationFinished(_, .done(let created, _)) = action else { Issue.record("\(action)"); return }
+        #expect(created.contains("lambda-url"))
+        var url = try await fixtures.lambda.getFunctionUrlConfig(name)
+        #expect(url.authType == "NONE" && url.cors?.allowOrigins == ["https://app.example.com"] && url.cors?.maxAge == 300)
+        let policy = await fixtures.lambda.functionResources(name).policy.value ?? ""
+        #expect(PolicyStatementRow.rows(policy).contains { $0.sid == "FunctionURLAllowPublicAccess" && $0.principal == "*" })
+        var sent = try await fixtures.backend.requests(lane: lane)
+        #expect(sent.contains { $0.path.hasSuffix("/policy") && $0.body.contains(#""FunctionUrlAuthType":"NONE""#) })
+
+        action = await runner.run(.mutate(.setFunctionURL(function: name, qualifier: nil,
+                                                          FunctionURLSettings(authType: "AWS_IAM", invokeMode: "RESPONSE_STREAM", cors: nil), exists: true)))
+        guard case .mutationFinished(_, .done) = action else { Issue.record("\(action)"); return }
+        url = try await fixtures.lambda.getFunctionUrlConfig(name)
+        #expect(url.authType == "AWS_IAM")
+        // moto keeps no invoke mode: the request says it was asked for.
+        sent = try await fixtures.backend.requests(lane: lane)
+        #expect(sent.contains { $0.method == "PUT" && $0.path.contains("/url") && $0.body.contains(#""InvokeMode":"RESPONSE_STREAM""#) })
+
+        action = await runner.run(.mutate(.setFunctionURL(function: name, qualifier: nil, nil, exists: true)))
+        guard case .mutationFinished(_, .done) = action else { Issue.record("\(action)"); return }
+        await #expect(throws: (any Error).self) { _ = try await fixtures.lambda.getFunctionUrlConfig(name) }
+    }
+
+    @Test func theFormChecksCORSAndRendersTheCommand() throws {
+        var state = ResourceActionTests.state(name: "api")
+        _ = Reducer.reduce(&state, .openAction(.functionURL))
+        guard case .form(var form) = state.overlay else { Issue.record("no form"); return }
+        #expect(form.value(.urlPresence) == "create" && form.value(.urlAuthType) == "AWS_IAM")
+        form.set(.corsMethods, "GET TRACE")
+        #expect(FormSubmission.actionErrors(form)[.corsMethods] != nil)
+        form.set(.corsMethods, "GET POST")
+        form.set(.corsOrigins, "*")
+        form.set(.corsCredentials, "true")
+        #expect(FormSubmission.actionErrors(form)[.corsCredentials] != nil)
+        form.set(.corsCredentials, "false")
+        #expect(FormSubmission.actionErrors(form).isEmpty)
+        let mutation = try #require(FormSubmission.mutation(from: form))
+        #expect(AWSCLICommand.render(mutation, connection: state.connection).contains(
+            #"aws lambda create-function-url-config --function-name api --auth-type AWS_IAM --invoke-mode BUFFERED --cors '{"AllowOrigins":["*"],"AllowMethods":["GET","POST"]}'"#))
+    }
+}

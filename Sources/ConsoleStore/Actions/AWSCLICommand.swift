@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 import LambdaAPI
 
@@ -116,6 +117,24 @@ public enum AWSCLICommand {
             let destinations = [settings.onSuccess.map { "OnSuccess={Destination=\($0)}" }, settings.onFailure.map { "OnFailure={Destination=\($0)}" }]
                 .compactMap { $0 }
             if !destinations.isEmpty { words += ["--destination-config", destinations.joined(separator: ",")] }
+            return words
+        case .setFunctionURL(let function, let qualifier, nil, _):
+            return ["delete-function-url-config", "--function-name", function] + (qualifier.map { ["--qualifier", $0] } ?? [])
+        case .setFunctionURL(let function, let qualifier, let settings?, let exists):
+            var words = [exists ? "update-function-url-config" : "create-function-url-config", "--function-name", function,
+                         "--auth-type", settings.authType, "--invoke-mode", settings.invokeMode]
+            if let qualifier { words += ["--qualifier", qualifier] }
+            if let cors = settings.cors {
+                // JSON, which the CLI takes for any structure (its shorthand cannot say every list).
+                func list(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
+                var members: [JSONMember] = []
+                if let origins = cors.allowOrigins { members.append(JSONMember(key: "AllowOrigins", value: list(origins))) }
+                if let methods = cors.allowMethods { members.append(JSONMember(key: "AllowMethods", value: list(methods))) }
+                if let headers = cors.allowHeaders { members.append(JSONMember(key: "AllowHeaders", value: list(headers))) }
+                if cors.allowCredentials == true { members.append(JSONMember(key: "AllowCredentials", value: .bool(true))) }
+                if let age = cors.maxAge { members.append(JSONMember(key: "MaxAge", value: .number(Double(age)))) }
+                words += ["--cors", JSONValue.object(members).serialized]
+            }
             return words
         case .setRecursion(let function, let loop):
             return ["put-function-recursion-config", "--function-name", function, "--recursive-loop", loop]

@@ -24,6 +24,8 @@ public enum Mutation: Sendable, Equatable {
     case removePermission(function: String, statementId: String)
     case setAsyncInvocation(function: String, AsyncInvocationSettings)
     case setRecursion(function: String, loop: String)
+    /// Nil deletes the URL; `exists` updates rather than creates it.
+    case setFunctionURL(function: String, qualifier: String?, FunctionURLSettings?, exists: Bool)
 
     public var function: String {
         switch self {
@@ -33,7 +35,7 @@ public enum Mutation: Sendable, Equatable {
              .setMappingEnabled(let function, _, _), .updateMapping(let function, _, _, _), .createMapping(let function, _),
              .deleteMapping(let function, _), .setReservedConcurrency(let function, _), .setProvisionedConcurrency(let function, _, _),
              .deleteFunction(let function, _), .addPermission(let function, _, _), .removePermission(let function, _),
-             .setAsyncInvocation(let function, _), .setRecursion(let function, _):
+             .setAsyncInvocation(let function, _), .setRecursion(let function, _), .setFunctionURL(let function, _, _, _):
             function
         }
     }
@@ -60,6 +62,8 @@ public enum Mutation: Sendable, Equatable {
         case .removePermission: "RemovePermission"
         case .setAsyncInvocation: "PutFunctionEventInvokeConfig"
         case .setRecursion: "PutFunctionRecursionConfig"
+        case .setFunctionURL(_, _, let settings, let exists):
+            settings == nil ? "DeleteFunctionUrlConfig" : exists ? "UpdateFunctionUrlConfig" : "CreateFunctionUrlConfig"
         }
     }
 
@@ -92,6 +96,7 @@ public enum Mutation: Sendable, Equatable {
         case .deleteFunction(let function, let version): version.map { "\(function):\($0)" } ?? function
         case .addPermission(let function, let grant, _): "\(function)\(grant.qualifier.map { ":" + $0 } ?? "") statement \(grant.statementId)"
         case .removePermission(let function, let sid): "\(function) statement \(sid)"
+        case .setFunctionURL(let function, let qualifier, _, _): qualifier.map { "\(function):\($0)" } ?? function
         default: function
         }
     }

@@ -93,6 +93,7 @@ public enum FieldID: Hashable, Sendable {
     case enabled, batchSize, window, sourceArn, startingPosition, startingTimestamp
     case reserved, provisioned, confirm
     case statementId, principalPreset, principal, sourceAccount, urlAuthType, retries, maxAge, onSuccess, onFailure, recursiveLoop
+    case invokeMode, corsOrigins, corsMethods, corsHeaders, corsCredentials, corsMaxAge, urlPresence
     case pair(PairGroup, row: Int)
 
     /// A name for a file the field is edited in ($EDITOR): `payload`, `environment-2`.

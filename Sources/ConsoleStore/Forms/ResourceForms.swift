@@ -61,6 +61,24 @@ enum ResourceForms {
                 FormField(.onFailure, "On failure", value: current?.destinationConfig?.onFailure?.destination ?? "",
                           hint: "as above; also an S3 bucket"),
             ])
+        case .functionURL:
+            // The function's own URL (unqualified); an alias's is chosen with the qualifier field.
+            let current = state.details[name]?.url
+            let cors = current?.cors
+            return FormState(action: action, title: current == nil ? "Create a URL for \(name)" : "URL of \(name)", target: target, fields: [
+                FormField(.urlPresence, "URL", .choice(current == nil ? ["create"] : ["keep", "delete"]), value: current == nil ? "create" : "keep",
+                          hint: current?.functionUrl ?? "a https://….lambda-url.REGION.on.aws address"),
+                FormField(.qualifier, "Qualifier", hint: "an alias; empty: the function"),
+                FormField(.urlAuthType, "Auth type", .choice(["AWS_IAM", "NONE"]), value: current?.authType ?? "AWS_IAM",
+                          hint: "NONE is public: a policy statement lets anyone call it"),
+                FormField(.invokeMode, "Invoke mode", .choice(["BUFFERED", "RESPONSE_STREAM"]), value: current?.invokeMode ?? "BUFFERED"),
+                FormField(.corsOrigins, "CORS origins", value: cors?.allowOrigins?.joined(separator: " ") ?? "", hint: "e.g. https://app.example.com, or *"),
+                FormField(.corsMethods, "CORS methods", value: cors?.allowMethods?.joined(separator: " ") ?? "", hint: "GET POST …, or *"),
+                FormField(.corsHeaders, "CORS headers", value: cors?.allowHeaders?.joined(separator: " ") ?? ""),
+                FormField(.corsCredentials, "Credentials", .choice(YesNo.values, labels: YesNo.labels),
+                          value: cors?.allowCredentials == true ? YesNo.yes : YesNo.no),
+                FormField(.corsMaxAge, "CORS max age", .integer(0...86_400, unit: "s", optional: true), value: cors?.maxAge.map(String.init) ?? ""),
+            ])
         case .recursion:
             let now = resources?.recursion.value ?? "Terminate"
             return FormState(action: action, title: "Recursive loop detection of \(name)", target: target, fields: [
@@ -91,6 +109,22 @@ enum ResourceForms {
                 retries: Int(text(.retries)) ?? 2, maximumAge: Int(text(.maxAge)) ?? 21_600, onSuccess: optional(.onSuccess), onFailure: optional(.onFailure)))
         case .recursion:
             return .setRecursion(function: function, loop: form.value(.recursiveLoop))
+        case .functionURL:
+            let qualifier = optional(.qualifier)
+            switch form.value(.urlPresence) {
+            case "delete": return .setFunctionURL(function: function, qualifier: qualifier, nil, exists: true)
+            default:
+                func words(_ id: FieldID) -> [String]? {
+                    let list = text(id).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+                    return list.isEmpty ? nil : list
+                }
+                let cors = Cors(allowOrigins: words(.corsOrigins), allowMethods: words(.corsMethods), allowHeaders: words(.corsHeaders),
+                                allowCredentials: form.value(.corsCredentials) == YesNo.yes ? true : nil, maxAge: Int(text(.corsMaxAge)))
+                let empty = cors == Cors()
+                return .setFunctionURL(function: function, qualifier: qualifier, FunctionURLSettings(
+                    authType: form.value(.urlAuthType), invokeMode: form.value(.invokeMode), cors: empty ? nil : cors),
+                    exists: form.value(.urlPresence) == "keep")
+            }
         default:
             return nil
         }
@@ -118,6 +152,16 @@ enum ResourceForms {
             for id in [FieldID.onSuccess, .onFailure] where !value(id).isEmpty && !value(id).hasPrefix("arn:") {
                 errors[id] = "an ARN (arn:aws:...)"
             }
+        case .functionURL:
+            // The reference's CORS limits: origins up to 253 characters, at most 6 methods of these.
+            let methods = value(.corsMethods).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            let known: Set = ["GET", "PUT", "HEAD", "POST", "PATCH", "DELETE", "*"]
+            if let bad = methods.first(where: { !known.contains($0.uppercased()) }) { errors[.corsMethods] = "\(bad.prefix(20)) is not GET, PUT, HEAD, POST, PATCH, DELETE or *" }
+            else if methods.count > 6 { errors[.corsMethods] = "at most 6 methods" }
+            if value(.corsOrigins).split(separator: " ").contains(where: { $0.count > 253 }) { errors[.corsOrigins] = "an origin is at most 253 characters" }
+            if form.value(.corsCredentials) == YesNo.yes, value(.corsOrigins).split(separator: " ").contains("*") {
+                errors[.corsCredentials] = "credentials cannot be allowed for every origin (*)"
+            }
         default:
             break
         }
@@ -144,6 +188,19 @@ public struct PermissionGrant: Sendable, Equatable {
         self.sourceAccount = sourceAccount
         self.urlAuthType = urlAuthType
         self.qualifier = qualifier
+    }
+}
+
+/// Create/UpdateFunctionUrlConfig's settings.
+public struct FunctionURLSettings: Sendable, Equatable {
+    public var authType: String
+    public var invokeMode: String
+    public var cors: Cors?
+
+    public init(authType: String, invokeMode: String, cors: Cors?) {
+        self.authType = authType
+        self.invokeMode = invokeMode
+        self.cors = cors
     }
 }
 
