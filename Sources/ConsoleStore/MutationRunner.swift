@@ -142,6 +142,15 @@ extension EffectRunner {
                 _ = try? await lambda.addPermission(function, qualifier: qualifier, grant)
             }
             return .done("\(exists ? "Changed" : "Created") \(config.functionUrl ?? "the URL") (\(settings.authType), \(settings.invokeMode)).", select: nil)
+        case .setRuntimeUpdates(let function, let mode, let arn):
+            _ = try await lambda.putRuntimeManagementConfig(function, updateRuntimeOn: mode, runtimeVersionArn: arn)
+            return .done("Runtime updates of \(function): \(mode)\(arn.map { ", pinned to \($0)" } ?? "").", select: nil)
+        case .setCodeSigning(let function, let arn?):
+            _ = try await lambda.putFunctionCodeSigningConfig(function, codeSigningConfigArn: arn)
+            return .done("\(function) now needs code signed as \(arn) says.", select: nil)
+        case .setCodeSigning(let function, nil):
+            try await lambda.deleteFunctionCodeSigningConfig(function)
+            return .done("Detached the code signing configuration of \(function).", select: nil)
         case .setRecursion(let function, let loop):
             _ = try await lambda.putFunctionRecursionConfig(function, recursiveLoop: loop)
             return .done("Recursive loops of \(function): \(loop).", select: nil)

@@ -186,3 +186,38 @@ import TestSupport
             #"aws lambda create-function-url-config --function-name api --auth-type AWS_IAM --invoke-mode BUFFERED --cors '{"AllowOrigins":["*"],"AllowMethods":["GET","POST"]}'"#))
     }
 }
+
+/// Runtime updates and code signing, which moto lacks: what is sent, as the reference documents it.
+@Suite struct RuntimeAndSigningActionTests {
+    @Test func theRequestsAreTheReferencesAndTheFormsCheckTheirARNs() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("runtime-signing")
+        let csc = "arn:aws:lambda:us-east-1:123456789012:code-signing-config:csc-0123456789abcdef0"
+        try await backend.script(lane: lane, [
+            ["match": ["path": "/runtime-management-config"], "body": #"{"UpdateRuntimeOn": "Manual", "RuntimeVersionArn": "arn:aws:lambda:us-east-1::runtime:abc"}"#],
+            ["match": ["method": "PUT", "path": "/code-signing-config"], "body": #"{"CodeSigningConfigArn": "\#(csc)", "FunctionName": "f"}"#],
+            ["match": ["method": "DELETE", "path": "/code-signing-config"], "status": 204, "body": ""],
+        ])
+        let runner = MutationRunnerTests.runner(backend, lane: lane, folder: MutationRunnerTests.folder())
+        for mutation in [Mutation.setRuntimeUpdates(function: "f", mode: "Manual", versionArn: "arn:aws:lambda:us-east-1::runtime:abc"),
+                         .setCodeSigning(function: "f", arn: csc), .setCodeSigning(function: "f", arn: nil)] {
+            let action = await runner.run(.mutate(mutation))
+            guard case .mutationFinished(_, .done) = action else { Issue.record("\(mutation): \(action)"); continue }
+        }
+        let sent = try await backend.requests(lane: lane)
+        #expect(sent.map(\.method) == ["PUT", "PUT", "DELETE"])
+        #expect(sent[0].path == "/2021-07-20/functions/f/runtime-management-config")
+        #expect(sent[0].body.contains(#""UpdateRuntimeOn":"Manual""#) && sent[0].body.contains("runtime:abc"))
+        #expect(sent[1].path == "/2020-06-30/functions/f/code-signing-config" && sent[1].body.contains(csc))
+
+        var state = ResourceActionTests.state(name: "f")
+        _ = Reducer.reduce(&state, .openAction(.runtimeUpdates))
+        guard case .form(var form) = state.overlay else { Issue.record("no form"); return }
+        form.set(.updateRuntimeOn, "Manual")
+        #expect(FormSubmission.actionErrors(form)[.runtimeVersionArn] != nil, "Manual without a version")
+        form.set(.runtimeVersionArn, "arn:aws:lambda:us-east-1::runtime:abc")
+        #expect(FormSubmission.actionErrors(form).isEmpty)
+        #expect(FormSubmission.mutation(from: form).map { AWSCLICommand.render($0, connection: state.connection) }?
+            .contains("put-runtime-management-config --function-name f --update-runtime-on Manual --runtime-version-arn") == true)
+    }
+}

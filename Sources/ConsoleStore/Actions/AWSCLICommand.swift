@@ -136,6 +136,12 @@ public enum AWSCLICommand {
                 words += ["--cors", JSONValue.object(members).serialized]
             }
             return words
+        case .setRuntimeUpdates(let function, let mode, let arn):
+            return ["put-runtime-management-config", "--function-name", function, "--update-runtime-on", mode]
+                + (arn.map { ["--runtime-version-arn", $0] } ?? [])
+        case .setCodeSigning(let function, let arn):
+            return arn.map { ["put-function-code-signing-config", "--function-name", function, "--code-signing-config-arn", $0] }
+                ?? ["delete-function-code-signing-config", "--function-name", function]
         case .setRecursion(let function, let loop):
             return ["put-function-recursion-config", "--function-name", function, "--recursive-loop", loop]
         }

@@ -7,7 +7,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case createAlias, editAlias, shiftTraffic, gradualRollout, deleteAlias
     case toggleMapping, editMapping, createMapping, deleteMapping
     case reservedConcurrency, provisionedConcurrency
-    case addPermission, removePermission, asyncInvocation, recursion, functionURL
+    case addPermission, removePermission, asyncInvocation, recursion, functionURL, runtimeUpdates, codeSigning
     case deleteFunction, deleteVersion
 
     public var title: String {
@@ -33,6 +33,8 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .asyncInvocation: "Asynchronous invocation: retries, event age, destinations"
         case .recursion: "Recursive loop detection: terminate or allow"
         case .functionURL: "Function URL: create, change (auth, mode, CORS) or delete"
+        case .runtimeUpdates: "Runtime updates: Auto, on function update, or a pinned runtime version"
+        case .codeSigning: "Code signing: attach a configuration, or detach it"
         case .deleteFunction: "Delete the function"
         case .deleteVersion: "Delete the version"
         }
@@ -52,7 +54,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .gradualRollout: "G in shift"
         case .reservedConcurrency, .provisionedConcurrency: "c"
         case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "ctrl-d"
-        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL: ""
+        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning: ""
         }
     }
 
@@ -91,7 +93,7 @@ public enum ActionCatalog {
     public static func available(in state: ConsoleState) -> [ActionID] {
         guard !state.connection.readOnly, state.focusedConfiguration != nil else { return [] }
         var actions: [ActionID] = [.invoke, .publishVersion, .updateCode, .editConfiguration, .editTags, .reservedConcurrency, .createAlias,
-                                   .createMapping, .addPermission, .asyncInvocation, .recursion, .functionURL]
+                                   .createMapping, .addPermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning]
         // A statement to remove needs the policy read (the detail's Permissions section).
         if let name = state.focusedName, !(state.resources[name]?.policy.value.map(PolicyStatementRow.rows) ?? []).isEmpty {
             actions.append(.removePermission)

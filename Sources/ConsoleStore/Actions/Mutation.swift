@@ -26,6 +26,9 @@ public enum Mutation: Sendable, Equatable {
     case setRecursion(function: String, loop: String)
     /// Nil deletes the URL; `exists` updates rather than creates it.
     case setFunctionURL(function: String, qualifier: String?, FunctionURLSettings?, exists: Bool)
+    case setRuntimeUpdates(function: String, mode: String, versionArn: String?)
+    /// Nil detaches the configuration.
+    case setCodeSigning(function: String, arn: String?)
 
     public var function: String {
         switch self {
@@ -35,7 +38,8 @@ public enum Mutation: Sendable, Equatable {
              .setMappingEnabled(let function, _, _), .updateMapping(let function, _, _, _), .createMapping(let function, _),
              .deleteMapping(let function, _), .setReservedConcurrency(let function, _), .setProvisionedConcurrency(let function, _, _),
              .deleteFunction(let function, _), .addPermission(let function, _, _), .removePermission(let function, _),
-             .setAsyncInvocation(let function, _), .setRecursion(let function, _), .setFunctionURL(let function, _, _, _):
+             .setAsyncInvocation(let function, _), .setRecursion(let function, _), .setFunctionURL(let function, _, _, _),
+             .setRuntimeUpdates(let function, _, _), .setCodeSigning(let function, _):
             function
         }
     }
@@ -64,6 +68,8 @@ public enum Mutation: Sendable, Equatable {
         case .setRecursion: "PutFunctionRecursionConfig"
         case .setFunctionURL(_, _, let settings, let exists):
             settings == nil ? "DeleteFunctionUrlConfig" : exists ? "UpdateFunctionUrlConfig" : "CreateFunctionUrlConfig"
+        case .setRuntimeUpdates: "PutRuntimeManagementConfig"
+        case .setCodeSigning(_, let arn): arn == nil ? "DeleteFunctionCodeSigningConfig" : "PutFunctionCodeSigningConfig"
         }
     }
 

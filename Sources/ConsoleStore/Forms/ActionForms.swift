@@ -155,7 +155,7 @@ public enum ActionForms {
                 FormField(.provisioned, "Provisioned", .integer(1...100_000, unit: "executions", optional: true),
                           hint: "empty removes the configuration"),
             ])
-        case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL:
+        case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning:
             return ResourceForms.form(for: action, in: state, target: target, name: name, configuration: configuration)
         case .deleteFunction:
             return confirmation(action, "Delete function \(name) with all its versions and aliases", target, expected: name)

@@ -68,7 +68,7 @@ public enum FormSubmission {
             return .setReservedConcurrency(function: function, number(.reserved))
         case .provisionedConcurrency:
             return .setProvisionedConcurrency(function: function, qualifier: target.qualifier ?? "", number(.provisioned))
-        case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL:
+        case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning:
             return ResourceForms.mutation(form)
         case .deleteFunction:
             return .deleteFunction(function: function, version: nil)
@@ -126,7 +126,7 @@ public enum FormSubmission {
             }
         case .editConfiguration:
             if configurationChanges(form).isEmpty { errors[.description] = "nothing changed" }
-        case .addPermission, .asyncInvocation, .functionURL:
+        case .addPermission, .asyncInvocation, .functionURL, .runtimeUpdates, .codeSigning:
             errors = ResourceForms.errors(form)
         case .invoke:
             let context = form.value(.clientContext).trimmingCharacters(in: .whitespacesAndNewlines)

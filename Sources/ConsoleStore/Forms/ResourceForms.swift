@@ -79,6 +79,19 @@ enum ResourceForms {
                           value: cors?.allowCredentials == true ? YesNo.yes : YesNo.no),
                 FormField(.corsMaxAge, "CORS max age", .integer(0...86_400, unit: "s", optional: true), value: cors?.maxAge.map(String.init) ?? ""),
             ])
+        case .runtimeUpdates:
+            let current = resources?.runtimeManagement.value
+            return FormState(action: action, title: "Runtime updates of \(name)", target: target, fields: [
+                FormField(.updateRuntimeOn, "Update the runtime", .choice(["Auto", "FunctionUpdate", "Manual"]), value: current?.updateRuntimeOn ?? "Auto",
+                          hint: "Auto: when AWS releases one; FunctionUpdate: at the next deployment; Manual: pinned"),
+                FormField(.runtimeVersionArn, "Runtime version ARN", value: current?.runtimeVersionArn ?? "",
+                          hint: "Manual only: arn:aws:lambda:REGION::runtime:…"),
+            ])
+        case .codeSigning:
+            return FormState(action: action, title: "Code signing of \(name)", target: target, fields: [
+                FormField(.codeSigningArn, "Configuration ARN", value: resources?.codeSigning.value ?? "",
+                          hint: "arn:aws:lambda:REGION:ACCOUNT:code-signing-config:csc-…; empty detaches it"),
+            ])
         case .recursion:
             let now = resources?.recursion.value ?? "Terminate"
             return FormState(action: action, title: "Recursive loop detection of \(name)", target: target, fields: [
@@ -109,6 +122,11 @@ enum ResourceForms {
                 retries: Int(text(.retries)) ?? 2, maximumAge: Int(text(.maxAge)) ?? 21_600, onSuccess: optional(.onSuccess), onFailure: optional(.onFailure)))
         case .recursion:
             return .setRecursion(function: function, loop: form.value(.recursiveLoop))
+        case .runtimeUpdates:
+            let mode = form.value(.updateRuntimeOn)
+            return .setRuntimeUpdates(function: function, mode: mode, versionArn: mode == "Manual" ? optional(.runtimeVersionArn) : nil)
+        case .codeSigning:
+            return .setCodeSigning(function: function, arn: optional(.codeSigningArn))
         case .functionURL:
             let qualifier = optional(.qualifier)
             switch form.value(.urlPresence) {
@@ -151,6 +169,14 @@ enum ResourceForms {
         case .asyncInvocation:
             for id in [FieldID.onSuccess, .onFailure] where !value(id).isEmpty && !value(id).hasPrefix("arn:") {
                 errors[id] = "an ARN (arn:aws:...)"
+            }
+        case .runtimeUpdates:
+            if form.value(.updateRuntimeOn) == "Manual", !value(.runtimeVersionArn).hasPrefix("arn:") {
+                errors[.runtimeVersionArn] = "Manual pins a runtime version: its ARN (arn:aws:lambda:REGION::runtime:…)"
+            }
+        case .codeSigning:
+            if !value(.codeSigningArn).isEmpty, !value(.codeSigningArn).contains(":code-signing-config:") {
+                errors[.codeSigningArn] = "a code signing configuration's ARN (…:code-signing-config:csc-…)"
             }
         case .functionURL:
             // The reference's CORS limits: origins up to 253 characters, at most 6 methods of these.
