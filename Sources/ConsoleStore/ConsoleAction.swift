@@ -157,6 +157,10 @@ public enum ConsoleAction: Sendable {
     case openAccount
     /// The detail's resource sections, each read or said why not.
     case resourcesLoaded(function: String, FunctionResources)
+    /// `D`: the code package of the function (or the version selected) to a file here.
+    case downloadCode
+    /// Where the package went, or why not.
+    case codeDownloaded(Result<String, ConsoleError>)
     /// The main loop's clock reached `resourcesRecheckAt`.
     case recheckResources
     /// `P` in the detail: the resource-based policy as JSON.
@@ -291,6 +295,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case listSSOAccounts
     /// The detail's resource sections of a function, read together.
     case loadResources(function: String)
+    /// GetFunction's Code.Location, downloaded to `path`.
+    case downloadCode(function: String, qualifier: String?, path: String)
 }
 
 extension ConsoleError {

@@ -69,6 +69,9 @@ public struct EffectRunner: Sendable {
         self.listingCache = listingCache
     }
 
+    /// A zip deployment is at most 250 MB unzipped; a package past this is refused.
+    static let codeDownloadLimit: Int64 = 300 * 1_048_576
+
     /// Control-plane reads waiting for the request budget now.
     public var heldByBudget: Int { lambda.client.budget?.held ?? 0 }
 
@@ -103,6 +106,16 @@ public struct EffectRunner: Sendable {
             do { return .loginFinished(.success(try await ssoLogin.run { progress(.loginPrompt($0)) })) } catch {
                 return .loginFinished(.failure(Self.consoleError(error)))
             }
+        case .downloadCode(let function, let qualifier, let path):
+            return .codeDownloaded(await attempt {
+                let code = try await lambda.getFunction(function, qualifier: qualifier).code
+                if let image = code?.imageUri ?? code?.resolvedImageUri, code?.location == nil {
+                    throw ConsoleError("\(function) is a container image: docker pull \(image)")
+                }
+                guard let location = code?.location else { throw ConsoleError("GetFunction gave no code location for \(function).") }
+                let bytes = try await lambda.client.download(location, to: path, limit: Self.codeDownloadLimit)
+                return "Saved \(Formatting.bytes(bytes)) of code to \(path) (mode 600)."
+            })
         case .loadResources(let function):
             return .resourcesLoaded(function: function, await lambda.functionResources(function))
         case .listSSOAccounts:

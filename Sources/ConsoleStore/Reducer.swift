@@ -308,6 +308,22 @@ public enum Reducer {
             state.resources[function] = resources
             // Provisioned concurrency being allocated is read again every few seconds while shown.
             state.resourcesRecheckAt = resources.isSettling && state.route == .detail(function: function) ? now.addingTimeInterval(ConsoleState.settlingRecheck) : nil
+        case .downloadCode:
+            guard let name = state.functionMeant() else {
+                state.status = "Choose a function first: D downloads its code package."
+                return []
+            }
+            let version = state.pane == .versions && state.route == .pane(.versions) ? state.selectedVersion?.version : nil
+            let qualifier = version == "$LATEST" ? nil : version
+            // A name of AWS's, kept to what a file name may hold.
+            let safe = (name + (qualifier.map { "-" + $0 } ?? "")).filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+            state.status = "Downloading the code of \(name)\(qualifier.map { ":" + $0 } ?? "")…"
+            return [.downloadCode(function: name, qualifier: qualifier, path: "./\(safe.prefix(120)).zip")]
+        case .codeDownloaded(let result):
+            switch result {
+            case .success(let sentence): state.status = sentence
+            case .failure(let error): state.lastError = "The code was not downloaded: " + error.sentence
+            }
         case .recheckResources:
             guard let at = state.resourcesRecheckAt, now >= at else { return [] }
             state.resourcesRecheckAt = nil

@@ -115,6 +115,9 @@ enum ModelAnswers {
                                                userCode: random.next() % 2 == 0 ? "ABCD-EFGH" : "\u{1B}[31mCODE", expiresAt: Date.distantFuture)
             let expiry = [Date(timeIntervalSince1970: 1_795_604_400), Date.distantFuture, Date(timeIntervalSince1970: 1e300)][Int(random.next() % 3)]
             return [.loginPrompt(prompt), .loginFinished(failing ? .failure(failure(&random)) : .success(expiry))]
+        case .downloadCode(_, _, let path):
+            // Nothing is written in a model run: the answer only.
+            return [.codeDownloaded(failing ? .failure(failure(&random)) : .success("Saved 1.2 KB of code to \(path) (mode 600)."))]
         case .loadResources(let function):
             // Every section in one of its states, hostile text and a policy that is not JSON included.
             let policies = [#"{"Version":"2012-10-17","Statement":[{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::b\u001b[2J"}}}]}"#,

@@ -221,3 +221,38 @@ import TestSupport
             .contains("put-runtime-management-config --function-name f --update-runtime-on Manual --runtime-version-arn") == true)
     }
 }
+
+/// `D`: GetFunction's Code.Location (the fault server answers with a location of its own, as
+/// moto's points at an S3 that is not there), downloaded into a private file.
+@Suite struct CodeDownloadTests {
+    @Test func thePackageIsSavedPrivatelyAndAnImageIsSaid() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("code-download")
+        let location = backend.faultURL(lane: lane) + "/package/f.zip?X-Amz-Signature=abc"
+        try await backend.script(lane: lane, [
+            ["match": ["path": "/2015-03-31/functions/f"], "body": #"{"Configuration": {"FunctionName": "f"}, "Code": {"RepositoryType": "S3", "Location": "\#(location)"}}"#],
+            ["match": ["path": "/package/f.zip"], "body": "PK\u{3}\u{4} not really a zip"],
+            ["match": ["path": "/2015-03-31/functions/img"], "body": #"{"Configuration": {"FunctionName": "img"}, "Code": {"RepositoryType": "ECR", "ImageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"}}"#],
+        ])
+        let folder = MutationRunnerTests.folder()
+        let runner = MutationRunnerTests.runner(backend, lane: lane, folder: folder)
+        let path = folder + "/f.zip"
+        let answer = await runner.run(.downloadCode(function: "f", qualifier: nil, path: path))
+        guard case .codeDownloaded(.success(let sentence)) = answer else { Issue.record("\(answer)"); return }
+        #expect(sentence.contains(path))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "PK\u{3}\u{4} not really a zip")
+        #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+        let requests = try await backend.requests(lane: lane)
+        #expect(requests.first { $0.path.hasPrefix("/package/") }?.headers["authorization"] == nil, "a presigned URL is not signed again")
+
+        let image = await runner.run(.downloadCode(function: "img", qualifier: nil, path: folder + "/img.zip"))
+        guard case .codeDownloaded(.failure(let error)) = image else { Issue.record("\(image)"); return }
+        #expect(error.sentence.contains("docker pull 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"))
+    }
+
+    @Test func dNamesTheFileAfterTheFunctionAndVersion() {
+        var state = ResourceActionTests.state(name: "api")
+        let effects = Reducer.reduce(&state, .downloadCode)
+        #expect(effects == [.downloadCode(function: "api", qualifier: nil, path: "./api.zip")])
+    }
+}

@@ -214,4 +214,26 @@ public final class AWSClient: Sendable {
         if !isHTTPS, authority.hasSuffix(":80") { return String(authority.dropLast(3)) }
         return String(authority)
     }
+
+    /// An unsigned GET of a presigned URL AWS handed out (a function's code package), streamed
+    /// into a private file at `path` (0600, replaced whole) and stopped past `limit` bytes.
+    /// Returns the bytes written.
+    public func download(_ url: String, to path: String, limit: Int64) async throws -> Int64 {
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+            throw AWSClientError.invalidResponse(operation: "GetFunction", detail: "the code location is not a URL")
+        }
+        let response = try await transport.stream(HTTPRequest(method: "GET", url: url))
+        guard (200..<300).contains(response.head.status) else {
+            throw AWSClientError.invalidRequest("the code location answered HTTP \(response.head.status) (a presigned URL lasts 10 minutes)")
+        }
+        var data = Data()
+        for try await chunk in response.body {
+            data.append(chunk)
+            if Int64(data.count) > limit {
+                throw AWSClientError.invalidRequest("the package is larger than \(limit / 1_048_576) MB: not downloaded")
+            }
+        }
+        try PrivateFile.write(data, to: path)
+        return Int64(data.count)
+    }
 }
