@@ -157,6 +157,11 @@ public enum ConsoleAction: Sendable {
     case openAccount
     /// The detail's resource sections, each read or said why not.
     case resourcesLoaded(function: String, FunctionResources)
+    case diffCommand(DiffCommand)
+    /// Two packages compared (or why not).
+    case codeCompared(function: String, old: String, new: String, Result<PackageComparison, ConsoleError>)
+    /// One file of both packages, line by line (nil lines: too different to compare here).
+    case fileDiffed(function: String, path: String, Result<[LineDiff.Line]?, ConsoleError>)
     /// `D`: the code package of the function (or the version selected) to a file here.
     case downloadCode
     /// Where the package went, or why not.
@@ -185,6 +190,19 @@ public enum ConsoleAction: Sendable {
         default: false
         }
     }
+}
+
+/// Keys of the versions pane's comparison.
+public enum DiffCommand: Sendable, Equatable {
+    /// `space`: marks the selected version (again: unmarks it).
+    case mark
+    /// `d`: the selected version against the marked one, or against $LATEST.
+    case open
+    case moveFile(Int)
+    /// Enter: the file under the cursor, line by line.
+    case openFile
+    /// Esc: from a file back to the comparison, then out.
+    case back
 }
 
 /// Keys of the fleet view.
@@ -295,6 +313,10 @@ public enum ConsoleEffect: Sendable, Equatable {
     case listSSOAccounts
     /// The detail's resource sections of a function, read together.
     case loadResources(function: String)
+    /// Both versions' packages, downloaded and compared.
+    case compareCode(function: String, old: String, new: String)
+    /// One file of both versions' packages, compared line by line.
+    case diffFile(function: String, old: String, new: String, path: String)
     /// GetFunction's Code.Location, downloaded to `path`.
     case downloadCode(function: String, qualifier: String?, path: String)
 }

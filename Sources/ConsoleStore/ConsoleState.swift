@@ -23,6 +23,8 @@ public enum Route: Sendable, Equatable {
     case insights(function: String)
     /// Every region's functions (`:region all`) or several profiles' (`:fleet`).
     case fleet
+    /// Two versions of a function side by side (`d` on the versions pane).
+    case versionDiff(function: String)
 
     /// The function whose live tail this route shows, if it shows one.
     public var tailFunction: String? {
@@ -270,6 +272,10 @@ public struct ConsoleState: Sendable {
     /// When the detail's resources are read again because provisioned concurrency is being
     /// allocated (IN_PROGRESS); nil while nothing settles.
     public internal(set) var resourcesRecheckAt: Date?
+    /// Each function's version comparison, the last one made.
+    public var versionDiffs: [String: VersionDiffState] = [:]
+    /// The version `space` marked on the versions pane, which `d` compares the selected one with.
+    public var markedVersion: (function: String, version: String)?
     public static let settlingRecheck: TimeInterval = 5
     public var detailStatus: [String: LoadStatus] = [:]
     public var logLines: [String: [LogLine]] = [:]

@@ -3,6 +3,7 @@ import Foundation
 import LambdaAPI
 import LogsAPI
 import MetricsAPI
+import Synchronization
 import TaggingAPI
 
 /// Does the background work the reducer asks for and answers with an action. The only part of
@@ -38,6 +39,7 @@ public struct EffectRunner: Sendable {
     let burstControl = BurstControl()
     let tagReads = TagReadControl()
     let insightsRuns = InsightsRuns()
+    let packages = PackageCache()
     /// The folder of the user's saved Logs Insights queries (`queries/` in the config folder).
     let queryFolder: String?
     /// The Lambda clients of other profiles and regions, for the fleet view.
@@ -67,6 +69,24 @@ public struct EffectRunner: Sendable {
         self.tagging = tagging
         self.tagCallsPerSecond = max(0.1, tagCallsPerSecond)
         self.listingCache = listingCache
+    }
+
+    /// A version's package, kept from the last comparison (a file diff reads the same two again).
+    func package(_ function: String, _ version: String) async throws -> Data {
+        let key = "\(function):\(version)"
+        if let kept = packages.kept.withLock({ $0[key] }) { return kept }
+        let code = try await lambda.getFunction(function, qualifier: version == "$LATEST" ? nil : version).code
+        guard let location = code?.location else {
+            throw ConsoleError(code?.imageUri != nil ? "\(function) is a container image: its files cannot be compared here"
+                               : "GetFunction gave no code location for \(key).")
+        }
+        let data = try await lambda.client.fetch(location, limit: Self.codeDownloadLimit)
+        // The two of the last comparison, no more: a package can be 300 MB.
+        packages.kept.withLock { kept in
+            if kept.count >= 2, kept[key] == nil { kept.removeAll() }
+            kept[key] = data
+        }
+        return data
     }
 
     /// A zip deployment is at most 250 MB unzipped; a package past this is refused.
@@ -106,6 +126,23 @@ public struct EffectRunner: Sendable {
             do { return .loginFinished(.success(try await ssoLogin.run { progress(.loginPrompt($0)) })) } catch {
                 return .loginFinished(.failure(Self.consoleError(error)))
             }
+        case .compareCode(let function, let old, let new):
+            return .codeCompared(function: function, old: old, new: new, await attempt {
+                let before = try await package(function, old), after = try await package(function, new)
+                do { return try PackageComparison.compare(old: before, new: after) } catch {
+                    throw ConsoleError("the packages cannot be read as zip archives (\(error))")
+                }
+            })
+        case .diffFile(let function, let old, let new, let path):
+            return .fileDiffed(function: function, path: path, await attempt {
+                let before = try await package(function, old), after = try await package(function, new)
+                do {
+                    return LineDiff.lines(old: try PackageComparison.text(of: path, in: before) ?? "",
+                                          new: try PackageComparison.text(of: path, in: after) ?? "")
+                } catch let error as PackageError {
+                    throw ConsoleError(error.description)
+                }
+            })
         case .downloadCode(let function, let qualifier, let path):
             return .codeDownloaded(await attempt {
                 let code = try await lambda.getFunction(function, qualifier: qualifier).code
@@ -243,4 +280,9 @@ public struct EffectRunner: Sendable {
         default: ConsoleError("Unexpected error: \(error.localizedDescription)")
         }
     }
+}
+
+/// The two packages of the last version comparison, for its file diffs.
+final class PackageCache: Sendable {
+    let kept = Mutex<[String: Data]>([:])
 }

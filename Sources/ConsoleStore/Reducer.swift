@@ -341,6 +341,8 @@ public enum Reducer {
             case .failed(let sentence)?: state.status = "The policy could not be read: \(sentence)"
             default: state.status = "\(name) has no resource-based policy."
             }
+        case .diffCommand, .codeCompared, .fileDiffed:
+            return VersionDiffReducer.reduce(&state, action)
         case .startLogin, .loginPrompt, .loginFinished:
             return SSOLoginReducer.reduce(&state, action, now: now)
         case .fleetCommand, .fleetPage, .fleetListed, .openContexts, .chooseContext, .openFunctionNamed, .ssoAccountsListed:
@@ -593,6 +595,8 @@ public enum Reducer {
         case .tail, .invoke: return []  // the tail reads on its own schedule
         case .fleet:
             return []  // read when asked (`r`), as the fleet view's keys say
+        case .versionDiff:
+            return []  // versions do not change: nothing to read again
         case .insights:
             return []  // a query runs when asked, never on a timer (each run is billed by the data scanned)
         case .monitor(let function):
@@ -747,7 +751,7 @@ extension ConsoleState {
     func functionMeantWithoutFocus() -> String? {
         switch route {
         case .detail(let function), .rawJSON(let function), .tail(let function), .invoke(let function), .monitor(let function),
-             .insights(let function):
+             .insights(let function), .versionDiff(let function):
             return function
         case .pane(.functions):
             guard let arn = selectedFunctionARN, let row = functionRow(arn: arn) else { return nil }

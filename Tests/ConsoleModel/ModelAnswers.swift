@@ -115,6 +115,12 @@ enum ModelAnswers {
                                                userCode: random.next() % 2 == 0 ? "ABCD-EFGH" : "\u{1B}[31mCODE", expiresAt: Date.distantFuture)
             let expiry = [Date(timeIntervalSince1970: 1_795_604_400), Date.distantFuture, Date(timeIntervalSince1970: 1e300)][Int(random.next() % 3)]
             return [.loginPrompt(prompt), .loginFinished(failing ? .failure(failure(&random)) : .success(expiry))]
+        case .compareCode(let function, let old, let new):
+            let comparison = PackageComparison(added: ["new.py", "\u{1B}[2Jevil.py"], removed: ["old.py"], changed: ["index.py"], unchanged: 3)
+            return [.codeCompared(function: function, old: old, new: new, failing ? .failure(failure(&random)) : .success(comparison))]
+        case .diffFile(let function, _, _, let path):
+            let lines = LineDiff.lines(old: "a\nb\nc", new: "a\nB\nc\n\u{1B}]52;c;aGk=\u{07}")
+            return [.fileDiffed(function: function, path: path, failing ? .failure(failure(&random)) : .success(random.next() % 4 == 0 ? nil : lines))]
         case .downloadCode(_, _, let path):
             // Nothing is written in a model run: the answer only.
             return [.codeDownloaded(failing ? .failure(failure(&random)) : .success("Saved 1.2 KB of code to \(path) (mode 600)."))]

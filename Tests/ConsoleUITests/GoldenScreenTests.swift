@@ -42,6 +42,15 @@ import Testing
                 provisioned: .value(provisioned), codeSigning: .none, runtimeManagement: .none, recursion: .value("Terminate"))))
             _ = Reducer.reduce(&state, .moveToBottom)
         }),
+        ("version-diff", { state in
+            _ = Reducer.reduce(&state, .show(.versions))
+            _ = Reducer.reduce(&state, .moveToTop)
+            _ = Reducer.reduce(&state, .diffCommand(.open))
+            if case .versionDiff(let name) = state.route, let diff = state.versionDiffs[name] {
+                _ = Reducer.reduce(&state, .codeCompared(function: name, old: diff.old, new: diff.new, .success(PackageComparison(
+                    added: ["lib/retry.py"], removed: ["legacy.py"], changed: ["handler.py", "requirements.txt"], unchanged: 14))))
+            }
+        }),
         ("raw-json", { state in
             _ = Reducer.reduce(&state, .drillDown)
             _ = Reducer.reduce(&state, .showRawJSON)

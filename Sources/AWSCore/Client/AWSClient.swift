@@ -219,6 +219,13 @@ public final class AWSClient: Sendable {
     /// into a private file at `path` (0600, replaced whole) and stopped past `limit` bytes.
     /// Returns the bytes written.
     public func download(_ url: String, to path: String, limit: Int64) async throws -> Int64 {
+        let data = try await fetch(url, limit: limit)
+        try PrivateFile.write(data, to: path)
+        return Int64(data.count)
+    }
+
+    /// The same, kept in memory (two versions' packages compared).
+    public func fetch(_ url: String, limit: Int64) async throws -> Data {
         guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
             throw AWSClientError.invalidResponse(operation: "GetFunction", detail: "the code location is not a URL")
         }
@@ -233,7 +240,6 @@ public final class AWSClient: Sendable {
                 throw AWSClientError.invalidRequest("the package is larger than \(limit / 1_048_576) MB: not downloaded")
             }
         }
-        try PrivateFile.write(data, to: path)
-        return Int64(data.count)
+        return data
     }
 }

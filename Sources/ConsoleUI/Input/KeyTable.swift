@@ -27,6 +27,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case contexts = "Contexts (C, :ctx)"
     case login = "SSO login (:login)"
     case account = "Account (:account)"
+    case versionDiff = "Comparing two versions (d)"
 
     /// The name a `keys` file uses for it.
     public var id: String {
@@ -54,6 +55,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .contexts: "contexts"
         case .login: "login"
         case .account: "account"
+        case .versionDiff: "diff"
         }
     }
 }
@@ -170,6 +172,9 @@ public enum KeyTables {
         KeyBinding([.character("T")], "live tail of the function's logs", .openTail, hint: "tail"),
         KeyBinding([.character("D")], "download the code package (of the version selected) to the current folder", .downloadCode,
                    when: { $0.pane == .functions || $0.pane == .versions }),
+        KeyBinding([.character("d")], "versions: compare with $LATEST, or with the version space marked", .diffCommand(.open), hint: "diff",
+                   when: { $0.pane == .versions }),
+        KeyBinding([.character(" ")], "versions: mark the version to compare with (d)", .diffCommand(.mark), when: { $0.pane == .versions }),
         KeyBinding([.character("M")], "monitor: the function's metrics as charts", .monitorCommand(.open), hint: "monitor"),
         KeyBinding([.character("L")], "Logs Insights: queries over the function's logs", .insightsCommand(.open), hint: "insights"),
         KeyBinding([.character("m")], "metric columns: the last hour's invocations, errors, p99, throttles, cost (GetMetricData, billed)",
@@ -239,6 +244,15 @@ public enum KeyTables {
             KeyBinding([.character("W")], "insights: save the results as JSON", .insightsCommand(.save(json: true)), id: "insights-save-json"),
         ] + canned + ranges + sorts
     }()
+
+    public static let versionDiff: [KeyBinding] = [
+        KeyBinding([.character("j"), .down], "diff: next file (in a file: scroll)", .diffCommand(.moveFile(1))),
+        KeyBinding([.character("k"), .up], "diff: previous file (in a file: scroll)", .diffCommand(.moveFile(-1))),
+        KeyBinding([.pageDown, .control("f")], "diff: ten down", .diffCommand(.moveFile(10))),
+        KeyBinding([.pageUp, .control("b")], "diff: ten up", .diffCommand(.moveFile(-10))),
+        KeyBinding([.enter], "diff: the file's lines, old and new", .diffCommand(.openFile), hint: "file"),
+        KeyBinding([.escape], "diff: back to the files, then to the versions", .diffCommand(.back), hint: "back"),
+    ]
 
     /// The fleet view's keys; its digits sort by its columns (where it is, then the functions list's).
     public static let fleet: [KeyBinding] = [
@@ -338,6 +352,7 @@ public enum KeyTables {
         case .contexts: return contexts
         case .login: return login
         case .account: return account
+        case .versionDiff: return versionDiff
         }
     }
 
@@ -381,6 +396,7 @@ public enum KeyTables {
         case .monitor: return [.monitor, .global]
         case .insights: return [.insights, .global]
         case .fleet: return [.fleet, .global]
+        case .versionDiff: return [.versionDiff, .global]
         }
     }
 }

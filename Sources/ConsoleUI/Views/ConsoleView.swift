@@ -33,6 +33,7 @@ public enum ConsoleView {
         case .monitor(let name): MonitorView.draw(name, state, screen, theme, top: top, height: height)
         case .insights(let name): InsightsView.draw(name, state, screen, theme, top: top, height: height)
         case .fleet: FleetView.draw(state, screen, theme, top: top, height: height, now: now)
+        case .versionDiff(let name): VersionDiffView.draw(name, state, screen, theme, top: top, height: height)
         }
         statusLine(state, screen, theme, row: layout.statusRow, now: now)
         footer(state, screen, theme, keys: keys, row: layout.footerRow, now: now)
@@ -111,6 +112,9 @@ public enum ConsoleView {
             default: []
             }
             screen.put((["functions", name] + last).joined(separator: " › "), row: row, column: 1, style: theme[.title])
+        case .versionDiff(let name):
+            let diff = state.versionDiffs[name]
+            screen.put("functions › \(name) › versions \(diff?.old ?? "?") → \(diff?.new ?? "?")", row: row, column: 1, style: theme[.title])
         case .fleet:
             let what = state.fleet.map { $0.showsProfile ? "fleet" : "all regions" } ?? "fleet"
             screen.put("functions › " + what, row: row, column: 1, style: theme[.title])
