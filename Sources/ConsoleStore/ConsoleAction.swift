@@ -157,6 +157,9 @@ public enum ConsoleAction: Sendable {
     case openAccount
     /// The detail's resource sections, each read or said why not.
     case resourcesLoaded(function: String, FunctionResources)
+    case layersCommand(LayersCommand)
+    case layersLoaded(Result<[LayersListItem], ConsoleError>)
+    case layerVersionsLoaded(layer: String, Result<[LayerVersionsListItem], ConsoleError>)
     case diffCommand(DiffCommand)
     /// Two packages compared (or why not).
     case codeCompared(function: String, old: String, new: String, Result<PackageComparison, ConsoleError>)
@@ -190,6 +193,16 @@ public enum ConsoleAction: Sendable {
         default: false
         }
     }
+}
+
+/// Keys of the layers view.
+public enum LayersCommand: Sendable, Equatable {
+    case open
+    /// Enter: a layer's versions.
+    case openLayer
+    /// ctrl-d, twice: deletes the layer version under the cursor.
+    case deleteVersion
+    case back
 }
 
 /// Keys of the versions pane's comparison.
@@ -313,6 +326,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case listSSOAccounts
     /// The detail's resource sections of a function, read together.
     case loadResources(function: String)
+    case loadLayers
+    case loadLayerVersions(layer: String)
     /// Both versions' packages, downloaded and compared.
     case compareCode(function: String, old: String, new: String)
     /// One file of both versions' packages, compared line by line.

@@ -25,6 +25,8 @@ public enum Route: Sendable, Equatable {
     case fleet
     /// Two versions of a function side by side (`d` on the versions pane).
     case versionDiff(function: String)
+    /// The account's layers, and a layer's versions (`:layers`).
+    case layers
 
     /// The function whose live tail this route shows, if it shows one.
     public var tailFunction: String? {
@@ -272,6 +274,8 @@ public struct ConsoleState: Sendable {
     /// When the detail's resources are read again because provisioned concurrency is being
     /// allocated (IN_PROGRESS); nil while nothing settles.
     public internal(set) var resourcesRecheckAt: Date?
+    /// The layers view's lists.
+    public var layers = LayersState()
     /// Each function's version comparison, the last one made.
     public var versionDiffs: [String: VersionDiffState] = [:]
     /// The version `space` marked on the versions pane, which `d` compares the selected one with.
@@ -482,4 +486,6 @@ public enum BackgroundWork: Hashable, Sendable {
     case fleet
     /// A detail's resource sections.
     case resources(function: String)
+    /// The layers view's lists.
+    case layers
 }

@@ -126,6 +126,10 @@ public struct EffectRunner: Sendable {
             do { return .loginFinished(.success(try await ssoLogin.run { progress(.loginPrompt($0)) })) } catch {
                 return .loginFinished(.failure(Self.consoleError(error)))
             }
+        case .loadLayers:
+            return .layersLoaded(await attempt { try await lambda.layers().all() })
+        case .loadLayerVersions(let layer):
+            return .layerVersionsLoaded(layer: layer, await attempt { try await lambda.layerVersions(of: layer).all() })
         case .compareCode(let function, let old, let new):
             return .codeCompared(function: function, old: old, new: new, await attempt {
                 let before = try await package(function, old), after = try await package(function, new)

@@ -25,6 +25,8 @@ public struct FunctionRow: Hashable, Sendable, FunctionListing {
     public var description: String?
     /// A log group of its own; nil for the default, /aws/lambda/NAME.
     public var logGroup: String?
+    /// The layer versions it uses (their ARNs), for the layers view's "used by"; nil for none.
+    public var layerArns: [String]?
 
     public init(functionName: String?) {
         self.functionName = functionName
@@ -44,6 +46,8 @@ public struct FunctionRow: Hashable, Sendable, FunctionListing {
         lastUpdateStatus = function.lastUpdateStatus
         description = function.description
         if let group = function.loggingConfig?.logGroup, group != Self.defaultLogGroup(functionName) { logGroup = group }
+        let layers = function.layers?.compactMap(\.arn) ?? []
+        if !layers.isEmpty { layerArns = layers }
     }
 
     public var architectures: [Architecture]? { architecture.map { [$0] } }

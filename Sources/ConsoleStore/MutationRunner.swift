@@ -151,6 +151,9 @@ extension EffectRunner {
         case .setCodeSigning(let function, nil):
             try await lambda.deleteFunctionCodeSigningConfig(function)
             return .done("Detached the code signing configuration of \(function).", select: nil)
+        case .deleteLayerVersion(let layer, let version):
+            try await lambda.deleteLayerVersion(layer, version: version)
+            return .done("Deleted version \(version) of layer \(layer); functions that use it keep running with it.", select: nil)
         case .setRecursion(let function, let loop):
             _ = try await lambda.putFunctionRecursionConfig(function, recursiveLoop: loop)
             return .done("Recursive loops of \(function): \(loop).", select: nil)

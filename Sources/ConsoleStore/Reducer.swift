@@ -62,6 +62,7 @@ public enum Reducer {
 
     private static func apply(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date) -> [ConsoleEffect] {
         if let effects = FleetReducer.intercept(&state, action, now: now) { return effects }
+        if let effects = LayersReducer.intercept(&state, action) { return effects }
         if state.overlay == .help, let delta = scrollDelta(action, page: state.pageHeight) {
             state.helpScroll = max(0, min(1_000, state.helpScroll + delta))  // the view stops at the last line
             return []
@@ -341,6 +342,8 @@ public enum Reducer {
             case .failed(let sentence)?: state.status = "The policy could not be read: \(sentence)"
             default: state.status = "\(name) has no resource-based policy."
             }
+        case .layersCommand, .layersLoaded, .layerVersionsLoaded:
+            return LayersReducer.reduce(&state, action, now: now)
         case .diffCommand, .codeCompared, .fileDiffed:
             return VersionDiffReducer.reduce(&state, action)
         case .startLogin, .loginPrompt, .loginFinished:
@@ -597,6 +600,8 @@ public enum Reducer {
             return []  // read when asked (`r`), as the fleet view's keys say
         case .versionDiff:
             return []  // versions do not change: nothing to read again
+        case .layers:
+            return []  // read when asked (`r`)
         case .insights:
             return []  // a query runs when asked, never on a timer (each run is billed by the data scanned)
         case .monitor(let function):
@@ -658,6 +663,9 @@ public enum Reducer {
             }
             var seen = Set<String>()
             return reduce(&state, .fleetCommand(.open(.profiles(named.filter { seen.insert($0).inserted }))))
+        }
+        if parts.count == 1, ConsoleCommands.completions(for: word) == ["layers"] {
+            return reduce(&state, .layersCommand(.open))
         }
         if parts.count == 1, ConsoleCommands.completions(for: word) == ["account"] {
             return reduce(&state, .openAccount)
@@ -758,8 +766,8 @@ extension ConsoleState {
             return functions[row].functionName
         case .pane:
             return focusedName
-        case .fleet:
-            // A fleet row may be another account's: it is opened in its own context first.
+        case .fleet, .layers:
+            // A fleet row may be another account's; a layer is no function's.
             return nil
         }
     }

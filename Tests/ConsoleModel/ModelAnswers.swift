@@ -115,6 +115,14 @@ enum ModelAnswers {
                                                userCode: random.next() % 2 == 0 ? "ABCD-EFGH" : "\u{1B}[31mCODE", expiresAt: Date.distantFuture)
             let expiry = [Date(timeIntervalSince1970: 1_795_604_400), Date.distantFuture, Date(timeIntervalSince1970: 1e300)][Int(random.next() % 3)]
             return [.loginPrompt(prompt), .loginFinished(failing ? .failure(failure(&random)) : .success(expiry))]
+        case .loadLayers:
+            func decoded<T: Decodable>(_ json: String) -> T? { try? LambdaJSON.decoder().decode(T.self, from: Data(json.utf8)) }
+            let layers: [LayersListItem] = decoded(#"[{"LayerName": "shared-deps", "LayerArn": "arn:aws:lambda:us-east-1:1:layer:shared-deps", "LatestMatchingVersion": {"Version": 9223372036854775807, "LayerVersionArn": "arn:aws:lambda:us-east-1:1:layer:shared-deps:3", "CompatibleRuntimes": ["python3.12"], "Description": "\u001b[2Jevil"}}, {"LayerName": "empty"}]"#) ?? []
+            return [.layersLoaded(failing ? .failure(failure(&random)) : .success(random.next() % 3 == 0 ? [] : layers))]
+        case .loadLayerVersions(let layer):
+            func decoded<T: Decodable>(_ json: String) -> T? { try? LambdaJSON.decoder().decode(T.self, from: Data(json.utf8)) }
+            let versions: [LayerVersionsListItem] = decoded(#"[{"Version": 3, "LayerVersionArn": "arn:aws:lambda:us-east-1:1:layer:\#(layer):3", "LicenseInfo": "MIT"}, {"Version": -1}]"#) ?? []
+            return [.layerVersionsLoaded(layer: layer, failing ? .failure(failure(&random)) : .success(versions))]
         case .compareCode(let function, let old, let new):
             let comparison = PackageComparison(added: ["new.py", "\u{1B}[2Jevil.py"], removed: ["old.py"], changed: ["index.py"], unchanged: 3)
             return [.codeCompared(function: function, old: old, new: new, failing ? .failure(failure(&random)) : .success(comparison))]

@@ -51,6 +51,15 @@ import Testing
                     added: ["lib/retry.py"], removed: ["legacy.py"], changed: ["handler.py", "requirements.txt"], unchanged: 14))))
             }
         }),
+        ("layers", { state in
+            _ = Reducer.reduce(&state, .layersCommand(.open))
+            let layers = ConsoleFixtures.decode([LayersListItem].self, #"[{"LayerName": "shared-deps", "LayerArn": "arn:aws:lambda:us-east-1:123456789012:layer:shared-deps", "LatestMatchingVersion": {"Version": 3, "LayerVersionArn": "arn:aws:lambda:us-east-1:123456789012:layer:shared-deps:3", "CompatibleRuntimes": ["python3.12", "python3.13"], "CompatibleArchitectures": ["arm64"], "CreatedDate": "2026-11-20T09:00:00.000+0000", "Description": "requests, boto3 pins"}}, {"LayerName": "otel-collector", "LayerArn": "arn:aws:lambda:us-east-1:123456789012:layer:otel-collector", "LatestMatchingVersion": {"Version": 12, "LayerVersionArn": "arn:aws:lambda:us-east-1:123456789012:layer:otel-collector:12", "CreatedDate": "2026-10-02T12:00:00.000+0000", "Description": "OpenTelemetry"}}]"#)
+            _ = Reducer.reduce(&state, .layersLoaded(.success(layers)))
+            _ = Reducer.reduce(&state, .moveToBottom)
+            _ = Reducer.reduce(&state, .layersCommand(.openLayer))
+            let versions = ConsoleFixtures.decode([LayerVersionsListItem].self, #"[{"Version": 3, "LayerVersionArn": "arn:aws:lambda:us-east-1:123456789012:layer:shared-deps:3", "CompatibleRuntimes": ["python3.12"], "CreatedDate": "2026-11-20T09:00:00.000+0000", "LicenseInfo": "MIT", "Description": "requests 2.32"}, {"Version": 2, "LayerVersionArn": "arn:aws:lambda:us-east-1:123456789012:layer:shared-deps:2", "CreatedDate": "2026-09-01T09:00:00.000+0000", "Description": "requests 2.31"}]"#)
+            if let layer = state.layers.openLayer { _ = Reducer.reduce(&state, .layerVersionsLoaded(layer: layer, .success(versions))) }
+        }),
         ("raw-json", { state in
             _ = Reducer.reduce(&state, .drillDown)
             _ = Reducer.reduce(&state, .showRawJSON)

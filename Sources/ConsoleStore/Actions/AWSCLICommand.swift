@@ -142,6 +142,8 @@ public enum AWSCLICommand {
         case .setCodeSigning(let function, let arn):
             return arn.map { ["put-function-code-signing-config", "--function-name", function, "--code-signing-config-arn", $0] }
                 ?? ["delete-function-code-signing-config", "--function-name", function]
+        case .deleteLayerVersion(let layer, let version):
+            return ["delete-layer-version", "--layer-name", layer, "--version-number", String(version)]
         case .setRecursion(let function, let loop):
             return ["put-function-recursion-config", "--function-name", function, "--recursive-loop", loop]
         }

@@ -29,6 +29,8 @@ public enum Mutation: Sendable, Equatable {
     case setRuntimeUpdates(function: String, mode: String, versionArn: String?)
     /// Nil detaches the configuration.
     case setCodeSigning(function: String, arn: String?)
+    /// A layer version is no function's: `function` names the layer.
+    case deleteLayerVersion(layer: String, version: Int64)
 
     public var function: String {
         switch self {
@@ -39,7 +41,7 @@ public enum Mutation: Sendable, Equatable {
              .deleteMapping(let function, _), .setReservedConcurrency(let function, _), .setProvisionedConcurrency(let function, _, _),
              .deleteFunction(let function, _), .addPermission(let function, _, _), .removePermission(let function, _),
              .setAsyncInvocation(let function, _), .setRecursion(let function, _), .setFunctionURL(let function, _, _, _),
-             .setRuntimeUpdates(let function, _, _), .setCodeSigning(let function, _):
+             .setRuntimeUpdates(let function, _, _), .setCodeSigning(let function, _), .deleteLayerVersion(let function, _):
             function
         }
     }
@@ -70,6 +72,7 @@ public enum Mutation: Sendable, Equatable {
             settings == nil ? "DeleteFunctionUrlConfig" : exists ? "UpdateFunctionUrlConfig" : "CreateFunctionUrlConfig"
         case .setRuntimeUpdates: "PutRuntimeManagementConfig"
         case .setCodeSigning(_, let arn): arn == nil ? "DeleteFunctionCodeSigningConfig" : "PutFunctionCodeSigningConfig"
+        case .deleteLayerVersion: "DeleteLayerVersion"
         }
     }
 
@@ -103,6 +106,7 @@ public enum Mutation: Sendable, Equatable {
         case .addPermission(let function, let grant, _): "\(function)\(grant.qualifier.map { ":" + $0 } ?? "") statement \(grant.statementId)"
         case .removePermission(let function, let sid): "\(function) statement \(sid)"
         case .setFunctionURL(let function, let qualifier, _, _): qualifier.map { "\(function):\($0)" } ?? function
+        case .deleteLayerVersion(let layer, let version): "layer \(layer):\(version)"
         default: function
         }
     }

@@ -16,6 +16,8 @@ public enum ColumnID: String, CaseIterable, Sendable, Hashable {
     case invocations, errors, p99, throttles, cost
     // The fleet view's (`:region all`, `:fleet`).
     case profile, region, account
+    // The layers view's.
+    case latest, runtimes, created, license, usedBy
 
     /// A metric column: sorting or filtering by it needs every function's metrics.
     public var isMetric: Bool { [.invocations, .errors, .p99, .throttles, .cost].contains(self) }

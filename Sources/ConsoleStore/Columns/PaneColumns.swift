@@ -219,6 +219,39 @@ public enum PaneColumns {
         return [function[0]] + place + function.dropFirst()
     }
 
+    /// The layers view's: each layer with its latest version.
+    public static func layers() -> [ColumnSpec<LayersListItem>] {
+        [ColumnSpec(.name, "LAYER", .content(minimum: 16, maximum: 48), priority: 9) { $0.layerName ?? "" },
+         ColumnSpec(.latest, "LATEST", .fixed(7), alignRight: true, priority: 8,
+                    sortKey: { $0.latestMatchingVersion?.version.map { .number(Double($0)) } ?? .none }) {
+             $0.latestMatchingVersion?.version.map(String.init) ?? ""
+         },
+         ColumnSpec(.runtimes, "RUNTIMES", .content(minimum: 10, maximum: 40), priority: 6) {
+             ($0.latestMatchingVersion?.compatibleRuntimes ?? []).map(\.rawValue).joined(separator: " ")
+         },
+         ColumnSpec(.arch, "ARCH", .fixed(14), priority: 4) { ($0.latestMatchingVersion?.compatibleArchitectures ?? []).map(\.rawValue).joined(separator: " ") },
+         ColumnSpec(.created, "CREATED", .fixed(19), priority: 5) { String(($0.latestMatchingVersion?.createdDate ?? "").prefix(19)) },
+         ColumnSpec(.description, "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 3) { $0.latestMatchingVersion?.description ?? "" }]
+    }
+
+    /// A layer's versions, newest first, with how many functions of the list use each.
+    public static func layerVersions(usedBy: @escaping (String) -> Int) -> [ColumnSpec<LayerVersionsListItem>] {
+        [ColumnSpec(.version, "VERSION", .fixed(8), alignRight: true, priority: 9, sortKey: { $0.version.map { .number(Double($0)) } ?? .none }) {
+             $0.version.map(String.init) ?? ""
+         },
+         ColumnSpec(.usedBy, "USED BY", .fixed(8), alignRight: true, priority: 8,
+                    sortKey: { row in .number(Double(row.layerVersionArn.map(usedBy) ?? 0)) }) { row in
+             row.layerVersionArn.map { "\(usedBy($0))" } ?? ""
+         },
+         ColumnSpec(.runtimes, "RUNTIMES", .content(minimum: 10, maximum: 40), priority: 6) {
+             ($0.compatibleRuntimes ?? []).map(\.rawValue).joined(separator: " ")
+         },
+         ColumnSpec(.arch, "ARCH", .fixed(14), priority: 4) { ($0.compatibleArchitectures ?? []).map(\.rawValue).joined(separator: " ") },
+         ColumnSpec(.created, "CREATED", .fixed(19), priority: 5) { String(($0.createdDate ?? "").prefix(19)) },
+         ColumnSpec(.license, "LICENSE", .fixed(12), priority: 2) { $0.licenseInfo ?? "" },
+         ColumnSpec(.description, "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 3) { $0.description ?? "" }]
+    }
+
     /// A Logs Insights result's columns: its fields, in the query's order, each as wide as its
     /// values (the last, often @message, takes what is left). They sort by `InsightsState`'s
     /// field, not by a column id, since a query names its own fields.

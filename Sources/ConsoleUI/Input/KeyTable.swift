@@ -28,6 +28,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case login = "SSO login (:login)"
     case account = "Account (:account)"
     case versionDiff = "Comparing two versions (d)"
+    case layers = "Layers (:layers)"
 
     /// The name a `keys` file uses for it.
     public var id: String {
@@ -56,6 +57,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .login: "login"
         case .account: "account"
         case .versionDiff: "diff"
+        case .layers: "layers"
         }
     }
 }
@@ -140,7 +142,7 @@ public struct KeyBinding: Sendable {
 public enum KeyTables {
     public static let global: [KeyBinding] = [
         KeyBinding([.character("?")], "this help", .showHelp, hint: "help"),
-        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :login :account :q (Tab completes)", .openCommandLine, hint: "command"),
+        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :login :account :layers :q (Tab completes)", .openCommandLine, hint: "command"),
         KeyBinding([.character("C")], "contexts: the profiles and regions shown this session, to go back to one", .openContexts),
         KeyBinding([.tab], "next pane", .nextPane, hint: "pane"),
         KeyBinding([.backTab], "previous pane", .previousPane),
@@ -244,6 +246,16 @@ public enum KeyTables {
             KeyBinding([.character("W")], "insights: save the results as JSON", .insightsCommand(.save(json: true)), id: "insights-save-json"),
         ] + canned + ranges + sorts
     }()
+
+    public static let layers: [KeyBinding] = [
+        KeyBinding([.character("j"), .down], "layers: down", .moveCursor(1)),
+        KeyBinding([.character("k"), .up], "layers: up", .moveCursor(-1)),
+        KeyBinding([.pageDown, .control("f")], "layers: page down", .pageDown),
+        KeyBinding([.pageUp, .control("b")], "layers: page up", .pageUp),
+        KeyBinding([.enter], "layers: the layer's versions, and the functions using each", .layersCommand(.openLayer), hint: "versions"),
+        KeyBinding([.escape], "layers: back to the layers, then out", .layersCommand(.back), hint: "back"),
+        KeyBinding([.control("d")], "layers: delete the version under the cursor (press twice)", .layersCommand(.deleteVersion), mutates: true),
+    ]
 
     public static let versionDiff: [KeyBinding] = [
         KeyBinding([.character("j"), .down], "diff: next file (in a file: scroll)", .diffCommand(.moveFile(1))),
@@ -353,6 +365,7 @@ public enum KeyTables {
         case .login: return login
         case .account: return account
         case .versionDiff: return versionDiff
+        case .layers: return layers
         }
     }
 
@@ -397,6 +410,7 @@ public enum KeyTables {
         case .insights: return [.insights, .global]
         case .fleet: return [.fleet, .global]
         case .versionDiff: return [.versionDiff, .global]
+        case .layers: return [.layers, .global]
         }
     }
 }

@@ -34,6 +34,7 @@ public enum ConsoleView {
         case .insights(let name): InsightsView.draw(name, state, screen, theme, top: top, height: height)
         case .fleet: FleetView.draw(state, screen, theme, top: top, height: height, now: now)
         case .versionDiff(let name): VersionDiffView.draw(name, state, screen, theme, top: top, height: height)
+        case .layers: LayersView.draw(state, screen, theme, top: top, height: height)
         }
         statusLine(state, screen, theme, row: layout.statusRow, now: now)
         footer(state, screen, theme, keys: keys, row: layout.footerRow, now: now)
@@ -115,6 +116,8 @@ public enum ConsoleView {
         case .versionDiff(let name):
             let diff = state.versionDiffs[name]
             screen.put("functions › \(name) › versions \(diff?.old ?? "?") → \(diff?.new ?? "?")", row: row, column: 1, style: theme[.title])
+        case .layers:
+            screen.put("layers" + (state.layers.openLayer.map { " › " + $0 } ?? ""), row: row, column: 1, style: theme[.title])
         case .fleet:
             let what = state.fleet.map { $0.showsProfile ? "fleet" : "all regions" } ?? "fleet"
             screen.put("functions › " + what, row: row, column: 1, style: theme[.title])

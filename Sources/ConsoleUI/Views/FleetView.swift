@@ -110,3 +110,31 @@ enum AccountView {
         panel.footnote("r reads again · Esc closes", screen: screen, theme: theme)
     }
 }
+
+/// `:layers`: the account's layers in the region, or one layer's versions with how many
+/// functions of the list use each (and, under the cursor, which).
+enum LayersView {
+    static func draw(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int) {
+        let layers = state.layers
+        guard height > 3 else { return }
+        if let layer = layers.openLayer {
+            let heading = " Layer \(layer) · \(layers.versions.count) versions" + (layers.versionsProblem.map { " · not read: " + $0 } ?? "")
+            screen.put(DisplayWidth.clip(TableView.sanitize(heading), width: screen.columns - 1), row: top, column: 0,
+                       style: theme[layers.versionsProblem == nil ? .title : .warn])
+            let usage = layers.usage
+            TableView.draw(layers.versions, columns: PaneColumns.layerVersions { usage[$0] ?? 0 }, table: layers.versionsTable, theme: theme,
+                           screen: screen, top: top + 1, height: height - 3)
+            let users = layers.selectedVersion?.layerVersionArn.map { state.functionsUsing(layerVersionArn: $0) } ?? []
+            let line = users.isEmpty ? " No function of the list uses this version." : " Used by: " + users.prefix(20).joined(separator: ", ")
+                + (users.count > 20 ? " and \(users.count - 20) more" : "")
+            screen.put(DisplayWidth.clip(TableView.sanitize(line), width: screen.columns - 1), row: top + height - 1, column: 0, style: theme[.dim])
+        } else {
+            let heading = layers.layersProblem.map { " Layers · not read: " + $0 }
+                ?? (layers.layersRead ? " Layers · \(layers.layers.count) in \(state.connection.region)" : " Layers · reading…")
+            screen.put(DisplayWidth.clip(TableView.sanitize(heading), width: screen.columns - 1), row: top, column: 0,
+                       style: theme[layers.layersProblem == nil ? .title : .warn])
+            TableView.draw(layers.layers, columns: PaneColumns.layers(), table: layers.layersTable, theme: theme, screen: screen,
+                           top: top + 1, height: height - 1)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import AWSCore
+import ConsoleStore
+import Foundation
+import LambdaAPI
+import LambdaTestSupport
+import LogsAPI
+import Testing
+import TestSupport
+
+/// `:layers` on moto: the account's layers, a layer's versions with the functions of the list
+/// that use each, and a version deleted by ctrl-d pressed twice (audited; read-only refuses it).
+@Suite struct LayersTests {
+    @Test func layersTheirVersionsWhoUsesThemAndDeletingOne() async throws {
+        let fixtures = try await LambdaFixtures()
+        let layer = LambdaFixtures.uniqueName("layer")
+        let zip = try ZipArchive(entries: [ZipArchive.Entry(path: "python/shared.py", contents: Data("X = 1\n".utf8))]).data()
+        let published = try await fixtures.lambda.publishLayerVersion(layer, PublishLayerVersionRequest(
+            content: LayerVersionContentInput(zipFile: zip), description: "shared code", compatibleRuntimes: [.python312]))
+        let arn = try #require(published.layerVersionArn)
+        // moto refuses a function naming its own layer versions (CreateFunction and
+        // UpdateFunctionConfiguration answer "LayerVersion does not exist"): the list that uses
+        // it is given here, as ListFunctions shapes it.
+        let function = LambdaFixtures.uniqueName("uses-layer")
+        let user = try LambdaJSON.decoder().decode(FunctionConfiguration.self, from: Data(#"""
+            {"FunctionName": "\#(function)", "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:\#(function)",
+             "Layers": [{"Arn": "\#(arn)", "CodeSize": 150}]}
+            """#.utf8))
+
+        let folder = MutationRunnerTests.folder()
+        let runner = MutationRunnerTests.runner(fixtures.backend, folder: folder)
+        var state = ConsoleState(connection: ConnectionInfo(profile: "dev", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .resized(rows: 40, columns: 120))
+        func run(_ effects: [ConsoleEffect]) async {
+            for effect in effects { _ = Reducer.reduce(&state, await runner.run(effect)) }
+        }
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed([user])))
+        #expect(state.functions.first { $0.functionName == function }?.layerArns == [arn])
+
+        _ = Reducer.reduce(&state, .openCommandLine)
+        _ = Reducer.reduce(&state, .editCommandLine("layers"))
+        await run(Reducer.reduce(&state, .runCommandLine))
+        #expect(state.route == .layers)
+        let position = try #require(state.layers.layersTable.visible.firstIndex { state.layers.layers[$0].layerName == layer })
+        _ = Reducer.reduce(&state, .moveCursor(position))
+        await run(Reducer.reduce(&state, .layersCommand(.openLayer)))
+        #expect(state.layers.versions.map(\.version) == [published.version])
+        #expect(state.layers.usage[arn] == 1 && state.functionsUsing(layerVersionArn: arn) == [function])
+
+        // ctrl-d once asks; again deletes.
+        #expect(Reducer.reduce(&state, .layersCommand(.deleteVersion)).isEmpty)
+        #expect(state.status?.contains("ctrl-d again deletes version") == true)
+        await run(Reducer.reduce(&state, .layersCommand(.deleteVersion)))
+        await run(Reducer.reduce(&state, .refresh))
+        #expect(state.layers.versions.isEmpty, "the version is still listed")
+        #expect(try String(contentsOfFile: folder + "/audit.log", encoding: .utf8).contains("DeleteLayerVersion"))
+
+        var readOnly = ConsoleState(connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "e", readOnly: true))
+        readOnly.routes.append(.layers)
+        readOnly.layers.openLayer = layer
+        readOnly.layers.versions = state.layers.versions
+        #expect(Reducer.reduce(&readOnly, .layersCommand(.deleteVersion)).isEmpty)
+    }
+}
