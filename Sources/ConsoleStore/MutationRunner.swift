@@ -151,6 +151,29 @@ extension EffectRunner {
         case .setCodeSigning(let function, nil):
             try await lambda.deleteFunctionCodeSigningConfig(function)
             return .done("Detached the code signing configuration of \(function).", select: nil)
+        case .createFunction(let new):
+            var code = FunctionCode()
+            switch new.source {
+            case nil:
+                guard let runtime = new.runtime, let template = FunctionTemplates.template(for: runtime) else {
+                    throw MutationError("No hello world for this runtime.")
+                }
+                code.zipFile = try FunctionTemplates.zip(template)
+            case .image(let uri)?: code.imageUri = uri
+            case let source?:
+                let request = try await codeRequest(source)
+                code = FunctionCode(zipFile: request.zipFile, s3Bucket: request.s3Bucket, s3Key: request.s3Key, s3ObjectVersion: request.s3ObjectVersion)
+            }
+            var request = CreateFunctionRequest(functionName: new.name, role: new.role, code: code, runtime: new.runtime.map(Runtime.init(rawValue:)),
+                                                handler: new.handler)
+            if case .image? = new.source { request.packageType = .image }
+            request.architectures = [Architecture(rawValue: new.architecture)]
+            request.memorySize = new.memory
+            request.timeout = new.timeout
+            _ = try await lambda.createFunction(request)
+            progress(.mutationProgress("Created \(new.name); waiting until it is Active…"))
+            _ = try await lambda.waitUntilFunctionActive(new.name)
+            return .done("Created \(new.name): Active.", select: nil)
         case .deleteLayerVersion(let layer, let version):
             try await lambda.deleteLayerVersion(layer, version: version)
             return .done("Deleted version \(version) of layer \(layer); functions that use it keep running with it.", select: nil)

@@ -256,3 +256,47 @@ import TestSupport
         #expect(effects == [.downloadCode(function: "api", qualifier: nil, path: "./api.zip")])
     }
 }
+
+/// A new function from the palette: a hello world per runtime, created on moto, waited for
+/// until Active, invoked; the form's checks; the CLI command writes and zips the same file.
+@Suite struct CreateFunctionTests {
+    @Test func aHelloWorldIsCreatedActiveAndAnswers() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("hello")
+        let role = try await fixtures.backend.lambdaRole()
+        let runner = MutationRunnerTests.runner(fixtures.backend, folder: MutationRunnerTests.folder())
+        let new = NewFunction(name: name, source: nil, runtime: "python3.12", handler: "lambda_function.lambda_handler", role: role,
+                              architecture: "arm64", memory: 256, timeout: 10)
+        let action = await runner.run(.mutate(.createFunction(new)))
+        guard case .mutationFinished(_, .done(let sentence, _)) = action else { Issue.record("\(action)"); return }
+        #expect(sentence.contains("Active"))
+        let created = try await fixtures.lambda.getFunctionConfiguration(name)
+        #expect(created.handler == "lambda_function.lambda_handler" && created.memorySize == 256 && created.architectures == [.arm64])
+        #expect(created.state == .active)
+    }
+
+    @Test func theFormOffersItEvenOnAnEmptyListAndChecksIt() throws {
+        var state = ConsoleState(connection: ConnectionInfo(profile: "dev", region: "eu-west-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .functionsLoaded(.listed([])))
+        #expect(ActionCatalog.available(in: state) == [.createFunction])
+        _ = Reducer.reduce(&state, .openAction(.createFunction))
+        guard case .form(var form) = state.overlay else { Issue.record("no form"); return }
+        form.set(.name, "bad name!")
+        form.set(.runtime, "java21")
+        let errors = FormSubmission.actionErrors(form)
+        #expect(errors[.name] != nil && errors[.role] != nil && errors[.runtime] != nil)
+        form.set(.name, "hello-api")
+        form.set(.role, "arn:aws:iam::123456789012:role/app")
+        form.set(.runtime, "nodejs22.x")
+        #expect(FormSubmission.actionErrors(form).isEmpty)
+        let mutation = try #require(FormSubmission.mutation(from: form))
+        #expect(mutation == .createFunction(NewFunction(name: "hello-api", source: nil, runtime: "nodejs22.x", handler: "index.handler",
+                                                        role: "arn:aws:iam::123456789012:role/app", architecture: "arm64", memory: 128, timeout: 3)))
+        let command = AWSCLICommand.render(mutation, connection: state.connection)
+        #expect(command.hasPrefix("printf '%s' 'export const handler"))
+        #expect(command.contains("> index.mjs && zip -q hello-api.zip index.mjs && aws lambda create-function --function-name hello-api"))
+        var readOnly = ConsoleState(connection: ConnectionInfo(profile: "p", region: "eu-west-1", endpoint: "e", readOnly: true))
+        _ = Reducer.reduce(&readOnly, .functionsLoaded(.listed([])))
+        #expect(ActionCatalog.available(in: readOnly).isEmpty)
+    }
+}

@@ -19,6 +19,13 @@ public enum AWSCLICommand {
         if case .updateCode(let function, .directory(let path), _, _, _) = mutation {
             return "(cd \(quote(path)) && zip -qr /tmp/\(quote(function)).zip .) && " + command
         }
+        if case .createFunction(let new) = mutation, case .directory(let path)? = new.source {
+            return "(cd \(quote(path)) && zip -qr /tmp/\(quote(new.name)).zip .) && " + command
+        }
+        // The hello world is written and zipped first, as the console zips it.
+        if case .createFunction(let new) = mutation, new.source == nil, let template = new.runtime.flatMap(FunctionTemplates.template(for:)) {
+            return "printf '%s' \(quote(template.code)) > \(quote(template.file)) && zip -q \(quote(new.name)).zip \(quote(template.file)) && " + command
+        }
         return command
     }
 
@@ -142,6 +149,19 @@ public enum AWSCLICommand {
         case .setCodeSigning(let function, let arn):
             return arn.map { ["put-function-code-signing-config", "--function-name", function, "--code-signing-config-arn", $0] }
                 ?? ["delete-function-code-signing-config", "--function-name", function]
+        case .createFunction(let new):
+            var words = ["create-function", "--function-name", new.name, "--role", new.role, "--architectures", new.architecture,
+                         "--memory-size", String(new.memory), "--timeout", String(new.timeout)]
+            if let runtime = new.runtime { words += ["--runtime", runtime] }
+            if let handler = new.handler { words += ["--handler", handler] }
+            switch new.source {
+            case .zipFile(let path)?: words += ["--zip-file", "fileb://" + path]
+            case .directory?: words += ["--zip-file", "fileb:///tmp/\(new.name).zip"]
+            case .image(let uri)?: words += ["--package-type", "Image", "--code", "ImageUri=" + uri]
+            case .s3(let bucket, let key, _)?: words += ["--code", "S3Bucket=\(bucket),S3Key=\(key)"]
+            case nil: words += ["--zip-file", "fileb://\(new.name).zip"]
+            }
+            return words
         case .deleteLayerVersion(let layer, let version):
             return ["delete-layer-version", "--layer-name", layer, "--version-number", String(version)]
         case .setRecursion(let function, let loop):

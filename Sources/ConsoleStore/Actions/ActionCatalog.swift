@@ -8,6 +8,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case toggleMapping, editMapping, createMapping, deleteMapping
     case reservedConcurrency, provisionedConcurrency
     case addPermission, removePermission, asyncInvocation, recursion, functionURL, runtimeUpdates, codeSigning
+    case createFunction
     case deleteFunction, deleteVersion
 
     public var title: String {
@@ -35,6 +36,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .functionURL: "Function URL: create, change (auth, mode, CORS) or delete"
         case .runtimeUpdates: "Runtime updates: Auto, on function update, or a pinned runtime version"
         case .codeSigning: "Code signing: attach a configuration, or detach it"
+        case .createFunction: "Create a function: hello world, a zip, a folder or an image"
         case .deleteFunction: "Delete the function"
         case .deleteVersion: "Delete the version"
         }
@@ -54,7 +56,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .gradualRollout: "G in shift"
         case .reservedConcurrency, .provisionedConcurrency: "c"
         case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "ctrl-d"
-        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning: ""
+        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .createFunction: ""
         }
     }
 
@@ -91,7 +93,9 @@ public enum ActionCatalog {
     /// The actions that apply where the user is, in the palette's order. Every one of them changes
     /// something in AWS (invoke runs code, so it counts too): read-only mode offers none.
     public static func available(in state: ConsoleState) -> [ActionID] {
-        guard !state.connection.readOnly, state.focusedConfiguration != nil else { return [] }
+        guard !state.connection.readOnly else { return [] }
+        // An empty account (or a list still loading) can still have a function created.
+        guard state.focusedConfiguration != nil else { return state.route == .pane(.functions) ? [.createFunction] : [] }
         var actions: [ActionID] = [.invoke, .publishVersion, .updateCode, .editConfiguration, .editTags, .reservedConcurrency, .createAlias,
                                    .createMapping, .addPermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning]
         // A statement to remove needs the policy read (the detail's Permissions section).
@@ -108,7 +112,7 @@ public enum ActionCatalog {
         default:
             break
         }
-        if state.route == .pane(.functions) { actions.append(.deleteFunction) }
+        if state.route == .pane(.functions) { actions += [.createFunction, .deleteFunction] }
         return actions
     }
 

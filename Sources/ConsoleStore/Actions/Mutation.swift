@@ -31,6 +31,7 @@ public enum Mutation: Sendable, Equatable {
     case setCodeSigning(function: String, arn: String?)
     /// A layer version is no function's: `function` names the layer.
     case deleteLayerVersion(layer: String, version: Int64)
+    case createFunction(NewFunction)
 
     public var function: String {
         switch self {
@@ -43,6 +44,7 @@ public enum Mutation: Sendable, Equatable {
              .setAsyncInvocation(let function, _), .setRecursion(let function, _), .setFunctionURL(let function, _, _, _),
              .setRuntimeUpdates(let function, _, _), .setCodeSigning(let function, _), .deleteLayerVersion(let function, _):
             function
+        case .createFunction(let new): new.name
         }
     }
 
@@ -73,6 +75,7 @@ public enum Mutation: Sendable, Equatable {
         case .setRuntimeUpdates: "PutRuntimeManagementConfig"
         case .setCodeSigning(_, let arn): arn == nil ? "DeleteFunctionCodeSigningConfig" : "PutFunctionCodeSigningConfig"
         case .deleteLayerVersion: "DeleteLayerVersion"
+        case .createFunction: "CreateFunction"
         }
     }
 

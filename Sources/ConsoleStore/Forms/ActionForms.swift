@@ -6,6 +6,7 @@ import LambdaAPI
 public enum ActionForms {
     /// The form of `action` on the focused function, or on `named` (the invoke screen's).
     public static func form(for action: ActionID, in state: ConsoleState, function named: String? = nil) -> FormState? {
+        if action == .createFunction { return newFunctionForm(state) }
         let chosen = named.map { name in state.function(named: name) } ?? state.focusedConfiguration
         guard let function = chosen, let name = function.functionName else { return nil }
         // A list row has no RevisionId or CodeSha256: they come with the detail, which the forms
@@ -155,6 +156,8 @@ public enum ActionForms {
                 FormField(.provisioned, "Provisioned", .integer(1...100_000, unit: "executions", optional: true),
                           hint: "empty removes the configuration"),
             ])
+        case .createFunction:
+            return newFunctionForm(state)
         case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning:
             return ResourceForms.form(for: action, in: state, target: target, name: name, configuration: configuration)
         case .deleteFunction:
@@ -164,6 +167,27 @@ public enum ActionForms {
             target.qualifier = version
             return confirmation(action, "Delete version \(version) of \(name)", target, expected: version)
         }
+    }
+
+    /// A new function, its role and runtime offered from the one under the cursor.
+    static func newFunctionForm(_ state: ConsoleState) -> FormState {
+        let near = state.focusedConfiguration.map { state.details[$0.functionName ?? ""]?.configuration ?? $0.configuration }
+        let sources = ["template", CodeSourceChoice.zip, CodeSourceChoice.directory, CodeSourceChoice.image]
+        let target = ActionTarget(function: "", functionArn: nil, revisionId: nil, codeSha256: nil)
+        return FormState(action: .createFunction, title: "New function in \(state.connection.region)", target: target, fields: [
+            FormField(.name, "Name", hint: "letters, digits, - and _, up to 64"),
+            FormField(.source, "Code", .choice(sources, labels: ["template": "hello world", CodeSourceChoice.zip: "a zip file",
+                                                                 CodeSourceChoice.directory: "a folder, zipped here",
+                                                                 CodeSourceChoice.image: "a container image"]), value: "template"),
+            FormField(.path, "Zip file or folder", hint: "a local path"),
+            FormField(.imageUri, "Image URI", hint: "ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO:TAG"),
+            FormField(.runtime, "Runtime", .choice(FieldRules.runtimes), value: near?.runtime?.rawValue ?? "python3.13"),
+            FormField(.handler, "Handler", hint: "empty: the template's (lambda_function.lambda_handler, index.handler)"),
+            FormField(.role, "Execution role", value: near?.role ?? "", hint: "the role's ARN (the function under the cursor's, to start with)"),
+            FormField(.architecture, "Architecture", .choice(FieldRules.architectures), value: "arm64"),
+            FormField(.memory, "Memory", .integer(128...10_240, unit: "MB", optional: false), value: "128"),
+            FormField(.timeout, "Timeout", .integer(1...900, unit: "s", optional: false), value: "3"),
+        ])
     }
 
     static func confirmation(_ action: ActionID, _ title: String, _ target: ActionTarget, expected: String) -> FormState {

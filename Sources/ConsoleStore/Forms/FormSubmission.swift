@@ -70,6 +70,17 @@ public enum FormSubmission {
             return .setProvisionedConcurrency(function: function, qualifier: target.qualifier ?? "", number(.provisioned))
         case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning:
             return ResourceForms.mutation(form)
+        case .createFunction:
+            let source: CodeSource? = switch form.value(.source) {
+            case CodeSourceChoice.zip: .zipFile(path: text(.path))
+            case CodeSourceChoice.directory: .directory(path: text(.path))
+            case CodeSourceChoice.image: .image(uri: text(.imageUri))
+            default: nil
+            }
+            let runtime = form.value(.source) == CodeSourceChoice.image ? nil : form.value(.runtime)
+            let handler = optional(.handler) ?? (source == nil ? runtime.flatMap(FunctionTemplates.template(for:))?.handler : nil)
+            return .createFunction(NewFunction(name: text(.name), source: source, runtime: runtime, handler: handler, role: text(.role),
+                                               architecture: form.value(.architecture), memory: number(.memory) ?? 128, timeout: number(.timeout) ?? 3))
         case .deleteFunction:
             return .deleteFunction(function: function, version: nil)
         case .deleteVersion:
@@ -126,6 +137,23 @@ public enum FormSubmission {
             }
         case .editConfiguration:
             if configurationChanges(form).isEmpty { errors[.description] = "nothing changed" }
+        case .createFunction:
+            let name = form.value(.name).trimmingCharacters(in: .whitespaces)
+            if name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                errors[.name] = "1 to 64 letters, digits, - or _"
+            }
+            if !form.value(.role).hasPrefix("arn:") || !form.value(.role).contains(":role/") { errors[.role] = "an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)" }
+            switch form.value(.source) {
+            case CodeSourceChoice.zip, CodeSourceChoice.directory: if empty(.path) { errors[.path] = "a path is needed" }
+            case CodeSourceChoice.image: if empty(.imageUri) { errors[.imageUri] = "an image URI is needed" }
+            default:
+                if FunctionTemplates.template(for: form.value(.runtime)) == nil {
+                    errors[.runtime] = "no hello world for \(form.value(.runtime)): choose Python, Node.js or Ruby, or give a zip or folder"
+                }
+            }
+            if form.value(.source) != CodeSourceChoice.image, form.value(.source) != "template", empty(.handler) {
+                errors[.handler] = "a handler (file.function) is needed with your own code"
+            }
         case .addPermission, .asyncInvocation, .functionURL, .runtimeUpdates, .codeSigning:
             errors = ResourceForms.errors(form)
         case .invoke:
