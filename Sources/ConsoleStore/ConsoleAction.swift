@@ -157,6 +157,10 @@ public enum ConsoleAction: Sendable {
     case openAccount
     /// The detail's resource sections, each read or said why not.
     case resourcesLoaded(function: String, FunctionResources)
+    case auditCommand(AuditCommand)
+    case journalLoaded([JournalEntry])
+    /// An undo went through, was refused (what changed since), or failed.
+    case undoFinished(id: String, MutationOutcome)
     case layersCommand(LayersCommand)
     case layersLoaded(Result<[LayersListItem], ConsoleError>)
     case layerVersionsLoaded(layer: String, Result<[LayerVersionsListItem], ConsoleError>)
@@ -193,6 +197,14 @@ public enum ConsoleAction: Sendable {
         default: false
         }
     }
+}
+
+/// Keys of `:audit`.
+public enum AuditCommand: Sendable, Equatable {
+    case open
+    /// `u`, twice: takes the change under the cursor back.
+    case undo
+    case back
 }
 
 /// Keys of the layers view.
@@ -327,6 +339,10 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// The detail's resource sections of a function, read together.
     case loadResources(function: String)
     case loadLayers
+    /// This profile and region's entries of the journal, newest first.
+    case loadJournal
+    /// The inverse of an entry's change, guarded.
+    case undo(JournalEntry)
     case loadLayerVersions(layer: String)
     /// Both versions' packages, downloaded and compared.
     case compareCode(function: String, old: String, new: String)

@@ -27,6 +27,8 @@ public enum Route: Sendable, Equatable {
     case versionDiff(function: String)
     /// The account's layers, and a layer's versions (`:layers`).
     case layers
+    /// The changes this console made here, newest first, to undo (`:audit`).
+    case audit
 
     /// The function whose live tail this route shows, if it shows one.
     public var tailFunction: String? {
@@ -276,6 +278,9 @@ public struct ConsoleState: Sendable {
     public internal(set) var resourcesRecheckAt: Date?
     /// The layers view's lists.
     public var layers = LayersState()
+    /// `:audit`'s entries and cursor.
+    public var journal: [JournalEntry] = []
+    public var journalTable = TableState(sortColumn: .time)
     /// Each function's version comparison, the last one made.
     public var versionDiffs: [String: VersionDiffState] = [:]
     /// The version `space` marked on the versions pane, which `d` compares the selected one with.

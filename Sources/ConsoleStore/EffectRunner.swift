@@ -126,6 +126,12 @@ public struct EffectRunner: Sendable {
             do { return .loginFinished(.success(try await ssoLogin.run { progress(.loginPrompt($0)) })) } catch {
                 return .loginFinished(.failure(Self.consoleError(error)))
             }
+        case .loadJournal:
+            return .journalLoaded(journal.map { journal in
+                audit.map { journal.load(profile: $0.profile, region: $0.region) } ?? []
+            } ?? [])
+        case .undo(let entry):
+            return await undo(entry, progress: progress)
         case .loadLayers:
             return .layersLoaded(await attempt { try await lambda.layers().all() })
         case .loadLayerVersions(let layer):

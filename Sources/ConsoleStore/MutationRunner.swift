@@ -10,6 +10,8 @@ extension EffectRunner {
             return .mutationFinished(mutation, .failed("Read-only mode: \(mutation.auditAction) was not sent."))
         }
         let outcome: MutationOutcome
+        // What the change replaces, for undo (read before it is sent).
+        let capture = audit == nil ? (step: nil, reason: nil) : await undoCapture(mutation)
         do {
             outcome = try await send(mutation, progress: progress)
         } catch AWSClientError.service(let error) where error.code == .preconditionFailedException {
@@ -31,6 +33,7 @@ extension EffectRunner {
         case .conflict: "refused: RevisionId changed"
         case .failed(let message): "failed: \(message)"
         }
+        if case .done = outcome, let entry = await journalEntry(mutation, capture) { try? journal?.append(entry) }
         guard let problem = audit?.record(mutation, result: result) else { return .mutationFinished(mutation, outcome) }
         // The change is done either way; the user learns that its audit line is missing.
         switch outcome {

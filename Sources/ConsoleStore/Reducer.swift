@@ -63,6 +63,11 @@ public enum Reducer {
     private static func apply(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date) -> [ConsoleEffect] {
         if let effects = FleetReducer.intercept(&state, action, now: now) { return effects }
         if let effects = LayersReducer.intercept(&state, action) { return effects }
+        if state.route == .audit, state.overlay == nil, let delta = scrollDelta(action, page: state.pageHeight) {
+            state.journalTable.moveCursor(by: delta)
+            state.journalTable.scrollToCursor(height: state.pageHeight)
+            return []
+        }
         if state.overlay == .help, let delta = scrollDelta(action, page: state.pageHeight) {
             state.helpScroll = max(0, min(1_000, state.helpScroll + delta))  // the view stops at the last line
             return []
@@ -342,6 +347,8 @@ public enum Reducer {
             case .failed(let sentence)?: state.status = "The policy could not be read: \(sentence)"
             default: state.status = "\(name) has no resource-based policy."
             }
+        case .auditCommand, .journalLoaded, .undoFinished:
+            return AuditReducer.reduce(&state, action, now: now)
         case .layersCommand, .layersLoaded, .layerVersionsLoaded:
             return LayersReducer.reduce(&state, action, now: now)
         case .diffCommand, .codeCompared, .fileDiffed:
@@ -602,6 +609,8 @@ public enum Reducer {
             return []  // versions do not change: nothing to read again
         case .layers:
             return []  // read when asked (`r`)
+        case .audit:
+            return [.loadJournal]
         case .insights:
             return []  // a query runs when asked, never on a timer (each run is billed by the data scanned)
         case .monitor(let function):
@@ -663,6 +672,9 @@ public enum Reducer {
             }
             var seen = Set<String>()
             return reduce(&state, .fleetCommand(.open(.profiles(named.filter { seen.insert($0).inserted }))))
+        }
+        if parts.count == 1, ConsoleCommands.completions(for: word) == ["audit"] {
+            return reduce(&state, .auditCommand(.open))
         }
         if parts.count == 1, ConsoleCommands.completions(for: word) == ["layers"] {
             return reduce(&state, .layersCommand(.open))
@@ -766,7 +778,7 @@ extension ConsoleState {
             return functions[row].functionName
         case .pane:
             return focusedName
-        case .fleet, .layers:
+        case .fleet, .layers, .audit:
             // A fleet row may be another account's; a layer is no function's.
             return nil
         }

@@ -115,6 +115,18 @@ enum ModelAnswers {
                                                userCode: random.next() % 2 == 0 ? "ABCD-EFGH" : "\u{1B}[31mCODE", expiresAt: Date.distantFuture)
             let expiry = [Date(timeIntervalSince1970: 1_795_604_400), Date.distantFuture, Date(timeIntervalSince1970: 1e300)][Int(random.next() % 3)]
             return [.loginPrompt(prompt), .loginFinished(failing ? .failure(failure(&random)) : .success(expiry))]
+        case .loadJournal:
+            // Undoable, not undoable, already undone, and a target that tries to drive the terminal.
+            let entries = [
+                JournalEntry(time: Date(timeIntervalSince1970: 1_795_600_000), profile: "model", region: "us-east-1", action: "UpdateAlias",
+                             target: "fn-001:live", undo: .alias(function: "fn-001", name: "live", version: "1", description: "", additionalVersion: nil,
+                                                                 weight: 0, revision: "r1"), notUndoable: nil),
+                JournalEntry(time: Date(timeIntervalSince1970: 1e12), profile: "model", region: "us-east-1", action: "DeleteFunction",
+                             target: "gone\u{1B}[2J", undo: nil, notUndoable: "a deletion cannot be undone"),
+            ]
+            return [.journalLoaded(failing ? [] : entries)]
+        case .undo(let entry):
+            return [.undoFinished(id: entry.id, failing ? .conflict("Undo refused: the alias changed since") : .done("Updated alias.", select: nil))]
         case .loadLayers:
             func decoded<T: Decodable>(_ json: String) -> T? { try? LambdaJSON.decoder().decode(T.self, from: Data(json.utf8)) }
             let layers: [LayersListItem] = decoded(#"[{"LayerName": "shared-deps", "LayerArn": "arn:aws:lambda:us-east-1:1:layer:shared-deps", "LatestMatchingVersion": {"Version": 9223372036854775807, "LayerVersionArn": "arn:aws:lambda:us-east-1:1:layer:shared-deps:3", "CompatibleRuntimes": ["python3.12"], "Description": "\u001b[2Jevil"}}, {"LayerName": "empty"}]"#) ?? []

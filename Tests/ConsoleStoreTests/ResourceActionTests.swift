@@ -78,13 +78,15 @@ import TestSupport
     @Test func recursionGoesAsTheAPIDocumentsItAndReadOnlySendsNothing() async throws {
         let backend = try await TestBackend.shared()
         let lane = TestBackend.lane("recursion")
-        try await backend.script(lane: lane, [["match": ["path": "/recursion-config"], "body": #"{"RecursiveLoop": "Allow"}"#]])
+        // The GET is undo's look at what the change replaces (journaled); the PUT is the change.
+        try await backend.script(lane: lane, [["match": ["method": "GET", "path": "/recursion-config"], "body": #"{"RecursiveLoop": "Terminate"}"#],
+                                              ["match": ["method": "PUT", "path": "/recursion-config"], "body": #"{"RecursiveLoop": "Allow"}"#]])
         let folder = MutationRunnerTests.folder()
         let action = await MutationRunnerTests.runner(backend, lane: lane, folder: folder).run(.mutate(.setRecursion(function: "loopy", loop: "Allow")))
         guard case .mutationFinished(_, .done(let sentence, _)) = action else { Issue.record("\(action)"); return }
         #expect(sentence.contains("Allow"))
-        let request = try #require(try await backend.requests(lane: lane).first)
-        #expect(request.method == "PUT" && request.path == "/2024-08-31/functions/loopy/recursion-config")
+        let request = try #require(try await backend.requests(lane: lane).first { $0.method == "PUT" })
+        #expect(request.path == "/2024-08-31/functions/loopy/recursion-config")
         #expect(request.body == #"{"RecursiveLoop":"Allow"}"#)
 
         let quiet = TestBackend.lane("recursion-read-only")

@@ -29,6 +29,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case account = "Account (:account)"
     case versionDiff = "Comparing two versions (d)"
     case layers = "Layers (:layers)"
+    case audit = "Changes made here, to undo (:audit)"
 
     /// The name a `keys` file uses for it.
     public var id: String {
@@ -58,6 +59,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .account: "account"
         case .versionDiff: "diff"
         case .layers: "layers"
+        case .audit: "audit"
         }
     }
 }
@@ -142,7 +144,7 @@ public struct KeyBinding: Sendable {
 public enum KeyTables {
     public static let global: [KeyBinding] = [
         KeyBinding([.character("?")], "this help", .showHelp, hint: "help"),
-        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :login :account :layers :q (Tab completes)", .openCommandLine, hint: "command"),
+        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :login :account :layers :audit :q (Tab completes)", .openCommandLine, hint: "command"),
         KeyBinding([.character("C")], "contexts: the profiles and regions shown this session, to go back to one", .openContexts),
         KeyBinding([.tab], "next pane", .nextPane, hint: "pane"),
         KeyBinding([.backTab], "previous pane", .previousPane),
@@ -257,6 +259,16 @@ public enum KeyTables {
         KeyBinding([.control("d")], "layers: delete the version under the cursor (press twice)", .layersCommand(.deleteVersion), mutates: true),
     ]
 
+    public static let audit: [KeyBinding] = [
+        KeyBinding([.character("j"), .down], "audit: down", .moveCursor(1)),
+        KeyBinding([.character("k"), .up], "audit: up", .moveCursor(-1)),
+        KeyBinding([.pageDown, .control("f")], "audit: page down", .pageDown),
+        KeyBinding([.pageUp, .control("b")], "audit: page up", .pageUp),
+        KeyBinding([.character("u")], "audit: undo the change under the cursor (press twice; refused if it changed since)",
+                   .auditCommand(.undo), mutates: true, hint: "undo"),
+        KeyBinding([.escape], "audit: back", .auditCommand(.back), hint: "back"),
+    ]
+
     public static let versionDiff: [KeyBinding] = [
         KeyBinding([.character("j"), .down], "diff: next file (in a file: scroll)", .diffCommand(.moveFile(1))),
         KeyBinding([.character("k"), .up], "diff: previous file (in a file: scroll)", .diffCommand(.moveFile(-1))),
@@ -366,6 +378,7 @@ public enum KeyTables {
         case .account: return account
         case .versionDiff: return versionDiff
         case .layers: return layers
+        case .audit: return audit
         }
     }
 
@@ -411,6 +424,7 @@ public enum KeyTables {
         case .fleet: return [.fleet, .global]
         case .versionDiff: return [.versionDiff, .global]
         case .layers: return [.layers, .global]
+        case .audit: return [.audit, .global]
         }
     }
 }
