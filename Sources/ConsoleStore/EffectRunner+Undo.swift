@@ -80,6 +80,7 @@ extension EffectRunner {
 
     /// Takes an entry's change back, or says what changed since.
     func undo(_ entry: JournalEntry, progress: @escaping @Sendable (ConsoleAction) -> Void) async -> ConsoleAction {
+        guard !readOnly else { return .undoFinished(id: entry.id, .failed("Read-only mode: the undo was not sent.")) }
         guard let step = entry.undo else { return .undoFinished(id: entry.id, .failed(entry.notUndoable ?? "not undoable")) }
         if let changed = await changedSince(step) {
             return .undoFinished(id: entry.id, .conflict("Undo refused: \(changed) since that change; undo would overwrite it."))

@@ -302,3 +302,64 @@ import TestSupport
         #expect(ActionCatalog.available(in: readOnly).isEmpty)
     }
 }
+
+/// `--read-only`: every change the console can make, sent to a read-only runner, reaches the
+/// wire not once (not even undo's look at what it would replace).
+@Suite struct ReadOnlyEveryMutationTests {
+    /// One of each kind; the switch below fails to compile when a kind is added and not listed.
+    static let everyKind: [Mutation] = [
+        .invoke(InvocationRequest(function: "f", payload: "{}")),
+        .publishVersion(function: "f", description: "", codeSha256: nil, revisionId: nil),
+        .updateCode(function: "f", source: .image(uri: "x"), architecture: nil, publish: false, revisionId: nil),
+        .updateConfiguration(function: "f", ConfigurationChanges(), revisionId: nil),
+        .setTags(function: "f", arn: "arn:aws:lambda:us-east-1:1:function:f", add: ["a": "b"], remove: []),
+        .createAlias(function: "f", AliasSettings(name: "live", version: "1")),
+        .updateAlias(function: "f", AliasSettings(name: "live", version: "1"), revisionId: nil),
+        .deleteAlias(function: "f", name: "live"),
+        .setMappingEnabled(function: "f", uuid: "u", enabled: false),
+        .updateMapping(function: "f", uuid: "u", batchSize: 1, batchingWindow: nil),
+        .createMapping(function: "f", MappingSource(arn: "arn:aws:sqs:us-east-1:1:q")),
+        .deleteMapping(function: "f", uuid: "u"),
+        .setReservedConcurrency(function: "f", 1),
+        .setProvisionedConcurrency(function: "f", qualifier: "live", 1),
+        .deleteFunction(function: "f", version: nil),
+        .addPermission(function: "f", PermissionGrant(statementId: "s", action: "lambda:InvokeFunction", principal: "*", sourceArn: nil,
+                                                      sourceAccount: nil, urlAuthType: nil, qualifier: nil), revisionId: nil),
+        .removePermission(function: "f", statementId: "s"),
+        .setAsyncInvocation(function: "f", AsyncInvocationSettings(retries: 0, maximumAge: 60, onSuccess: nil, onFailure: nil)),
+        .setRecursion(function: "f", loop: "Allow"),
+        .setFunctionURL(function: "f", qualifier: nil, nil, exists: true),
+        .setRuntimeUpdates(function: "f", mode: "Auto", versionArn: nil),
+        .setCodeSigning(function: "f", arn: nil),
+        .deleteLayerVersion(layer: "l", version: 1),
+        .createFunction(NewFunction(name: "n", source: nil, runtime: "python3.12", handler: "h", role: "r", architecture: "arm64", memory: 128,
+                                    timeout: 3)),
+    ]
+
+    static func listed(_ mutation: Mutation) -> Bool {
+        switch mutation {
+        case .invoke, .publishVersion, .updateCode, .updateConfiguration, .setTags, .createAlias, .updateAlias, .deleteAlias, .setMappingEnabled,
+             .updateMapping, .createMapping, .deleteMapping, .setReservedConcurrency, .setProvisionedConcurrency, .deleteFunction, .addPermission,
+             .removePermission, .setAsyncInvocation, .setRecursion, .setFunctionURL, .setRuntimeUpdates, .setCodeSigning, .deleteLayerVersion,
+             .createFunction:
+            return true
+        }
+    }
+
+    @Test func nothingLeaves() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("read-only-every")
+        let runner = MutationRunnerTests.runner(backend, lane: lane, readOnly: true, folder: MutationRunnerTests.folder())
+        #expect(Self.everyKind.allSatisfy(Self.listed))
+        for mutation in Self.everyKind {
+            let answer = await runner.run(.mutate(mutation))
+            guard case .mutationFinished(_, .failed(let message)) = answer else { Issue.record("\(mutation.auditAction): \(answer)"); continue }
+            #expect(message.hasPrefix("Read-only mode"))
+        }
+        // An undo is a change too.
+        let entry = JournalEntry(time: Date(), profile: "p", region: "us-east-1", action: "UpdateAlias", target: "f:live",
+                                 undo: .recursion(function: "f", previous: "Terminate", left: "Allow"), notUndoable: nil)
+        _ = await runner.run(.undo(entry))
+        #expect(try await backend.requests(lane: lane).isEmpty, "a request left in read-only mode")
+    }
+}
