@@ -296,6 +296,9 @@ public enum ActionReducer {
         // An invocation changes no configuration: nothing to read again (a burst would otherwise
         // list every function after it).
         if case .invoke = mutation { return [] }
+        // A layer changed: the layers view reads its lists again.
+        if case .publishLayer = mutation { return state.route == .layers ? LayersReducer.reduce(&state, .layersCommand(.open), now: now) : [] }
+        if case .deleteLayerVersion(let layer, _) = mutation { return state.route == .layers ? [.loadLayerVersions(layer: layer)] : [] }
         if case .deleteFunction(_, nil) = mutation, case .done = outcome {
             return reload(nil, &state)  // its detail is gone with it
         }

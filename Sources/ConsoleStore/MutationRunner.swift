@@ -177,6 +177,15 @@ extension EffectRunner {
             progress(.mutationProgress("Created \(new.name); waiting until it is Active…"))
             _ = try await lambda.waitUntilFunctionActive(new.name)
             return .done("Created \(new.name): Active.", select: nil)
+        case .publishLayer(let publication):
+            guard let zip = try await codeRequest(publication.source).zipFile else { throw MutationError("No content to publish.") }
+            let published = try await lambda.publishLayerVersion(publication.layer, PublishLayerVersionRequest(
+                content: LayerVersionContentInput(zipFile: zip), description: publication.description,
+                compatibleRuntimes: publication.runtimes.isEmpty ? nil : publication.runtimes.map(Runtime.init(rawValue:)),
+                compatibleArchitectures: publication.architectures.isEmpty ? nil : publication.architectures.map(Architecture.init(rawValue:)),
+                licenseInfo: publication.license))
+            return .done("Published version \(published.version.map(String.init) ?? "?") of layer \(publication.layer) "
+                         + "(\(Formatting.bytes(published.content?.codeSize))).", select: nil)
         case .deleteLayerVersion(let layer, let version):
             try await lambda.deleteLayerVersion(layer, version: version)
             return .done("Deleted version \(version) of layer \(layer); functions that use it keep running with it.", select: nil)

@@ -61,3 +61,38 @@ import TestSupport
         #expect(Reducer.reduce(&readOnly, .layersCommand(.deleteVersion)).isEmpty)
     }
 }
+
+/// `n` in the layers view: a folder published as a new layer version on moto, the form's checks,
+/// the CLI command zipping the same folder.
+@Suite struct LayerPublishTests {
+    @Test func aFolderIsPublishedAsANewVersion() async throws {
+        let fixtures = try await LambdaFixtures()
+        let layer = LambdaFixtures.uniqueName("published")
+        let folder = NSTemporaryDirectory() + "lt-layer-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder + "/python", withIntermediateDirectories: true)
+        try "X = 1\n".write(toFile: folder + "/python/shared.py", atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+
+        var state = ConsoleState(connection: ConnectionInfo(profile: "dev", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .layersCommand(.open))
+        #expect(ActionCatalog.available(in: state) == [.publishLayer])
+        _ = Reducer.reduce(&state, .openAction(.publishLayer))
+        guard case .form(var form) = state.overlay else { Issue.record("no form"); return }
+        form.set(.layerName, "bad name")
+        form.set(.runtime, "python3.12 cobol")
+        #expect(FormSubmission.actionErrors(form)[.layerName] != nil && FormSubmission.actionErrors(form)[.runtime] != nil)
+        form.set(.layerName, layer)
+        form.set(.runtime, "python3.12")
+        form.set(.path, folder)
+        #expect(FormSubmission.actionErrors(form).isEmpty)
+        let mutation = try #require(FormSubmission.mutation(from: form))
+        #expect(AWSCLICommand.render(mutation, connection: state.connection).contains(
+            "zip -qr /tmp/\(layer).zip .) && aws lambda publish-layer-version --layer-name \(layer) --zip-file fileb:///tmp/\(layer).zip"))
+
+        let runner = MutationRunnerTests.runner(fixtures.backend, folder: MutationRunnerTests.folder())
+        guard case .mutationFinished(_, .done(let sentence, _)) = await runner.run(.mutate(mutation)) else { Issue.record("not published"); return }
+        #expect(sentence.contains("Published version 1 of layer \(layer)"))
+        let versions = try await fixtures.lambda.layerVersions(of: layer).all()
+        #expect(versions.first?.compatibleRuntimes == [.python312])
+    }
+}

@@ -334,6 +334,8 @@ import TestSupport
         .deleteLayerVersion(layer: "l", version: 1),
         .createFunction(NewFunction(name: "n", source: nil, runtime: "python3.12", handler: "h", role: "r", architecture: "arm64", memory: 128,
                                     timeout: 3)),
+        .publishLayer(LayerPublication(layer: "l", source: .zipFile(path: "/nonexistent.zip"), description: "", runtimes: [], architectures: [],
+                                       license: nil)),
     ]
 
     static func listed(_ mutation: Mutation) -> Bool {
@@ -341,7 +343,7 @@ import TestSupport
         case .invoke, .publishVersion, .updateCode, .updateConfiguration, .setTags, .createAlias, .updateAlias, .deleteAlias, .setMappingEnabled,
              .updateMapping, .createMapping, .deleteMapping, .setReservedConcurrency, .setProvisionedConcurrency, .deleteFunction, .addPermission,
              .removePermission, .setAsyncInvocation, .setRecursion, .setFunctionURL, .setRuntimeUpdates, .setCodeSigning, .deleteLayerVersion,
-             .createFunction:
+             .createFunction, .publishLayer:
             return true
         }
     }

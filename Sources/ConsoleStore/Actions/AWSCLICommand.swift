@@ -19,6 +19,9 @@ public enum AWSCLICommand {
         if case .updateCode(let function, .directory(let path), _, _, _) = mutation {
             return "(cd \(quote(path)) && zip -qr /tmp/\(quote(function)).zip .) && " + command
         }
+        if case .publishLayer(let publication) = mutation, case .directory(let path) = publication.source {
+            return "(cd \(quote(path)) && zip -qr /tmp/\(quote(publication.layer)).zip .) && " + command
+        }
         if case .createFunction(let new) = mutation, case .directory(let path)? = new.source {
             return "(cd \(quote(path)) && zip -qr /tmp/\(quote(new.name)).zip .) && " + command
         }
@@ -161,6 +164,14 @@ public enum AWSCLICommand {
             case .s3(let bucket, let key, _)?: words += ["--code", "S3Bucket=\(bucket),S3Key=\(key)"]
             case nil: words += ["--zip-file", "fileb://\(new.name).zip"]
             }
+            return words
+        case .publishLayer(let publication):
+            let zip = if case .zipFile(let path) = publication.source { "fileb://" + path } else { "fileb:///tmp/\(publication.layer).zip" }
+            var words = ["publish-layer-version", "--layer-name", publication.layer, "--zip-file", zip]
+            if !publication.description.isEmpty { words += ["--description", publication.description] }
+            if !publication.runtimes.isEmpty { words += ["--compatible-runtimes"] + publication.runtimes }
+            if !publication.architectures.isEmpty { words += ["--compatible-architectures"] + publication.architectures }
+            if let license = publication.license { words += ["--license-info", license] }
             return words
         case .deleteLayerVersion(let layer, let version):
             return ["delete-layer-version", "--layer-name", layer, "--version-number", String(version)]

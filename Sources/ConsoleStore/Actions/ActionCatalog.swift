@@ -8,7 +8,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case toggleMapping, editMapping, createMapping, deleteMapping
     case reservedConcurrency, provisionedConcurrency
     case addPermission, removePermission, asyncInvocation, recursion, functionURL, runtimeUpdates, codeSigning
-    case createFunction
+    case createFunction, publishLayer
     case deleteFunction, deleteVersion
 
     public var title: String {
@@ -37,6 +37,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .runtimeUpdates: "Runtime updates: Auto, on function update, or a pinned runtime version"
         case .codeSigning: "Code signing: attach a configuration, or detach it"
         case .createFunction: "Create a function: hello world, a zip, a folder or an image"
+        case .publishLayer: "Publish a layer version from a zip or a folder"
         case .deleteFunction: "Delete the function"
         case .deleteVersion: "Delete the version"
         }
@@ -56,7 +57,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .gradualRollout: "G in shift"
         case .reservedConcurrency, .provisionedConcurrency: "c"
         case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "ctrl-d"
-        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .createFunction: ""
+        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .createFunction, .publishLayer: ""
         }
     }
 
@@ -94,6 +95,7 @@ public enum ActionCatalog {
     /// something in AWS (invoke runs code, so it counts too): read-only mode offers none.
     public static func available(in state: ConsoleState) -> [ActionID] {
         guard !state.connection.readOnly else { return [] }
+        if state.route == .layers { return [.publishLayer] }
         // An empty account (or a list still loading) can still have a function created.
         guard state.focusedConfiguration != nil else { return state.route == .pane(.functions) ? [.createFunction] : [] }
         var actions: [ActionID] = [.invoke, .publishVersion, .updateCode, .editConfiguration, .editTags, .reservedConcurrency, .createAlias,

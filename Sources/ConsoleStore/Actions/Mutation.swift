@@ -32,6 +32,7 @@ public enum Mutation: Sendable, Equatable {
     /// A layer version is no function's: `function` names the layer.
     case deleteLayerVersion(layer: String, version: Int64)
     case createFunction(NewFunction)
+    case publishLayer(LayerPublication)
 
     public var function: String {
         switch self {
@@ -45,6 +46,7 @@ public enum Mutation: Sendable, Equatable {
              .setRuntimeUpdates(let function, _, _), .setCodeSigning(let function, _), .deleteLayerVersion(let function, _):
             function
         case .createFunction(let new): new.name
+        case .publishLayer(let publication): publication.layer
         }
     }
 
@@ -76,6 +78,7 @@ public enum Mutation: Sendable, Equatable {
         case .setCodeSigning(_, let arn): arn == nil ? "DeleteFunctionCodeSigningConfig" : "PutFunctionCodeSigningConfig"
         case .deleteLayerVersion: "DeleteLayerVersion"
         case .createFunction: "CreateFunction"
+        case .publishLayer: "PublishLayerVersion"
         }
     }
 
@@ -149,6 +152,14 @@ public enum CodeSource: Sendable, Equatable {
     case directory(path: String)
     case s3(bucket: String, key: String, objectVersion: String?)
     case image(uri: String)
+
+    /// The local path of a zip file or a folder.
+    public var path: String? {
+        switch self {
+        case .zipFile(let path), .directory(let path): path
+        default: nil
+        }
+    }
 }
 
 /// The fields of the configuration form that differ from what the function had: nil means

@@ -7,6 +7,7 @@ public enum ActionForms {
     /// The form of `action` on the focused function, or on `named` (the invoke screen's).
     public static func form(for action: ActionID, in state: ConsoleState, function named: String? = nil) -> FormState? {
         if action == .createFunction { return newFunctionForm(state) }
+        if action == .publishLayer { return layerForm(state) }
         let chosen = named.map { name in state.function(named: name) } ?? state.focusedConfiguration
         guard let function = chosen, let name = function.functionName else { return nil }
         // A list row has no RevisionId or CodeSha256: they come with the detail, which the forms
@@ -158,6 +159,8 @@ public enum ActionForms {
             ])
         case .createFunction:
             return newFunctionForm(state)
+        case .publishLayer:
+            return layerForm(state)
         case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning:
             return ResourceForms.form(for: action, in: state, target: target, name: name, configuration: configuration)
         case .deleteFunction:
@@ -187,6 +190,26 @@ public enum ActionForms {
             FormField(.architecture, "Architecture", .choice(FieldRules.architectures), value: "arm64"),
             FormField(.memory, "Memory", .integer(128...10_240, unit: "MB", optional: false), value: "128"),
             FormField(.timeout, "Timeout", .integer(1...900, unit: "s", optional: false), value: "3"),
+        ])
+    }
+
+    /// A new version of the open layer (or a new layer).
+    static func layerForm(_ state: ConsoleState) -> FormState {
+        let layer = state.layers.openLayer ?? state.layers.selectedLayer?.layerName ?? ""
+        let latest = state.layers.layers.first { $0.layerName == layer }?.latestMatchingVersion
+        let target = ActionTarget(function: layer, functionArn: nil, revisionId: nil, codeSha256: nil)
+        return FormState(action: .publishLayer, title: "Publish a layer version", target: target, fields: [
+            FormField(.layerName, "Layer", value: layer, hint: "an existing layer's name, or a new one"),
+            FormField(.source, "Content", .choice([CodeSourceChoice.zip, CodeSourceChoice.directory],
+                                                  labels: [CodeSourceChoice.zip: "a zip file", CodeSourceChoice.directory: "a folder, zipped here"]),
+                      value: CodeSourceChoice.directory),
+            FormField(.path, "Zip file or folder", hint: "python/…, nodejs/node_modules/… inside, as Lambda mounts them in /opt"),
+            FormField(.description, "Description", value: latest?.description ?? ""),
+            FormField(.runtime, "Runtimes", value: (latest?.compatibleRuntimes ?? []).map(\.rawValue).joined(separator: " "),
+                      hint: "up to 15, space apart; empty: any"),
+            FormField(.architecture, "Architectures", value: (latest?.compatibleArchitectures ?? []).map(\.rawValue).joined(separator: " "),
+                      hint: "x86_64, arm64 or both; empty: any"),
+            FormField(.license, "License", value: latest?.licenseInfo ?? "", hint: "an SPDX identifier, a URL or text (256 characters)"),
         ])
     }
 

@@ -81,6 +81,12 @@ public enum FormSubmission {
             let handler = optional(.handler) ?? (source == nil ? runtime.flatMap(FunctionTemplates.template(for:))?.handler : nil)
             return .createFunction(NewFunction(name: text(.name), source: source, runtime: runtime, handler: handler, role: text(.role),
                                                architecture: form.value(.architecture), memory: number(.memory) ?? 128, timeout: number(.timeout) ?? 3))
+        case .publishLayer:
+            func words(_ id: FieldID) -> [String] { text(id).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) }
+            let path = text(.path)
+            return .publishLayer(LayerPublication(layer: text(.layerName), source: form.value(.source) == CodeSourceChoice.zip ? .zipFile(path: path)
+                                                    : .directory(path: path), description: text(.description), runtimes: words(.runtime),
+                                                  architectures: words(.architecture), license: optional(.license)))
         case .deleteFunction:
             return .deleteFunction(function: function, version: nil)
         case .deleteVersion:
@@ -137,6 +143,19 @@ public enum FormSubmission {
             }
         case .editConfiguration:
             if configurationChanges(form).isEmpty { errors[.description] = "nothing changed" }
+        case .publishLayer:
+            let name = form.value(.layerName).trimmingCharacters(in: .whitespaces)
+            if name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                errors[.layerName] = "1 to 64 letters, digits, - or _"
+            }
+            if empty(.path) { errors[.path] = "a path is needed" }
+            let runtimes = form.value(.runtime).split(whereSeparator: { $0 == " " || $0 == "," })
+            if runtimes.count > 15 { errors[.runtime] = "at most 15 runtimes" }
+            if let bad = runtimes.first(where: { !FieldRules.runtimes.contains(String($0)) }) { errors[.runtime] = "\(bad.prefix(20)) is not a runtime" }
+            if let bad = form.value(.architecture).split(whereSeparator: { $0 == " " || $0 == "," }).first(where: { !FieldRules.architectures.contains(String($0)) }) {
+                errors[.architecture] = "\(bad.prefix(20)) is not x86_64 or arm64"
+            }
+            if form.value(.license).count > 256 { errors[.license] = "at most 256 characters" }
         case .createFunction:
             let name = form.value(.name).trimmingCharacters(in: .whitespaces)
             if name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {

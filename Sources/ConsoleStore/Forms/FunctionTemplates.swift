@@ -51,6 +51,25 @@ public enum FunctionTemplates {
     }
 }
 
+/// PublishLayerVersion as the form gives it.
+public struct LayerPublication: Sendable, Equatable {
+    public var layer: String
+    public var source: CodeSource
+    public var description: String
+    public var runtimes: [String]
+    public var architectures: [String]
+    public var license: String?
+
+    public init(layer: String, source: CodeSource, description: String, runtimes: [String], architectures: [String], license: String?) {
+        self.layer = layer
+        self.source = source
+        self.description = description
+        self.runtimes = runtimes
+        self.architectures = architectures
+        self.license = license
+    }
+}
+
 /// CreateFunction as the form gives it.
 public struct NewFunction: Sendable, Equatable {
     public var name: String

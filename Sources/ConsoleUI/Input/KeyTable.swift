@@ -257,6 +257,7 @@ public enum KeyTables {
         KeyBinding([.enter], "layers: the layer's versions, and the functions using each", .layersCommand(.openLayer), hint: "versions"),
         KeyBinding([.escape], "layers: back to the layers, then out", .layersCommand(.back), hint: "back"),
         KeyBinding([.control("d")], "layers: delete the version under the cursor (press twice)", .layersCommand(.deleteVersion), mutates: true),
+        KeyBinding([.character("n")], "layers: publish a new version from a zip or a folder", .openAction(.publishLayer), mutates: true, hint: "publish"),
     ]
 
     public static let audit: [KeyBinding] = [
