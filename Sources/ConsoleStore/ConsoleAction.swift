@@ -169,6 +169,8 @@ public enum ConsoleAction: Sendable {
     case codeCompared(function: String, old: String, new: String, Result<PackageComparison, ConsoleError>)
     /// One file of both packages, line by line (nil lines: too different to compare here).
     case fileDiffed(function: String, path: String, Result<[LineDiff.Line]?, ConsoleError>)
+    /// A function URL's answer, to read in full (the log event view).
+    case showResponse(title: String, text: String)
     /// `D`: the code package of the function (or the version selected) to a file here.
     case downloadCode
     /// Where the package went, or why not.

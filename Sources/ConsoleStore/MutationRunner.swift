@@ -186,6 +186,20 @@ extension EffectRunner {
                 licenseInfo: publication.license))
             return .done("Published version \(published.version.map(String.init) ?? "?") of layer \(publication.layer) "
                          + "(\(Formatting.bytes(published.content?.codeSize))).", select: nil)
+        case .invokeURL(let function, let call):
+            let started = ContinuousClock.now
+            let response = try await lambda.client.invokeURL(call.url, method: call.method, path: call.path, body: Data(call.body.utf8),
+                                                             signed: call.signed)
+            let elapsed = ContinuousClock.now - started
+            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            let headers = ["content-type", "x-amzn-requestid", "x-amzn-remapped-date"].compactMap { name in
+                response.headers[name].map { "\(name): \($0)" }
+            }
+            // The body kept to what the event view shows (it cuts long text too).
+            let body = String(decoding: response.body.prefix(1_048_576), as: UTF8.self)
+            progress(.showResponse(title: "\(call.method) \(call.path) → HTTP \(response.status) in \(milliseconds) ms",
+                                   text: (headers + ["", body]).joined(separator: "\n")))
+            return .done("\(function)'s URL answered HTTP \(response.status) in \(milliseconds) ms.", select: nil)
         case .deleteLayerVersion(let layer, let version):
             try await lambda.deleteLayerVersion(layer, version: version)
             return .done("Deleted version \(version) of layer \(layer); functions that use it keep running with it.", select: nil)

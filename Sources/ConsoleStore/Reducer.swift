@@ -314,6 +314,8 @@ public enum Reducer {
             state.resources[function] = resources
             // Provisioned concurrency being allocated is read again every few seconds while shown.
             state.resourcesRecheckAt = resources.isSettling && state.route == .detail(function: function) ? now.addingTimeInterval(ConsoleState.settlingRecheck) : nil
+        case .showResponse(let title, let text):
+            state.overlay = .logEvent(LogEventView(LogLine(timestamp: 0, stream: title, message: text, id: "response")))
         case .downloadCode:
             guard let name = state.functionMeant() else {
                 state.status = "Choose a function first: D downloads its code package."

@@ -336,6 +336,7 @@ import TestSupport
                                     timeout: 3)),
         .publishLayer(LayerPublication(layer: "l", source: .zipFile(path: "/nonexistent.zip"), description: "", runtimes: [], architectures: [],
                                        license: nil)),
+        .invokeURL(function: "f", URLCall(url: "http://127.0.0.1:1", method: "GET", path: "/", body: "", signed: false)),
     ]
 
     static func listed(_ mutation: Mutation) -> Bool {
@@ -343,7 +344,7 @@ import TestSupport
         case .invoke, .publishVersion, .updateCode, .updateConfiguration, .setTags, .createAlias, .updateAlias, .deleteAlias, .setMappingEnabled,
              .updateMapping, .createMapping, .deleteMapping, .setReservedConcurrency, .setProvisionedConcurrency, .deleteFunction, .addPermission,
              .removePermission, .setAsyncInvocation, .setRecursion, .setFunctionURL, .setRuntimeUpdates, .setCodeSigning, .deleteLayerVersion,
-             .createFunction, .publishLayer:
+             .createFunction, .publishLayer, .invokeURL:
             return true
         }
     }
@@ -364,4 +365,50 @@ import TestSupport
         _ = await runner.run(.undo(entry))
         #expect(try await backend.requests(lane: lane).isEmpty, "a request left in read-only mode")
     }
+}
+
+/// Calling a function URL from the console: signed as Lambda for AWS_IAM, plain for NONE, the
+/// answer (any status) shown in full; the equivalent curl command.
+@Suite struct FunctionURLCallTests {
+    @Test func signedForIAMPlainForNoneAndTheAnswerShown() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("url-call")
+        try await backend.script(lane: lane, [
+            ["match": ["method": "POST", "path": "/orders"], "status": 201, "headers": ["Content-Type": "application/json"], "body": #"{"id": 7}"#],
+            ["match": ["method": "GET", "path": "/health"], "status": 503, "body": "down"],
+        ])
+        let folder = MutationRunnerTests.folder()
+        let runner = MutationRunnerTests.runner(backend, folder: folder)
+        let shown = ShownResponses()
+        let signed = URLCall(url: backend.faultURL(lane: lane), method: "POST", path: "/orders?source=console", body: #"{"qty": 1}"#, signed: true)
+        let answer = await runner.run(.mutate(.invokeURL(function: "shop", signed))) { action in
+            if case .showResponse(let title, let text) = action { shown.add(title + "\n" + text) }
+        }
+        guard case .mutationFinished(_, .done(let sentence, _)) = answer else { Issue.record("\(answer)"); return }
+        #expect(sentence.contains("HTTP 201"))
+        #expect(shown.all.first?.contains("POST /orders?source=console → HTTP 201") == true && shown.all.first?.contains(#"{"id": 7}"#) == true)
+        let plain = URLCall(url: backend.faultURL(lane: lane), method: "GET", path: "/health", body: "", signed: false)
+        guard case .mutationFinished(_, .done(let down, _)) = await runner.run(.mutate(.invokeURL(function: "shop", plain))) else {
+            Issue.record("a 503 is an answer, not a failure")
+            return
+        }
+        #expect(down.contains("HTTP 503"))
+        let requests = try await backend.requests(lane: lane)
+        #expect(requests.count == 2, "a URL call is sent once")
+        #expect(requests[0].headers["authorization"]?.contains("/us-east-1/lambda/aws4_request") == true)
+        #expect(requests[0].path == "/orders?source=console" && requests[0].body == #"{"qty": 1}"#)
+        #expect(requests[1].headers["authorization"] == nil)
+
+        let command = AWSCLICommand.render(.invokeURL(function: "shop", URLCall(url: "https://abc.lambda-url.us-east-1.on.aws/", method: "POST",
+                                                                                path: "/orders", body: "{}", signed: true)),
+                                           connection: ConnectionInfo(profile: "p", region: "us-east-1", endpoint: "", readOnly: false))
+        #expect(command == #"curl -sS -X POST --aws-sigv4 aws:amz:us-east-1:lambda --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-security-token: $AWS_SESSION_TOKEN" -H 'Content-Type: application/json' --data '{}' https://abc.lambda-url.us-east-1.on.aws/orders"#)
+    }
+}
+
+final class ShownResponses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String] = []
+    func add(_ value: String) { lock.withLock { values.append(value) } }
+    var all: [String] { lock.withLock { values } }
 }

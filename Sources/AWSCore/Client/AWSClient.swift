@@ -242,4 +242,24 @@ public final class AWSClient: Sendable {
         }
         return data
     }
+
+    /// A call to a function URL (`https://ID.lambda-url.REGION.on.aws/…`): signed as Lambda when
+    /// the URL's auth type is AWS_IAM, plain for NONE; sent once (it runs the function) and
+    /// answered whatever its status, as a browser would see it.
+    public func invokeURL(_ url: String, method: String, path: String, body: Data, signed: Bool) async throws -> HTTPResponse {
+        let target = AWSClient(service: service, region: region, endpoint: url, credentials: credentials, transport: transport,
+                               retry: RetryStrategy(maxAttempts: 1), sleep: sleep, now: now, log: log)
+        // `/orders?id=7`: the query goes apart, to be signed as the URL's own.
+        let parts = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let query = parts.count > 1 ? parts[1].split(separator: "&").map { pair -> (name: String, value: String) in
+            let item = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(item[0]).removingPercentEncoding ?? String(item[0]), item.count > 1 ? String(item[1]).removingPercentEncoding ?? String(item[1]) : "")
+        } : []
+        let bare = String(parts[0])
+        var request = AWSRequest(operation: "InvokeFunctionUrl", method: method, path: bare.hasPrefix("/") ? bare : "/" + bare, query: query,
+                                 headers: HTTPHeaders([("Content-Type", "application/json")]), body: body)
+        request.isSigned = signed
+        request.repeatability = .onlyIfNotRun
+        return try await target.withRetries(request, status: \.status) { prepared in try await target.transport.send(prepared) }
+    }
 }

@@ -7,6 +7,18 @@ import LambdaAPI
 /// Environment values are never written out: they show as `****` to fill in.
 public enum AWSCLICommand {
     public static func render(_ mutation: Mutation, connection: ConnectionInfo) -> String {
+        // A function URL is called with curl, signed as Lambda when its auth is AWS_IAM.
+        if case .invokeURL(_, let call) = mutation {
+            var words = ["curl", "-sS", "-X", call.method]
+            if call.signed {
+                words += ["--aws-sigv4", "aws:amz:\(connection.region):lambda", "--user", "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY",
+                          "-H", "x-amz-security-token: $AWS_SESSION_TOKEN"]
+            }
+            if !call.body.isEmpty { words += ["-H", "Content-Type: application/json", "--data", call.body] }
+            let url = (call.url.hasSuffix("/") ? String(call.url.dropLast()) : call.url) + call.path
+            // The credentials are left to the shell to expand; everything else is quoted.
+            return (words + [url]).map { $0.contains("$AWS_") ? "\"" + $0 + "\"" : quote($0) }.joined(separator: " ")
+        }
         var words = ["aws", "lambda"] + arguments(mutation)
         if connection.profile != "default" { words += ["--profile", connection.profile] }
         words += ["--region", connection.region]
@@ -173,6 +185,8 @@ public enum AWSCLICommand {
             if !publication.architectures.isEmpty { words += ["--compatible-architectures"] + publication.architectures }
             if let license = publication.license { words += ["--license-info", license] }
             return words
+        case .invokeURL:
+            return []  // curl, not the CLI: see render
         case .deleteLayerVersion(let layer, let version):
             return ["delete-layer-version", "--layer-name", layer, "--version-number", String(version)]
         case .setRecursion(let function, let loop):

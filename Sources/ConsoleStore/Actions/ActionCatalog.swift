@@ -8,7 +8,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case toggleMapping, editMapping, createMapping, deleteMapping
     case reservedConcurrency, provisionedConcurrency
     case addPermission, removePermission, asyncInvocation, recursion, functionURL, runtimeUpdates, codeSigning
-    case createFunction, publishLayer
+    case createFunction, publishLayer, invokeURL
     case deleteFunction, deleteVersion
 
     public var title: String {
@@ -38,6 +38,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .codeSigning: "Code signing: attach a configuration, or detach it"
         case .createFunction: "Create a function: hello world, a zip, a folder or an image"
         case .publishLayer: "Publish a layer version from a zip or a folder"
+        case .invokeURL: "Function URL: call it (signed when its auth is AWS_IAM)"
         case .deleteFunction: "Delete the function"
         case .deleteVersion: "Delete the version"
         }
@@ -57,7 +58,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .gradualRollout: "G in shift"
         case .reservedConcurrency, .provisionedConcurrency: "c"
         case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "ctrl-d"
-        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .createFunction, .publishLayer: ""
+        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .createFunction, .publishLayer, .invokeURL: ""
         }
     }
 
@@ -100,6 +101,7 @@ public enum ActionCatalog {
         guard state.focusedConfiguration != nil else { return state.route == .pane(.functions) ? [.createFunction] : [] }
         var actions: [ActionID] = [.invoke, .publishVersion, .updateCode, .editConfiguration, .editTags, .reservedConcurrency, .createAlias,
                                    .createMapping, .addPermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning]
+        if let name = state.focusedName, state.details[name]?.url?.functionUrl != nil { actions.append(.invokeURL) }
         // A statement to remove needs the policy read (the detail's Permissions section).
         if let name = state.focusedName, !(state.resources[name]?.policy.value.map(PolicyStatementRow.rows) ?? []).isEmpty {
             actions.append(.removePermission)

@@ -33,6 +33,8 @@ public enum Mutation: Sendable, Equatable {
     case deleteLayerVersion(layer: String, version: Int64)
     case createFunction(NewFunction)
     case publishLayer(LayerPublication)
+    /// Runs the function through its URL: counted as a change, as an invocation is.
+    case invokeURL(function: String, URLCall)
 
     public var function: String {
         switch self {
@@ -47,6 +49,7 @@ public enum Mutation: Sendable, Equatable {
             function
         case .createFunction(let new): new.name
         case .publishLayer(let publication): publication.layer
+        case .invokeURL(let function, _): function
         }
     }
 
@@ -79,6 +82,7 @@ public enum Mutation: Sendable, Equatable {
         case .deleteLayerVersion: "DeleteLayerVersion"
         case .createFunction: "CreateFunction"
         case .publishLayer: "PublishLayerVersion"
+        case .invokeURL(_, let call): "InvokeFunctionUrl \(call.method)"
         }
     }
 

@@ -161,7 +161,7 @@ public enum ActionForms {
             return newFunctionForm(state)
         case .publishLayer:
             return layerForm(state)
-        case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning:
+        case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .invokeURL:
             return ResourceForms.form(for: action, in: state, target: target, name: name, configuration: configuration)
         case .deleteFunction:
             return confirmation(action, "Delete function \(name) with all its versions and aliases", target, expected: name)

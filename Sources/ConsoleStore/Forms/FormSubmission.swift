@@ -68,7 +68,7 @@ public enum FormSubmission {
             return .setReservedConcurrency(function: function, number(.reserved))
         case .provisionedConcurrency:
             return .setProvisionedConcurrency(function: function, qualifier: target.qualifier ?? "", number(.provisioned))
-        case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning:
+        case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .invokeURL:
             return ResourceForms.mutation(form)
         case .createFunction:
             let source: CodeSource? = switch form.value(.source) {

@@ -92,6 +92,15 @@ enum ResourceForms {
                 FormField(.codeSigningArn, "Configuration ARN", value: resources?.codeSigning.value ?? "",
                           hint: "arn:aws:lambda:REGION:ACCOUNT:code-signing-config:csc-…; empty detaches it"),
             ])
+        case .invokeURL:
+            guard let url = state.details[name]?.url, let address = url.functionUrl else { return nil }
+            return FormState(action: action, title: "Call \(address)", target: target, fields: [
+                FormField(.method, "Method", .choice(["GET", "POST", "PUT", "PATCH", "DELETE"]), value: "GET"),
+                FormField(.urlPath, "Path", value: "/", hint: "with a query if you like: /orders?id=7"),
+                FormField(.body, "Body", hint: "sent as application/json; empty: none"),
+                FormField(.urlAuthType, "Auth", .choice([url.authType ?? "NONE"]), value: url.authType ?? "NONE",
+                          hint: "AWS_IAM: signed with the console's credentials"),
+            ])
         case .recursion:
             let now = resources?.recursion.value ?? "Terminate"
             return FormState(action: action, title: "Recursive loop detection of \(name)", target: target, fields: [
@@ -122,6 +131,10 @@ enum ResourceForms {
                 retries: Int(text(.retries)) ?? 2, maximumAge: Int(text(.maxAge)) ?? 21_600, onSuccess: optional(.onSuccess), onFailure: optional(.onFailure)))
         case .recursion:
             return .setRecursion(function: function, loop: form.value(.recursiveLoop))
+        case .invokeURL:
+            let address = form.title.hasPrefix("Call ") ? String(form.title.dropFirst(5)) : ""
+            return .invokeURL(function: function, URLCall(url: address, method: form.value(.method), path: text(.urlPath).isEmpty ? "/" : text(.urlPath),
+                                                          body: form.value(.body), signed: form.value(.urlAuthType) == "AWS_IAM"))
         case .runtimeUpdates:
             let mode = form.value(.updateRuntimeOn)
             return .setRuntimeUpdates(function: function, mode: mode, versionArn: mode == "Manual" ? optional(.runtimeVersionArn) : nil)
@@ -214,6 +227,23 @@ public struct PermissionGrant: Sendable, Equatable {
         self.sourceAccount = sourceAccount
         self.urlAuthType = urlAuthType
         self.qualifier = qualifier
+    }
+}
+
+/// One call to a function URL.
+public struct URLCall: Sendable, Equatable {
+    public var url: String
+    public var method: String
+    public var path: String
+    public var body: String
+    public var signed: Bool
+
+    public init(url: String, method: String, path: String, body: String, signed: Bool) {
+        self.url = url
+        self.method = method
+        self.path = path
+        self.body = body
+        self.signed = signed
     }
 }
 
