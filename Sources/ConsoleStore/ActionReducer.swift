@@ -299,6 +299,10 @@ public enum ActionReducer {
         // A layer changed: the layers view reads its lists again.
         if case .publishLayer = mutation { return state.route == .layers ? LayersReducer.reduce(&state, .layersCommand(.open), now: now) : [] }
         if case .deleteLayerVersion(let layer, _) = mutation { return state.route == .layers ? [.loadLayerVersions(layer: layer)] : [] }
+        switch mutation {
+        case .createSigningConfig, .updateSigningConfig, .deleteSigningConfig: return state.route == .signing ? [.loadSigningConfigs] : []
+        default: break
+        }
         if case .deleteFunction(_, nil) = mutation, case .done = outcome {
             return reload(nil, &state)  // its detail is gone with it
         }

@@ -157,6 +157,9 @@ public enum ConsoleAction: Sendable {
     case openAccount
     /// The detail's resource sections, each read or said why not.
     case resourcesLoaded(function: String, FunctionResources)
+    case signingCommand(SigningCommand)
+    case signingConfigsLoaded(Result<[CodeSigningConfig], ConsoleError>)
+    case signingUsersLoaded(arn: String, Result<[String], ConsoleError>)
     case auditCommand(AuditCommand)
     case journalLoaded([JournalEntry])
     /// An undo went through, was refused (what changed since), or failed.
@@ -199,6 +202,16 @@ public enum ConsoleAction: Sendable {
         default: false
         }
     }
+}
+
+/// Keys of `:signing`.
+public enum SigningCommand: Sendable, Equatable {
+    case open
+    /// Enter: the functions that use the configuration under the cursor, read again.
+    case users
+    /// ctrl-d, twice.
+    case delete
+    case back
 }
 
 /// Keys of `:audit`.
@@ -341,6 +354,9 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// The detail's resource sections of a function, read together.
     case loadResources(function: String)
     case loadLayers
+    case loadSigningConfigs
+    /// ListFunctionsByCodeSigningConfig.
+    case loadSigningUsers(arn: String)
     /// This profile and region's entries of the journal, newest first.
     case loadJournal
     /// The inverse of an entry's change, guarded.

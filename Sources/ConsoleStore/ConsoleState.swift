@@ -29,6 +29,8 @@ public enum Route: Sendable, Equatable {
     case layers
     /// The changes this console made here, newest first, to undo (`:audit`).
     case audit
+    /// The account's code signing configurations (`:signing`).
+    case signing
 
     /// The function whose live tail this route shows, if it shows one.
     public var tailFunction: String? {
@@ -278,6 +280,8 @@ public struct ConsoleState: Sendable {
     public internal(set) var resourcesRecheckAt: Date?
     /// The layers view's lists.
     public var layers = LayersState()
+    /// `:signing`'s configurations.
+    public var signing = SigningState()
     /// `:audit`'s entries and cursor.
     public var journal: [JournalEntry] = []
     public var journalTable = TableState(sortColumn: .time)

@@ -126,6 +126,10 @@ public struct EffectRunner: Sendable {
             do { return .loginFinished(.success(try await ssoLogin.run { progress(.loginPrompt($0)) })) } catch {
                 return .loginFinished(.failure(Self.consoleError(error)))
             }
+        case .loadSigningConfigs:
+            return .signingConfigsLoaded(await attempt { try await lambda.codeSigningConfigs().all() })
+        case .loadSigningUsers(let arn):
+            return .signingUsersLoaded(arn: arn, await attempt { try await lambda.functionArns(signedBy: arn).all() })
         case .loadJournal:
             return .journalLoaded(journal.map { journal in
                 audit.map { journal.load(profile: $0.profile, region: $0.region) } ?? []

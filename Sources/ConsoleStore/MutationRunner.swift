@@ -200,6 +200,15 @@ extension EffectRunner {
             progress(.showResponse(title: "\(call.method) \(call.path) → HTTP \(response.status) in \(milliseconds) ms",
                                    text: (headers + ["", body]).joined(separator: "\n")))
             return .done("\(function)'s URL answered HTTP \(response.status) in \(milliseconds) ms.", select: nil)
+        case .createSigningConfig(let settings):
+            let created = try await lambda.createCodeSigningConfig(Self.signingRequest(settings))
+            return .done("Created code signing configuration \(created.codeSigningConfigId ?? "") (\(settings.untrusted)).", select: nil)
+        case .updateSigningConfig(let arn, let settings):
+            _ = try await lambda.updateCodeSigningConfig(arn, Self.signingRequest(settings))
+            return .done("Changed code signing configuration \(arn.split(separator: ":").last ?? "").", select: nil)
+        case .deleteSigningConfig(let arn):
+            try await lambda.deleteCodeSigningConfig(arn)
+            return .done("Deleted code signing configuration \(arn.split(separator: ":").last ?? "").", select: nil)
         case .deleteLayerVersion(let layer, let version):
             try await lambda.deleteLayerVersion(layer, version: version)
             return .done("Deleted version \(version) of layer \(layer); functions that use it keep running with it.", select: nil)
@@ -327,6 +336,12 @@ extension EffectRunner {
         }
         request.layers = changes.layers
         return request
+    }
+
+    static func signingRequest(_ settings: SigningConfigSettings) -> CodeSigningConfigRequest {
+        CodeSigningConfigRequest(allowedPublishers: AllowedPublishers(signingProfileVersionArns: settings.profiles),
+                                 codeSigningPolicies: CodeSigningPolicies(untrustedArtifactOnDeployment: settings.untrusted),
+                                 description: settings.description.isEmpty ? nil : settings.description)
     }
 
     /// One UpdateAlias that sets the whole routing: an empty map clears it.

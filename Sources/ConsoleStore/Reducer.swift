@@ -63,6 +63,7 @@ public enum Reducer {
     private static func apply(_ state: inout ConsoleState, _ action: ConsoleAction, now: Date) -> [ConsoleEffect] {
         if let effects = FleetReducer.intercept(&state, action, now: now) { return effects }
         if let effects = LayersReducer.intercept(&state, action) { return effects }
+        if let effects = SigningReducer.intercept(&state, action) { return effects }
         if state.route == .audit, state.overlay == nil, let delta = scrollDelta(action, page: state.pageHeight) {
             state.journalTable.moveCursor(by: delta)
             state.journalTable.scrollToCursor(height: state.pageHeight)
@@ -349,6 +350,8 @@ public enum Reducer {
             case .failed(let sentence)?: state.status = "The policy could not be read: \(sentence)"
             default: state.status = "\(name) has no resource-based policy."
             }
+        case .signingCommand, .signingConfigsLoaded, .signingUsersLoaded:
+            return SigningReducer.reduce(&state, action, now: now)
         case .auditCommand, .journalLoaded, .undoFinished:
             return AuditReducer.reduce(&state, action, now: now)
         case .layersCommand, .layersLoaded, .layerVersionsLoaded:
@@ -613,6 +616,8 @@ public enum Reducer {
             return []  // read when asked (`r`)
         case .audit:
             return [.loadJournal]
+        case .signing:
+            return []  // read when asked (`r`)
         case .insights:
             return []  // a query runs when asked, never on a timer (each run is billed by the data scanned)
         case .monitor(let function):
@@ -674,6 +679,9 @@ public enum Reducer {
             }
             var seen = Set<String>()
             return reduce(&state, .fleetCommand(.open(.profiles(named.filter { seen.insert($0).inserted }))))
+        }
+        if parts.count == 1, ConsoleCommands.completions(for: word) == ["signing"] {
+            return reduce(&state, .signingCommand(.open))
         }
         if parts.count == 1, ConsoleCommands.completions(for: word) == ["audit"] {
             return reduce(&state, .auditCommand(.open))
@@ -780,7 +788,7 @@ extension ConsoleState {
             return functions[row].functionName
         case .pane:
             return focusedName
-        case .fleet, .layers, .audit:
+        case .fleet, .layers, .audit, .signing:
             // A fleet row may be another account's; a layer is no function's.
             return nil
         }

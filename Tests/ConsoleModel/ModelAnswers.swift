@@ -115,6 +115,12 @@ enum ModelAnswers {
                                                userCode: random.next() % 2 == 0 ? "ABCD-EFGH" : "\u{1B}[31mCODE", expiresAt: Date.distantFuture)
             let expiry = [Date(timeIntervalSince1970: 1_795_604_400), Date.distantFuture, Date(timeIntervalSince1970: 1e300)][Int(random.next() % 3)]
             return [.loginPrompt(prompt), .loginFinished(failing ? .failure(failure(&random)) : .success(expiry))]
+        case .loadSigningConfigs:
+            func decoded<T: Decodable>(_ json: String) -> T? { try? LambdaJSON.decoder().decode(T.self, from: Data(json.utf8)) }
+            let configs: [CodeSigningConfig] = decoded(#"[{"CodeSigningConfigId": "csc-1", "CodeSigningConfigArn": "arn:aws:lambda:us-east-1:1:code-signing-config:csc-1", "CodeSigningPolicies": {"UntrustedArtifactOnDeployment": "Enforce"}, "AllowedPublishers": {"SigningProfileVersionArns": ["arn:aws:signer:us-east-1:1:/signing-profiles/p/abc"]}, "Description": "\u001b[2J"}]"#) ?? []
+            return [.signingConfigsLoaded(failing ? .failure(failure(&random)) : .success(configs))]
+        case .loadSigningUsers(let arn):
+            return [.signingUsersLoaded(arn: arn, failing ? .failure(failure(&random)) : .success(random.next() % 2 == 0 ? [] : ["arn:aws:lambda:us-east-1:1:function:f"]))]
         case .loadJournal:
             // Undoable, not undoable, already undone, and a target that tries to drive the terminal.
             let entries = [

@@ -57,7 +57,7 @@ public enum ModelExplorer {
             case 94..<95: steps += pick(unknownSequences).map { .key($0) }
             case 95..<96:
                 // The commands that open the fleet view and the contexts picker, typed whole.
-                steps += [.key(.character(":")), .paste(pick(["region all", "fleet alpha beta", "ctx", "fl", "region eu-west-1", "login", "fleet sso", "account", "layers", "audit"])), .key(.enter)]
+                steps += [.key(.character(":")), .paste(pick(["region all", "fleet alpha beta", "ctx", "fl", "region eu-west-1", "login", "fleet sso", "account", "layers", "audit", "signing"])), .key(.enter)]
             default: steps.append(.key(pick([.escape, .enter, .tab, .backTab, .character("j"), .character("k")])))
             }
         }

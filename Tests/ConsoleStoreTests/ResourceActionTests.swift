@@ -337,6 +337,9 @@ import TestSupport
         .publishLayer(LayerPublication(layer: "l", source: .zipFile(path: "/nonexistent.zip"), description: "", runtimes: [], architectures: [],
                                        license: nil)),
         .invokeURL(function: "f", URLCall(url: "http://127.0.0.1:1", method: "GET", path: "/", body: "", signed: false)),
+        .createSigningConfig(SigningConfigSettings(description: "", profiles: ["arn:aws:signer:x"], untrusted: "Warn")),
+        .updateSigningConfig(arn: "arn:aws:lambda:us-east-1:1:code-signing-config:csc-1", SigningConfigSettings(description: "", profiles: [], untrusted: "Warn")),
+        .deleteSigningConfig(arn: "arn:aws:lambda:us-east-1:1:code-signing-config:csc-1"),
     ]
 
     static func listed(_ mutation: Mutation) -> Bool {
@@ -344,7 +347,7 @@ import TestSupport
         case .invoke, .publishVersion, .updateCode, .updateConfiguration, .setTags, .createAlias, .updateAlias, .deleteAlias, .setMappingEnabled,
              .updateMapping, .createMapping, .deleteMapping, .setReservedConcurrency, .setProvisionedConcurrency, .deleteFunction, .addPermission,
              .removePermission, .setAsyncInvocation, .setRecursion, .setFunctionURL, .setRuntimeUpdates, .setCodeSigning, .deleteLayerVersion,
-             .createFunction, .publishLayer, .invokeURL:
+             .createFunction, .publishLayer, .invokeURL, .createSigningConfig, .updateSigningConfig, .deleteSigningConfig:
             return true
         }
     }
@@ -411,4 +414,54 @@ final class ShownResponses: @unchecked Sendable {
     private var values: [String] = []
     func add(_ value: String) { lock.withLock { values.append(value) } }
     var all: [String] { lock.withLock { values } }
+}
+
+/// `:signing`, which moto lacks: the configurations and who uses each, created, changed and
+/// deleted as the reference documents the calls (the fault server plays them).
+@Suite struct SigningConfigTests {
+    @Test func listCreateChangeDeleteAndWhoUsesOne() async throws {
+        let backend = try await TestBackend.shared()
+        let lane = TestBackend.lane("signing")
+        let arn = "arn:aws:lambda:us-east-1:123456789012:code-signing-config:csc-0a1b2c3d4e5f60718"
+        let profile = "arn:aws:signer:us-east-1:123456789012:/signing-profiles/release/abcdef1234"
+        let config = #"{"CodeSigningConfigId": "csc-0a1b2c3d4e5f60718", "CodeSigningConfigArn": "\#(arn)", "AllowedPublishers": {"SigningProfileVersionArns": ["\#(profile)"]}, "CodeSigningPolicies": {"UntrustedArtifactOnDeployment": "Warn"}, "Description": "release", "LastModified": "2026-12-01T10:00:00.000+0000"}"#
+        try await backend.script(lane: lane, [
+            ["match": ["method": "GET", "path": "/code-signing-configs/"], "body": #"{"CodeSigningConfigs": [\#(config)]}"#],
+            ["match": ["method": "GET", "path": "/functions"], "body": #"{"FunctionArns": ["arn:aws:lambda:us-east-1:123456789012:function:billing"]}"#],
+            ["match": ["method": "POST", "path": "/code-signing-configs/"], "body": #"{"CodeSigningConfig": \#(config)}"#],
+            ["match": ["method": "PUT", "path": "/code-signing-configs/"], "body": #"{"CodeSigningConfig": \#(config)}"#],
+            ["match": ["method": "DELETE", "path": "/code-signing-configs/"], "status": 204, "body": ""],
+        ])
+        let runner = MutationRunnerTests.runner(backend, lane: lane, folder: MutationRunnerTests.folder())
+        var state = ConsoleState(connection: ConnectionInfo(profile: "dev", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .resized(rows: 40, columns: 120))
+        func run(_ effects: [ConsoleEffect]) async { for effect in effects { await run(Reducer.reduce(&state, await runner.run(effect))) } }
+        _ = Reducer.reduce(&state, .openCommandLine)
+        _ = Reducer.reduce(&state, .editCommandLine("signing"))
+        await run(Reducer.reduce(&state, .runCommandLine))
+        #expect(state.signing.configs.map(\.codeSigningConfigArn) == [arn])
+        #expect(state.signing.users[arn] == .value(["arn:aws:lambda:us-east-1:123456789012:function:billing"]))
+
+        _ = Reducer.reduce(&state, .openAction(.createSigningConfig))
+        guard case .form(var form) = state.overlay else { Issue.record("no form"); return }
+        form.set(.publishers, "not-an-arn")
+        #expect(FormSubmission.actionErrors(form)[.publishers] != nil)
+        form.set(.publishers, profile)
+        form.set(.enabled, "Enforce")
+        let create = try #require(FormSubmission.mutation(from: form))
+        #expect(AWSCLICommand.render(create, connection: state.connection).contains(
+            "create-code-signing-config --allowed-publishers SigningProfileVersionArns=\(profile) --code-signing-policies UntrustedArtifactOnDeployment=Enforce"))
+        for mutation in [create, .updateSigningConfig(arn: arn, SigningConfigSettings(description: "v2", profiles: [profile], untrusted: "Enforce"))] {
+            guard case .mutationFinished(_, .done) = await runner.run(.mutate(mutation)) else { Issue.record("\(mutation.auditAction) failed"); return }
+        }
+        // ctrl-d once asks; again deletes.
+        #expect(Reducer.reduce(&state, .signingCommand(.delete)).isEmpty)
+        let delete = Reducer.reduce(&state, .signingCommand(.delete))
+        #expect(delete == [.mutate(.deleteSigningConfig(arn: arn))])
+        guard case .mutationFinished(_, .done) = await runner.run(delete[0]) else { Issue.record("delete failed"); return }
+        let sent = try await backend.requests(lane: lane).filter { $0.method != "GET" }
+        #expect(sent.map(\.method) == ["POST", "PUT", "DELETE"])
+        #expect(sent[0].path == "/2020-04-22/code-signing-configs/" && sent[0].body.contains(#""UntrustedArtifactOnDeployment":"Enforce""#))
+        #expect(sent[1].path.contains("/code-signing-configs/") && sent[1].path.contains("csc-0a1b2c3d4e5f60718"))
+    }
 }

@@ -187,6 +187,16 @@ public enum AWSCLICommand {
             return words
         case .invokeURL:
             return []  // curl, not the CLI: see render
+        case .createSigningConfig(let settings), .updateSigningConfig(_, let settings):
+            var words: [String]
+            if case .updateSigningConfig(let arn, _) = mutation { words = ["update-code-signing-config", "--code-signing-config-arn", arn] }
+            else { words = ["create-code-signing-config"] }
+            words += ["--allowed-publishers", "SigningProfileVersionArns=" + settings.profiles.joined(separator: ","),
+                      "--code-signing-policies", "UntrustedArtifactOnDeployment=" + settings.untrusted]
+            if !settings.description.isEmpty { words += ["--description", settings.description] }
+            return words
+        case .deleteSigningConfig(let arn):
+            return ["delete-code-signing-config", "--code-signing-config-arn", arn]
         case .deleteLayerVersion(let layer, let version):
             return ["delete-layer-version", "--layer-name", layer, "--version-number", String(version)]
         case .setRecursion(let function, let loop):

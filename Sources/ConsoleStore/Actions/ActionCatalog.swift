@@ -8,7 +8,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case toggleMapping, editMapping, createMapping, deleteMapping
     case reservedConcurrency, provisionedConcurrency
     case addPermission, removePermission, asyncInvocation, recursion, functionURL, runtimeUpdates, codeSigning
-    case createFunction, publishLayer, invokeURL
+    case createFunction, publishLayer, invokeURL, createSigningConfig, editSigningConfig
     case deleteFunction, deleteVersion
 
     public var title: String {
@@ -39,6 +39,8 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .createFunction: "Create a function: hello world, a zip, a folder or an image"
         case .publishLayer: "Publish a layer version from a zip or a folder"
         case .invokeURL: "Function URL: call it (signed when its auth is AWS_IAM)"
+        case .createSigningConfig: "Code signing: a new configuration (publishers, Warn or Enforce)"
+        case .editSigningConfig: "Code signing: change the configuration under the cursor"
         case .deleteFunction: "Delete the function"
         case .deleteVersion: "Delete the version"
         }
@@ -58,7 +60,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .gradualRollout: "G in shift"
         case .reservedConcurrency, .provisionedConcurrency: "c"
         case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "ctrl-d"
-        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .createFunction, .publishLayer, .invokeURL: ""
+        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .createFunction, .publishLayer, .invokeURL, .createSigningConfig, .editSigningConfig: ""
         }
     }
 
@@ -97,6 +99,7 @@ public enum ActionCatalog {
     public static func available(in state: ConsoleState) -> [ActionID] {
         guard !state.connection.readOnly else { return [] }
         if state.route == .layers { return [.publishLayer] }
+        if state.route == .signing { return [.createSigningConfig] + (state.signing.selected == nil ? [] : [.editSigningConfig]) }
         // An empty account (or a list still loading) can still have a function created.
         guard state.focusedConfiguration != nil else { return state.route == .pane(.functions) ? [.createFunction] : [] }
         var actions: [ActionID] = [.invoke, .publishVersion, .updateCode, .editConfiguration, .editTags, .reservedConcurrency, .createAlias,

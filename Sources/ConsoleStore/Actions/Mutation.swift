@@ -35,6 +35,10 @@ public enum Mutation: Sendable, Equatable {
     case publishLayer(LayerPublication)
     /// Runs the function through its URL: counted as a change, as an invocation is.
     case invokeURL(function: String, URLCall)
+    /// Code signing configurations are no function's: `function` names the configuration.
+    case createSigningConfig(SigningConfigSettings)
+    case updateSigningConfig(arn: String, SigningConfigSettings)
+    case deleteSigningConfig(arn: String)
 
     public var function: String {
         switch self {
@@ -50,6 +54,8 @@ public enum Mutation: Sendable, Equatable {
         case .createFunction(let new): new.name
         case .publishLayer(let publication): publication.layer
         case .invokeURL(let function, _): function
+        case .createSigningConfig: "code signing"
+        case .updateSigningConfig(let arn, _), .deleteSigningConfig(let arn): arn
         }
     }
 
@@ -83,6 +89,9 @@ public enum Mutation: Sendable, Equatable {
         case .createFunction: "CreateFunction"
         case .publishLayer: "PublishLayerVersion"
         case .invokeURL(_, let call): "InvokeFunctionUrl \(call.method)"
+        case .createSigningConfig: "CreateCodeSigningConfig"
+        case .updateSigningConfig: "UpdateCodeSigningConfig"
+        case .deleteSigningConfig: "DeleteCodeSigningConfig"
         }
     }
 

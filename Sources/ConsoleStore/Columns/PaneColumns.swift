@@ -219,6 +219,17 @@ public enum PaneColumns {
         return [function[0]] + place + function.dropFirst()
     }
 
+    /// The code signing configurations: id, policy, publishers, description.
+    public static func signing() -> [ColumnSpec<CodeSigningConfig>] {
+        [ColumnSpec(.name, "ID", .fixed(24), priority: 9) { $0.codeSigningConfigId ?? "" },
+         ColumnSpec(.state, "UNTRUSTED", .fixed(9), priority: 8, tone: { $0.codeSigningPolicies?.untrustedArtifactOnDeployment == "Enforce" ? .ok : .warn }) {
+             $0.codeSigningPolicies?.untrustedArtifactOnDeployment ?? "Warn"
+         },
+         ColumnSpec(.source, "PUBLISHERS", .fixed(10), alignRight: true, priority: 7) { "\($0.allowedPublishers?.signingProfileVersionArns.count ?? 0)" },
+         ColumnSpec(.modified, "MODIFIED", .fixed(19), priority: 5) { String(($0.lastModified ?? "").prefix(19)) },
+         ColumnSpec(.description, "DESCRIPTION", .flexible(minimum: 12, weight: 2), priority: 3) { $0.description ?? "" }]
+    }
+
     /// The layers view's: each layer with its latest version.
     public static func layers() -> [ColumnSpec<LayersListItem>] {
         [ColumnSpec(.name, "LAYER", .content(minimum: 16, maximum: 48), priority: 9) { $0.layerName ?? "" },

@@ -41,7 +41,7 @@ public struct ContextChoices: Sendable, Equatable {
 
 /// The command line's words and their arguments, for completion and for the hint beside it.
 public enum ConsoleCommands {
-    public static let all = Pane.allCases.map(\.rawValue) + ["monitor", "metrics", "insights", "region", "profile", "ctx", "fleet", "login", "account", "layers", "audit", "quit"]
+    public static let all = Pane.allCases.map(\.rawValue) + ["monitor", "metrics", "insights", "region", "profile", "ctx", "fleet", "login", "account", "layers", "audit", "signing", "quit"]
 
     /// The commands a first word may mean.
     public static func completions(for prefix: String) -> [String] {

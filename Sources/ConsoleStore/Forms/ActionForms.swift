@@ -8,6 +8,7 @@ public enum ActionForms {
     public static func form(for action: ActionID, in state: ConsoleState, function named: String? = nil) -> FormState? {
         if action == .createFunction { return newFunctionForm(state) }
         if action == .publishLayer { return layerForm(state) }
+        if action == .createSigningConfig || action == .editSigningConfig { return signingForm(action, state) }
         let chosen = named.map { name in state.function(named: name) } ?? state.focusedConfiguration
         guard let function = chosen, let name = function.functionName else { return nil }
         // A list row has no RevisionId or CodeSha256: they come with the detail, which the forms
@@ -161,6 +162,8 @@ public enum ActionForms {
             return newFunctionForm(state)
         case .publishLayer:
             return layerForm(state)
+        case .createSigningConfig, .editSigningConfig:
+            return signingForm(action, state)
         case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .invokeURL:
             return ResourceForms.form(for: action, in: state, target: target, name: name, configuration: configuration)
         case .deleteFunction:
@@ -210,6 +213,21 @@ public enum ActionForms {
             FormField(.architecture, "Architectures", value: (latest?.compatibleArchitectures ?? []).map(\.rawValue).joined(separator: " "),
                       hint: "x86_64, arm64 or both; empty: any"),
             FormField(.license, "License", value: latest?.licenseInfo ?? "", hint: "an SPDX identifier, a URL or text (256 characters)"),
+        ])
+    }
+
+    /// A code signing configuration, new or the one under the cursor.
+    static func signingForm(_ action: ActionID, _ state: ConsoleState) -> FormState? {
+        let current = action == .editSigningConfig ? state.signing.selected : nil
+        if action == .editSigningConfig, current == nil { return nil }
+        let target = ActionTarget(function: current?.codeSigningConfigArn ?? "", functionArn: nil, revisionId: nil, codeSha256: nil)
+        return FormState(action: action, title: current.map { "Code signing \($0.codeSigningConfigId ?? "")" } ?? "New code signing configuration",
+                         target: target, fields: [
+            FormField(.publishers, "Signing profiles", value: current?.allowedPublishers?.signingProfileVersionArns.joined(separator: " ") ?? "",
+                      hint: "1 to 20 signing profile version ARNs (arn:aws:signer:…), space apart"),
+            FormField(.enabled, "Untrusted code", .choice(["Warn", "Enforce"]), value: current?.codeSigningPolicies?.untrustedArtifactOnDeployment ?? "Warn",
+                      hint: "Enforce refuses a deployment whose signature does not check"),
+            FormField(.description, "Description", value: current?.description ?? ""),
         ])
     }
 

@@ -95,7 +95,7 @@ public enum FieldID: Hashable, Sendable {
     case statementId, principalPreset, principal, sourceAccount, urlAuthType, retries, maxAge, onSuccess, onFailure, recursiveLoop
     case invokeMode, corsOrigins, corsMethods, corsHeaders, corsCredentials, corsMaxAge, urlPresence
     case updateRuntimeOn, runtimeVersionArn, codeSigningArn
-    case role, layerName, license, method, urlPath, body
+    case role, layerName, license, method, urlPath, body, publishers
     case pair(PairGroup, row: Int)
 
     /// A name for a file the field is edited in ($EDITOR): `payload`, `environment-2`.

@@ -81,6 +81,11 @@ public enum FormSubmission {
             let handler = optional(.handler) ?? (source == nil ? runtime.flatMap(FunctionTemplates.template(for:))?.handler : nil)
             return .createFunction(NewFunction(name: text(.name), source: source, runtime: runtime, handler: handler, role: text(.role),
                                                architecture: form.value(.architecture), memory: number(.memory) ?? 128, timeout: number(.timeout) ?? 3))
+        case .createSigningConfig, .editSigningConfig:
+            let settings = SigningConfigSettings(description: text(.description),
+                                                 profiles: text(.publishers).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init),
+                                                 untrusted: form.value(.enabled))
+            return form.action == .createSigningConfig ? .createSigningConfig(settings) : .updateSigningConfig(arn: function, settings)
         case .publishLayer:
             func words(_ id: FieldID) -> [String] { text(id).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) }
             let path = text(.path)
@@ -143,6 +148,13 @@ public enum FormSubmission {
             }
         case .editConfiguration:
             if configurationChanges(form).isEmpty { errors[.description] = "nothing changed" }
+        case .createSigningConfig, .editSigningConfig:
+            let profiles = form.value(.publishers).split(whereSeparator: { $0 == " " || $0 == "," })
+            if profiles.isEmpty || profiles.count > 20 { errors[.publishers] = "1 to 20 signing profile version ARNs" }
+            else if let bad = profiles.first(where: { !$0.hasPrefix("arn:") || !$0.contains(":signer:") }) {
+                errors[.publishers] = "\(bad.prefix(30)) is not a signing profile version ARN (arn:aws:signer:…)"
+            }
+            if form.value(.description).count > 256 { errors[.description] = "at most 256 characters" }
         case .publishLayer:
             let name = form.value(.layerName).trimmingCharacters(in: .whitespaces)
             if name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {

@@ -30,6 +30,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case versionDiff = "Comparing two versions (d)"
     case layers = "Layers (:layers)"
     case audit = "Changes made here, to undo (:audit)"
+    case signing = "Code signing configurations (:signing)"
 
     /// The name a `keys` file uses for it.
     public var id: String {
@@ -60,6 +61,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .versionDiff: "diff"
         case .layers: "layers"
         case .audit: "audit"
+        case .signing: "signing"
         }
     }
 }
@@ -144,7 +146,7 @@ public struct KeyBinding: Sendable {
 public enum KeyTables {
     public static let global: [KeyBinding] = [
         KeyBinding([.character("?")], "this help", .showHelp, hint: "help"),
-        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :login :account :layers :audit :q (Tab completes)", .openCommandLine, hint: "command"),
+        KeyBinding([.character(":")], "command line: :functions :versions :aliases :mappings :logs :monitor :metrics :insights :region NAME|all :profile NAME :ctx :fleet :login :account :layers :signing :audit :q (Tab completes)", .openCommandLine, hint: "command"),
         KeyBinding([.character("C")], "contexts: the profiles and regions shown this session, to go back to one", .openContexts),
         KeyBinding([.tab], "next pane", .nextPane, hint: "pane"),
         KeyBinding([.backTab], "previous pane", .previousPane),
@@ -258,6 +260,16 @@ public enum KeyTables {
         KeyBinding([.escape], "layers: back to the layers, then out", .layersCommand(.back), hint: "back"),
         KeyBinding([.control("d")], "layers: delete the version under the cursor (press twice)", .layersCommand(.deleteVersion), mutates: true),
         KeyBinding([.character("n")], "layers: publish a new version from a zip or a folder", .openAction(.publishLayer), mutates: true, hint: "publish"),
+    ]
+
+    public static let signing: [KeyBinding] = [
+        KeyBinding([.character("j"), .down], "signing: down", .moveCursor(1)),
+        KeyBinding([.character("k"), .up], "signing: up", .moveCursor(-1)),
+        KeyBinding([.enter], "signing: read again which functions use it", .signingCommand(.users), hint: "users"),
+        KeyBinding([.character("n")], "signing: a new configuration", .openAction(.createSigningConfig), mutates: true, hint: "new"),
+        KeyBinding([.character("e")], "signing: change it", .openAction(.editSigningConfig), mutates: true, hint: "edit"),
+        KeyBinding([.control("d")], "signing: delete it (press twice)", .signingCommand(.delete), mutates: true),
+        KeyBinding([.escape], "signing: back", .signingCommand(.back), hint: "back"),
     ]
 
     public static let audit: [KeyBinding] = [
@@ -380,6 +392,7 @@ public enum KeyTables {
         case .versionDiff: return versionDiff
         case .layers: return layers
         case .audit: return audit
+        case .signing: return signing
         }
     }
 
@@ -426,6 +439,7 @@ public enum KeyTables {
         case .versionDiff: return [.versionDiff, .global]
         case .layers: return [.layers, .global]
         case .audit: return [.audit, .global]
+        case .signing: return [.signing, .global]
         }
     }
 }

@@ -36,6 +36,7 @@ public enum ConsoleView {
         case .versionDiff(let name): VersionDiffView.draw(name, state, screen, theme, top: top, height: height)
         case .layers: LayersView.draw(state, screen, theme, top: top, height: height)
         case .audit: AuditView.draw(state, screen, theme, top: top, height: height)
+        case .signing: SigningView.draw(state, screen, theme, top: top, height: height)
         }
         statusLine(state, screen, theme, row: layout.statusRow, now: now)
         footer(state, screen, theme, keys: keys, row: layout.footerRow, now: now)
@@ -119,6 +120,8 @@ public enum ConsoleView {
             screen.put("functions › \(name) › versions \(diff?.old ?? "?") → \(diff?.new ?? "?")", row: row, column: 1, style: theme[.title])
         case .layers:
             screen.put("layers" + (state.layers.openLayer.map { " › " + $0 } ?? ""), row: row, column: 1, style: theme[.title])
+        case .signing:
+            screen.put("code signing · \(state.connection.region)", row: row, column: 1, style: theme[.title])
         case .audit:
             screen.put("audit · \(state.connection.profile) · \(state.connection.region)", row: row, column: 1, style: theme[.title])
         case .fleet:

@@ -167,3 +167,31 @@ enum AuditView {
         }
     }
 }
+
+/// `:signing`: the account's code signing configurations and, for the one under the cursor, its
+/// publishers and the functions that use it.
+enum SigningView {
+    static func draw(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int) {
+        let signing = state.signing
+        guard height > 6 else { return }
+        let heading = signing.problem.map { " Code signing · not read: " + $0 }
+            ?? (signing.read ? " Code signing · \(signing.configs.count) configurations" : " Code signing · reading…")
+        screen.put(DisplayWidth.clip(TableView.sanitize(heading), width: screen.columns - 1), row: top, column: 0,
+                   style: theme[signing.problem == nil ? .title : .warn])
+        let listHeight = max(2, height - 5)
+        TableView.draw(signing.configs, columns: PaneColumns.signing(), table: signing.table, theme: theme, screen: screen, top: top + 1,
+                       height: listHeight)
+        guard let selected = signing.selected else { return }
+        var lines = (selected.allowedPublishers?.signingProfileVersionArns ?? []).prefix(2).map { " publisher " + $0 }
+        switch selected.codeSigningConfigArn.flatMap({ signing.users[$0] }) {
+        case .value(let arns)?: lines.append(" used by " + arns.map { String($0.split(separator: ":").last ?? "") }.joined(separator: ", "))
+        case .none?: lines.append(" used by no function")
+        case .failed(let sentence)?: lines.append(" used by: not read: " + sentence)
+        case nil: lines.append(" used by: reading…")
+        }
+        for (offset, line) in lines.prefix(4).enumerated() {
+            screen.put(DisplayWidth.clip(TableView.sanitize(line), width: screen.columns - 1), row: top + 1 + listHeight + offset, column: 0,
+                       style: theme[.dim])
+        }
+    }
+}
