@@ -298,7 +298,11 @@ public enum ActionReducer {
         if case .invoke = mutation { return [] }
         // A layer changed: the layers view reads its lists again.
         if case .publishLayer = mutation { return state.route == .layers ? LayersReducer.reduce(&state, .layersCommand(.open), now: now) : [] }
-        if case .deleteLayerVersion(let layer, _) = mutation { return state.route == .layers ? [.loadLayerVersions(layer: layer)] : [] }
+        switch mutation {
+        case .deleteLayerVersion(let layer, _), .shareLayer(let layer, _, _, _, _), .unshareLayer(let layer, _, _):
+            return state.route == .layers ? [.loadLayerVersions(layer: layer)] : []
+        default: break
+        }
         switch mutation {
         case .createSigningConfig, .updateSigningConfig, .deleteSigningConfig: return state.route == .signing ? [.loadSigningConfigs] : []
         default: break

@@ -167,6 +167,8 @@ public enum ConsoleAction: Sendable {
     case layersCommand(LayersCommand)
     case layersLoaded(Result<[LayersListItem], ConsoleError>)
     case layerVersionsLoaded(layer: String, Result<[LayerVersionsListItem], ConsoleError>)
+    /// A layer version's policy (GetLayerVersionPolicy), by its ARN.
+    case layerPolicyLoaded(arn: String, ResourceRead<String>)
     case diffCommand(DiffCommand)
     /// Two packages compared (or why not).
     case codeCompared(function: String, old: String, new: String, Result<PackageComparison, ConsoleError>)
@@ -362,6 +364,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     /// The inverse of an entry's change, guarded.
     case undo(JournalEntry)
     case loadLayerVersions(layer: String)
+    case loadLayerPolicy(layer: String, version: Int64, arn: String)
     /// Both versions' packages, downloaded and compared.
     case compareCode(function: String, old: String, new: String)
     /// One file of both versions' packages, compared line by line.

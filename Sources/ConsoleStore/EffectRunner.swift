@@ -126,6 +126,14 @@ public struct EffectRunner: Sendable {
             do { return .loginFinished(.success(try await ssoLogin.run { progress(.loginPrompt($0)) })) } catch {
                 return .loginFinished(.failure(Self.consoleError(error)))
             }
+        case .loadLayerPolicy(let layer, let version, let arn):
+            do {
+                return .layerPolicyLoaded(arn: arn, (try await lambda.getLayerVersionPolicy(layer, version: version).policy).map { .value($0) } ?? .none)
+            } catch AWSClientError.service(let error) where error.code == .resourceNotFoundException {
+                return .layerPolicyLoaded(arn: arn, .none)
+            } catch {
+                return .layerPolicyLoaded(arn: arn, .failed(Self.consoleError(error).sentence))
+            }
         case .loadSigningConfigs:
             return .signingConfigsLoaded(await attempt { try await lambda.codeSigningConfigs().all() })
         case .loadSigningUsers(let arn):

@@ -123,10 +123,13 @@ extension EffectRunner {
         case .removePermission(let function, let sid):
             try await lambda.removePermission(function, statementId: sid)
             return .done("Removed statement \(sid) from \(function)'s policy.", select: nil)
+        case .setAsyncInvocation(let function, let settings) where settings.remove:
+            try await lambda.deleteFunctionEventInvokeConfig(function, qualifier: settings.qualifier)
+            return .done("Asynchronous invocation of \(function)\(settings.qualifier.map { ":" + $0 } ?? ""): back to the defaults.", select: nil)
         case .setAsyncInvocation(let function, let settings):
             let destinations = DestinationConfig(onSuccess: settings.onSuccess.map { OnSuccess(destination: $0) },
                                                  onFailure: settings.onFailure.map { OnFailure(destination: $0) })
-            _ = try await lambda.putFunctionEventInvokeConfig(function, FunctionEventInvokeConfigRequest(
+            _ = try await lambda.putFunctionEventInvokeConfig(function, qualifier: settings.qualifier, FunctionEventInvokeConfigRequest(
                 maximumRetryAttempts: settings.retries, maximumEventAgeInSeconds: settings.maximumAge, destinationConfig: destinations))
             return .done("Asynchronous invocation of \(function): \(settings.retries) retries, events kept \(Formatting.duration(seconds: settings.maximumAge)).",
                          select: nil)
@@ -206,6 +209,13 @@ extension EffectRunner {
         case .updateSigningConfig(let arn, let settings):
             _ = try await lambda.updateCodeSigningConfig(arn, Self.signingRequest(settings))
             return .done("Changed code signing configuration \(arn.split(separator: ":").last ?? "").", select: nil)
+        case .shareLayer(let layer, let version, let sid, let principal, let organization):
+            _ = try await lambda.addLayerVersionPermission(layer, version: version, LambdaClient.AddLayerVersionPermissionRequest(
+                statementId: sid, principal: principal, organizationId: organization))
+            return .done("\(organization ?? principal) may now use \(layer):\(version).", select: nil)
+        case .unshareLayer(let layer, let version, let sid):
+            try await lambda.removeLayerVersionPermission(layer, version: version, statementId: sid)
+            return .done("Removed statement \(sid) from \(layer):\(version).", select: nil)
         case .deleteSigningConfig(let arn):
             try await lambda.deleteCodeSigningConfig(arn)
             return .done("Deleted code signing configuration \(arn.split(separator: ":").last ?? "").", select: nil)

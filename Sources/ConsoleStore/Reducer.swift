@@ -354,7 +354,7 @@ public enum Reducer {
             return SigningReducer.reduce(&state, action, now: now)
         case .auditCommand, .journalLoaded, .undoFinished:
             return AuditReducer.reduce(&state, action, now: now)
-        case .layersCommand, .layersLoaded, .layerVersionsLoaded:
+        case .layersCommand, .layersLoaded, .layerVersionsLoaded, .layerPolicyLoaded:
             return LayersReducer.reduce(&state, action, now: now)
         case .diffCommand, .codeCompared, .fileDiffed:
             return VersionDiffReducer.reduce(&state, action)

@@ -115,6 +115,9 @@ enum ModelAnswers {
                                                userCode: random.next() % 2 == 0 ? "ABCD-EFGH" : "\u{1B}[31mCODE", expiresAt: Date.distantFuture)
             let expiry = [Date(timeIntervalSince1970: 1_795_604_400), Date.distantFuture, Date(timeIntervalSince1970: 1e300)][Int(random.next() % 3)]
             return [.loginPrompt(prompt), .loginFinished(failing ? .failure(failure(&random)) : .success(expiry))]
+        case .loadLayerPolicy(_, _, let arn):
+            let policies: [ResourceRead<String>] = [.none, .value(#"{"Statement": [{"Sid": "share", "Effect": "Allow", "Principal": "*", "Action": "lambda:GetLayerVersion", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc"}}}]}"#), .failed("denied \u{1B}[2J")]
+            return [.layerPolicyLoaded(arn: arn, policies[Int(random.next() % 3)])]
         case .loadSigningConfigs:
             func decoded<T: Decodable>(_ json: String) -> T? { try? LambdaJSON.decoder().decode(T.self, from: Data(json.utf8)) }
             let configs: [CodeSigningConfig] = decoded(#"[{"CodeSigningConfigId": "csc-1", "CodeSigningConfigArn": "arn:aws:lambda:us-east-1:1:code-signing-config:csc-1", "CodeSigningPolicies": {"UntrustedArtifactOnDeployment": "Enforce"}, "AllowedPublishers": {"SigningProfileVersionArns": ["arn:aws:signer:us-east-1:1:/signing-profiles/p/abc"]}, "Description": "\u001b[2J"}]"#) ?? []

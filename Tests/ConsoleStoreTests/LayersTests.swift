@@ -96,3 +96,40 @@ import TestSupport
         #expect(versions.first?.compatibleRuntimes == [.python312])
     }
 }
+
+/// Sharing a layer version on moto: with an account (AddLayerVersionPermission), the policy read
+/// back under the cursor, and the statement removed again.
+@Suite struct LayerSharingTests {
+    @Test func shareWithAnAccountAndStop() async throws {
+        let fixtures = try await LambdaFixtures()
+        let layer = LambdaFixtures.uniqueName("shared")
+        let zip = try ZipArchive(entries: [ZipArchive.Entry(path: "python/x.py", contents: Data("X = 1\n".utf8))]).data()
+        _ = try await fixtures.lambda.publishLayerVersion(layer, PublishLayerVersionRequest(content: LayerVersionContentInput(zipFile: zip)))
+        let runner = MutationRunnerTests.runner(fixtures.backend, folder: MutationRunnerTests.folder())
+        var state = ConsoleState(connection: ConnectionInfo(profile: "dev", region: "us-east-1", endpoint: "e", readOnly: false))
+        _ = Reducer.reduce(&state, .resized(rows: 40, columns: 120))
+        func run(_ effects: [ConsoleEffect]) async { for effect in effects { await run(Reducer.reduce(&state, await runner.run(effect))) } }
+        await run(Reducer.reduce(&state, .layersCommand(.open)))
+        let position = try #require(state.layers.layersTable.visible.firstIndex { state.layers.layers[$0].layerName == layer })
+        _ = Reducer.reduce(&state, .moveCursor(position))
+        await run(Reducer.reduce(&state, .layersCommand(.openLayer)))
+        let arn = try #require(state.layers.selectedVersion?.layerVersionArn)
+        #expect(state.layers.policies[arn] == ResourceRead<String>.none, "a new version is not shared")
+        #expect(!ActionCatalog.available(in: state).contains(.unshareLayer))
+
+        _ = Reducer.reduce(&state, .openAction(.shareLayer))
+        guard case .form(var form) = state.overlay else { Issue.record("no form"); return }
+        form.set(.principal, "12345")
+        #expect(FormSubmission.actionErrors(form)[.principal] != nil)
+        form.set(.principal, "111111111111")
+        form.set(.statementId, "partner")
+        let share = try #require(FormSubmission.mutation(from: form))
+        state.overlay = nil
+        await run([.mutate(share)])
+        let rows = PolicyStatementRow.rows(state.layers.policies[arn]?.value ?? "")
+        #expect(rows.map(\.sid) == ["partner"], "\(String(describing: state.layers.policies[arn]))")
+        #expect(ActionCatalog.available(in: state).contains(.unshareLayer))
+        await run([.mutate(.unshareLayer(layer: layer, version: 1, statementId: "partner"))])
+        #expect(state.layers.policies[arn] == ResourceRead<String>.none)
+    }
+}

@@ -70,8 +70,14 @@ import TestSupport
         let invoke = try #require(resources.eventInvokeConfigs.value?.first)
         #expect(invoke.maximumRetryAttempts == 1 && invoke.maximumEventAgeInSeconds == 3600)
         #expect(invoke.destinationConfig?.onFailure?.destination == "arn:aws:sqs:us-east-1:123456789012:dlq")
+        // And back to the defaults.
+        action = await runner.run(.mutate(.setAsyncInvocation(function: name, AsyncInvocationSettings(
+            retries: 2, maximumAge: 21_600, onSuccess: nil, onFailure: nil, remove: true))))
+        guard case .mutationFinished(_, .done) = action else { Issue.record("\(action)"); return }
+        #expect(await fixtures.lambda.functionResources(name).eventInvokeConfigs == .none)
         let audit = try String(contentsOfFile: folder + "/audit.log", encoding: .utf8)
         #expect(audit.contains("AddPermission") && audit.contains("RemovePermission") && audit.contains("PutFunctionEventInvokeConfig"))
+        #expect(audit.contains("DeleteFunctionEventInvokeConfig"))
         #expect(audit.contains("statement s3-uploads"))
     }
 
@@ -340,6 +346,8 @@ import TestSupport
         .createSigningConfig(SigningConfigSettings(description: "", profiles: ["arn:aws:signer:x"], untrusted: "Warn")),
         .updateSigningConfig(arn: "arn:aws:lambda:us-east-1:1:code-signing-config:csc-1", SigningConfigSettings(description: "", profiles: [], untrusted: "Warn")),
         .deleteSigningConfig(arn: "arn:aws:lambda:us-east-1:1:code-signing-config:csc-1"),
+        .shareLayer(layer: "l", version: 1, statementId: "s", principal: "*", organization: "o-abc"),
+        .unshareLayer(layer: "l", version: 1, statementId: "s"),
     ]
 
     static func listed(_ mutation: Mutation) -> Bool {
@@ -347,7 +355,8 @@ import TestSupport
         case .invoke, .publishVersion, .updateCode, .updateConfiguration, .setTags, .createAlias, .updateAlias, .deleteAlias, .setMappingEnabled,
              .updateMapping, .createMapping, .deleteMapping, .setReservedConcurrency, .setProvisionedConcurrency, .deleteFunction, .addPermission,
              .removePermission, .setAsyncInvocation, .setRecursion, .setFunctionURL, .setRuntimeUpdates, .setCodeSigning, .deleteLayerVersion,
-             .createFunction, .publishLayer, .invokeURL, .createSigningConfig, .updateSigningConfig, .deleteSigningConfig:
+             .createFunction, .publishLayer, .invokeURL, .createSigningConfig, .updateSigningConfig, .deleteSigningConfig,
+             .shareLayer, .unshareLayer:
             return true
         }
     }

@@ -133,13 +133,15 @@ public enum AWSCLICommand {
             return words + (revisionId.map { ["--revision-id", $0] } ?? [])
         case .removePermission(let function, let sid):
             return ["remove-permission", "--function-name", function, "--statement-id", sid]
+        case .setAsyncInvocation(let function, let settings) where settings.remove:
+            return ["delete-function-event-invoke-config", "--function-name", function] + (settings.qualifier.map { ["--qualifier", $0] } ?? [])
         case .setAsyncInvocation(let function, let settings):
             var words = ["put-function-event-invoke-config", "--function-name", function, "--maximum-retry-attempts", String(settings.retries),
                          "--maximum-event-age-in-seconds", String(settings.maximumAge)]
             let destinations = [settings.onSuccess.map { "OnSuccess={Destination=\($0)}" }, settings.onFailure.map { "OnFailure={Destination=\($0)}" }]
                 .compactMap { $0 }
             if !destinations.isEmpty { words += ["--destination-config", destinations.joined(separator: ",")] }
-            return words
+            return words + (settings.qualifier.map { ["--qualifier", $0] } ?? [])
         case .setFunctionURL(let function, let qualifier, nil, _):
             return ["delete-function-url-config", "--function-name", function] + (qualifier.map { ["--qualifier", $0] } ?? [])
         case .setFunctionURL(let function, let qualifier, let settings?, let exists):
@@ -195,6 +197,11 @@ public enum AWSCLICommand {
                       "--code-signing-policies", "UntrustedArtifactOnDeployment=" + settings.untrusted]
             if !settings.description.isEmpty { words += ["--description", settings.description] }
             return words
+        case .shareLayer(let layer, let version, let sid, let principal, let organization):
+            return ["add-layer-version-permission", "--layer-name", layer, "--version-number", String(version), "--statement-id", sid,
+                    "--action", "lambda:GetLayerVersion", "--principal", principal] + (organization.map { ["--organization-id", $0] } ?? [])
+        case .unshareLayer(let layer, let version, let sid):
+            return ["remove-layer-version-permission", "--layer-name", layer, "--version-number", String(version), "--statement-id", sid]
         case .deleteSigningConfig(let arn):
             return ["delete-code-signing-config", "--code-signing-config-arn", arn]
         case .deleteLayerVersion(let layer, let version):

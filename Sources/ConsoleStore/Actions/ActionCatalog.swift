@@ -8,7 +8,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case toggleMapping, editMapping, createMapping, deleteMapping
     case reservedConcurrency, provisionedConcurrency
     case addPermission, removePermission, asyncInvocation, recursion, functionURL, runtimeUpdates, codeSigning
-    case createFunction, publishLayer, invokeURL, createSigningConfig, editSigningConfig
+    case createFunction, publishLayer, invokeURL, createSigningConfig, editSigningConfig, shareLayer, unshareLayer
     case deleteFunction, deleteVersion
 
     public var title: String {
@@ -40,6 +40,8 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .publishLayer: "Publish a layer version from a zip or a folder"
         case .invokeURL: "Function URL: call it (signed when its auth is AWS_IAM)"
         case .createSigningConfig: "Code signing: a new configuration (publishers, Warn or Enforce)"
+        case .shareLayer: "Layer version: let an account, an organization or everyone use it"
+        case .unshareLayer: "Layer version: remove a statement of its policy"
         case .editSigningConfig: "Code signing: change the configuration under the cursor"
         case .deleteFunction: "Delete the function"
         case .deleteVersion: "Delete the version"
@@ -60,7 +62,7 @@ public enum ActionID: String, CaseIterable, Sendable {
         case .gradualRollout: "G in shift"
         case .reservedConcurrency, .provisionedConcurrency: "c"
         case .deleteFunction, .deleteVersion, .deleteAlias, .deleteMapping: "ctrl-d"
-        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .createFunction, .publishLayer, .invokeURL, .createSigningConfig, .editSigningConfig: ""
+        case .createMapping, .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .createFunction, .publishLayer, .invokeURL, .createSigningConfig, .editSigningConfig, .shareLayer, .unshareLayer: ""
         }
     }
 
@@ -98,7 +100,11 @@ public enum ActionCatalog {
     /// something in AWS (invoke runs code, so it counts too): read-only mode offers none.
     public static func available(in state: ConsoleState) -> [ActionID] {
         guard !state.connection.readOnly else { return [] }
-        if state.route == .layers { return [.publishLayer] }
+        if state.route == .layers {
+            guard state.layers.openLayer != nil, let arn = state.layers.selectedVersion?.layerVersionArn else { return [.publishLayer] }
+            let shared = !(state.layers.policies[arn]?.value.map(PolicyStatementRow.rows) ?? []).isEmpty
+            return [.publishLayer, .shareLayer] + (shared ? [.unshareLayer] : [])
+        }
         if state.route == .signing { return [.createSigningConfig] + (state.signing.selected == nil ? [] : [.editSigningConfig]) }
         // An empty account (or a list still loading) can still have a function created.
         guard state.focusedConfiguration != nil else { return state.route == .pane(.functions) ? [.createFunction] : [] }

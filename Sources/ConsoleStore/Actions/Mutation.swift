@@ -39,6 +39,8 @@ public enum Mutation: Sendable, Equatable {
     case createSigningConfig(SigningConfigSettings)
     case updateSigningConfig(arn: String, SigningConfigSettings)
     case deleteSigningConfig(arn: String)
+    case shareLayer(layer: String, version: Int64, statementId: String, principal: String, organization: String?)
+    case unshareLayer(layer: String, version: Int64, statementId: String)
 
     public var function: String {
         switch self {
@@ -56,6 +58,7 @@ public enum Mutation: Sendable, Equatable {
         case .invokeURL(let function, _): function
         case .createSigningConfig: "code signing"
         case .updateSigningConfig(let arn, _), .deleteSigningConfig(let arn): arn
+        case .shareLayer(let layer, _, _, _, _), .unshareLayer(let layer, _, _): layer
         }
     }
 
@@ -79,7 +82,7 @@ public enum Mutation: Sendable, Equatable {
         case .deleteFunction: "DeleteFunction"
         case .addPermission: "AddPermission"
         case .removePermission: "RemovePermission"
-        case .setAsyncInvocation: "PutFunctionEventInvokeConfig"
+        case .setAsyncInvocation(_, let settings): settings.remove ? "DeleteFunctionEventInvokeConfig" : "PutFunctionEventInvokeConfig"
         case .setRecursion: "PutFunctionRecursionConfig"
         case .setFunctionURL(_, _, let settings, let exists):
             settings == nil ? "DeleteFunctionUrlConfig" : exists ? "UpdateFunctionUrlConfig" : "CreateFunctionUrlConfig"
@@ -92,6 +95,8 @@ public enum Mutation: Sendable, Equatable {
         case .createSigningConfig: "CreateCodeSigningConfig"
         case .updateSigningConfig: "UpdateCodeSigningConfig"
         case .deleteSigningConfig: "DeleteCodeSigningConfig"
+        case .shareLayer: "AddLayerVersionPermission"
+        case .unshareLayer: "RemoveLayerVersionPermission"
         }
     }
 
@@ -126,6 +131,7 @@ public enum Mutation: Sendable, Equatable {
         case .removePermission(let function, let sid): "\(function) statement \(sid)"
         case .setFunctionURL(let function, let qualifier, _, _): qualifier.map { "\(function):\($0)" } ?? function
         case .deleteLayerVersion(let layer, let version): "layer \(layer):\(version)"
+        case .shareLayer(let layer, let version, let sid, _, _), .unshareLayer(let layer, let version, let sid): "layer \(layer):\(version) statement \(sid)"
         default: function
         }
     }

@@ -9,6 +9,7 @@ public enum ActionForms {
         if action == .createFunction { return newFunctionForm(state) }
         if action == .publishLayer { return layerForm(state) }
         if action == .createSigningConfig || action == .editSigningConfig { return signingForm(action, state) }
+        if action == .shareLayer || action == .unshareLayer { return layerShareForm(action, state) }
         let chosen = named.map { name in state.function(named: name) } ?? state.focusedConfiguration
         guard let function = chosen, let name = function.functionName else { return nil }
         // A list row has no RevisionId or CodeSha256: they come with the detail, which the forms
@@ -164,6 +165,8 @@ public enum ActionForms {
             return layerForm(state)
         case .createSigningConfig, .editSigningConfig:
             return signingForm(action, state)
+        case .shareLayer, .unshareLayer:
+            return layerShareForm(action, state)
         case .addPermission, .removePermission, .asyncInvocation, .recursion, .functionURL, .runtimeUpdates, .codeSigning, .invokeURL:
             return ResourceForms.form(for: action, in: state, target: target, name: name, configuration: configuration)
         case .deleteFunction:
@@ -213,6 +216,26 @@ public enum ActionForms {
             FormField(.architecture, "Architectures", value: (latest?.compatibleArchitectures ?? []).map(\.rawValue).joined(separator: " "),
                       hint: "x86_64, arm64 or both; empty: any"),
             FormField(.license, "License", value: latest?.licenseInfo ?? "", hint: "an SPDX identifier, a URL or text (256 characters)"),
+        ])
+    }
+
+    /// Who may use the layer version under the cursor.
+    static func layerShareForm(_ action: ActionID, _ state: ConsoleState) -> FormState? {
+        guard let layer = state.layers.openLayer, let selected = state.layers.selectedVersion, let version = selected.version,
+              let arn = selected.layerVersionArn else { return nil }
+        var target = ActionTarget(function: layer, functionArn: arn, revisionId: nil, codeSha256: nil)
+        target.qualifier = String(version)
+        if action == .unshareLayer {
+            let sids = (state.layers.policies[arn]?.value.map(PolicyStatementRow.rows) ?? []).map(\.sid).filter { !$0.isEmpty }
+            guard let first = sids.first else { return nil }
+            return FormState(action: action, title: "Stop sharing \(layer):\(version)", target: target, fields: [
+                FormField(.statementId, "Statement", .choice(sids), value: first),
+            ])
+        }
+        return FormState(action: action, title: "Share \(layer):\(version)", target: target, fields: [
+            FormField(.principal, "Principal", hint: "an account id, or * for every account (with an organization: its accounts)"),
+            FormField(.sourceAccount, "Organization", hint: "o-… to share with an organization's accounts only; empty: none"),
+            FormField(.statementId, "Statement id", value: "lambda-tui-\(Int(Date().timeIntervalSince1970))"),
         ])
     }
 

@@ -81,6 +81,11 @@ public enum FormSubmission {
             let handler = optional(.handler) ?? (source == nil ? runtime.flatMap(FunctionTemplates.template(for:))?.handler : nil)
             return .createFunction(NewFunction(name: text(.name), source: source, runtime: runtime, handler: handler, role: text(.role),
                                                architecture: form.value(.architecture), memory: number(.memory) ?? 128, timeout: number(.timeout) ?? 3))
+        case .shareLayer:
+            return .shareLayer(layer: function, version: Int64(target.qualifier ?? "") ?? 0, statementId: text(.statementId), principal: text(.principal),
+                               organization: optional(.sourceAccount))
+        case .unshareLayer:
+            return .unshareLayer(layer: function, version: Int64(target.qualifier ?? "") ?? 0, statementId: text(.statementId))
         case .createSigningConfig, .editSigningConfig:
             let settings = SigningConfigSettings(description: text(.description),
                                                  profiles: text(.publishers).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init),
@@ -148,6 +153,18 @@ public enum FormSubmission {
             }
         case .editConfiguration:
             if configurationChanges(form).isEmpty { errors[.description] = "nothing changed" }
+        case .shareLayer:
+            let principal = form.value(.principal).trimmingCharacters(in: .whitespaces)
+            if principal != "*", !(principal.count == 12 && principal.allSatisfy(\.isNumber)), !principal.hasPrefix("arn:aws:iam::") {
+                errors[.principal] = "a 12-digit account id, an account's ARN, or *"
+            }
+            let organization = form.value(.sourceAccount).trimmingCharacters(in: .whitespaces)
+            if !organization.isEmpty, !organization.hasPrefix("o-") { errors[.sourceAccount] = "an organization id (o-…)" }
+            if !organization.isEmpty, principal != "*" { errors[.principal] = "with an organization the principal is *" }
+            let sid = form.value(.statementId)
+            if sid.isEmpty || sid.count > 100 || !sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                errors[.statementId] = "1 to 100 letters, digits, - or _"
+            }
         case .createSigningConfig, .editSigningConfig:
             let profiles = form.value(.publishers).split(whereSeparator: { $0 == " " || $0 == "," })
             if profiles.isEmpty || profiles.count > 20 { errors[.publishers] = "1 to 20 signing profile version ARNs" }

@@ -60,6 +60,9 @@ enum ResourceForms {
                           hint: "an SQS queue, SNS topic, Lambda function or EventBridge bus ARN; empty: none"),
                 FormField(.onFailure, "On failure", value: current?.destinationConfig?.onFailure?.destination ?? "",
                           hint: "as above; also an S3 bucket"),
+                FormField(.qualifier, "Qualifier", hint: "a version or alias; empty: the function"),
+                FormField(.urlPresence, "Configuration", .choice(["set", "remove"]), value: "set",
+                          hint: "remove: back to the defaults (DeleteFunctionEventInvokeConfig)"),
             ])
         case .functionURL:
             // The function's own URL (unqualified); an alias's is chosen with the qualifier field.
@@ -128,7 +131,8 @@ enum ResourceForms {
             return .removePermission(function: function, statementId: text(.statementId))
         case .asyncInvocation:
             return .setAsyncInvocation(function: function, AsyncInvocationSettings(
-                retries: Int(text(.retries)) ?? 2, maximumAge: Int(text(.maxAge)) ?? 21_600, onSuccess: optional(.onSuccess), onFailure: optional(.onFailure)))
+                retries: Int(text(.retries)) ?? 2, maximumAge: Int(text(.maxAge)) ?? 21_600, onSuccess: optional(.onSuccess), onFailure: optional(.onFailure),
+                qualifier: optional(.qualifier), remove: form.value(.urlPresence) == "remove"))
         case .recursion:
             return .setRecursion(function: function, loop: form.value(.recursiveLoop))
         case .invokeURL:
@@ -266,8 +270,14 @@ public struct AsyncInvocationSettings: Sendable, Equatable {
     public var maximumAge: Int
     public var onSuccess: String?
     public var onFailure: String?
+    /// A version or alias; nil for the function ($LATEST).
+    public var qualifier: String?
+    /// Removes the configuration (DeleteFunctionEventInvokeConfig) instead of setting it.
+    public var remove = false
 
-    public init(retries: Int, maximumAge: Int, onSuccess: String?, onFailure: String?) {
+    public init(retries: Int, maximumAge: Int, onSuccess: String?, onFailure: String?, qualifier: String? = nil, remove: Bool = false) {
+        self.qualifier = qualifier
+        self.remove = remove
         self.retries = retries
         self.maximumAge = maximumAge
         self.onSuccess = onSuccess

@@ -50,9 +50,13 @@ enum LayersReducer {
             case .success(let versions):
                 state.layers.versions = versions
                 state.layers.versionsProblem = nil
+                state.layers.policies = [:]
                 rebuild(&state)
+                return readPolicy(&state)
             case .failure(let error): state.layers.versionsProblem = error.sentence
             }
+        case .layerPolicyLoaded(let arn, let read):
+            state.layers.policies[arn] = read
         default:
             break
         }
@@ -69,6 +73,7 @@ enum LayersReducer {
             } else {
                 state.layers.versionsTable.moveCursor(by: delta)
                 state.layers.versionsTable.scrollToCursor(height: state.pageHeight)
+                return readPolicy(&state)
             }
             return []
         }
@@ -81,6 +86,13 @@ enum LayersReducer {
         default:
             return nil
         }
+    }
+
+    /// Who else may use the version under the cursor, read once.
+    static func readPolicy(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let layer = state.layers.openLayer, let selected = state.layers.selectedVersion, let version = selected.version,
+              let arn = selected.layerVersionArn, state.layers.policies[arn] == nil else { return [] }
+        return [.loadLayerPolicy(layer: layer, version: version, arn: arn)]
     }
 
     private static func read(_ state: inout ConsoleState) -> [ConsoleEffect] {

@@ -13,6 +13,8 @@ public struct LayersState: Sendable, Equatable {
     public var versions: [LayerVersionsListItem] = []
     public var versionsTable = TableState(sortColumn: .version)
     public var versionsProblem: String?
+    /// Each version's policy read so far (who else may use it), by version ARN.
+    public var policies: [String: ResourceRead<String>] = [:]
     /// How many functions of the list use each layer version ARN, counted when the lists change.
     public var usage: [String: Int] = [:]
 

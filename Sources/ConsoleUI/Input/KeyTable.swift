@@ -260,6 +260,8 @@ public enum KeyTables {
         KeyBinding([.escape], "layers: back to the layers, then out", .layersCommand(.back), hint: "back"),
         KeyBinding([.control("d")], "layers: delete the version under the cursor (press twice)", .layersCommand(.deleteVersion), mutates: true),
         KeyBinding([.character("n")], "layers: publish a new version from a zip or a folder", .openAction(.publishLayer), mutates: true, hint: "publish"),
+        KeyBinding([.character("s")], "layers: share the version with an account, an organization or everyone", .openAction(.shareLayer), mutates: true),
+        KeyBinding([.character("x")], "layers: stop sharing it (a statement of its policy)", .openAction(.unshareLayer), mutates: true),
     ]
 
     public static let signing: [KeyBinding] = [

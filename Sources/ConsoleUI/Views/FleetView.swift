@@ -1,5 +1,6 @@
 import ConsoleStore
 import Foundation
+import LambdaAPI
 
 /// The fleet view: what it lists and how far each source got (the regions not enabled, denied or
 /// failed named), then every source's functions in one table.
@@ -114,6 +115,13 @@ enum AccountView {
 /// `:layers`: the account's layers in the region, or one layer's versions with how many
 /// functions of the list use each (and, under the cursor, which).
 enum LayersView {
+    /// "organization o-abc (sid)", "every account (sid)", "111122223333 (sid)".
+    static func sharedWith(_ row: PolicyStatementRow) -> String {
+        let organization = row.otherConditions.first { $0.contains("PrincipalOrgID") }?.split(separator: "=").last.map(String.init)
+        let who = organization.map { "organization " + $0 } ?? (row.principal == "*" ? "every account" : row.principal)
+        return "\(who) (\(row.sid))"
+    }
+
     static func draw(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int) {
         let layers = state.layers
         guard height > 3 else { return }
@@ -124,7 +132,17 @@ enum LayersView {
             let usage = layers.usage
             TableView.draw(layers.versions, columns: PaneColumns.layerVersions { usage[$0] ?? 0 }, table: layers.versionsTable, theme: theme,
                            screen: screen, top: top + 1, height: height - 3)
-            let users = layers.selectedVersion?.layerVersionArn.map { state.functionsUsing(layerVersionArn: $0) } ?? []
+            let arn = layers.selectedVersion?.layerVersionArn
+            // Who else may use it: the version's policy, statement by statement.
+            let shared: String
+            switch arn.flatMap({ layers.policies[$0] }) {
+            case .value(let policy)?: shared = " Shared: " + PolicyStatementRow.rows(policy).map(sharedWith).joined(separator: ", ")
+            case .none?: shared = " Not shared: this account only."
+            case .failed(let sentence)?: shared = " Sharing not read: " + sentence
+            case nil: shared = " Sharing: reading…"
+            }
+            screen.put(DisplayWidth.clip(TableView.sanitize(shared), width: screen.columns - 1), row: top + height - 2, column: 0, style: theme[.dim])
+            let users = arn.map { state.functionsUsing(layerVersionArn: $0) } ?? []
             let line = users.isEmpty ? " No function of the list uses this version." : " Used by: " + users.prefix(20).joined(separator: ", ")
                 + (users.count > 20 ? " and \(users.count - 20) more" : "")
             screen.put(DisplayWidth.clip(TableView.sanitize(line), width: screen.columns - 1), row: top + height - 1, column: 0, style: theme[.dim])
