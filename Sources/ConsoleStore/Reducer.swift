@@ -751,6 +751,20 @@ public enum Reducer {
 }
 
 extension ConsoleState {
+    /// A change asked for by a key in a view (delete a layer version, undo…): refused in
+    /// read-only mode, and sent only on the second press, the first saying what it will do.
+    mutating func confirmsChange(_ key: String, now: Date, refused: String, asking: String) -> Bool {
+        guard !connection.readOnly else {
+            lastError = "Read-only mode: \(refused) is turned off."
+            return false
+        }
+        guard confirms(key, now: now) else {
+            status = asking
+            return false
+        }
+        return true
+    }
+
     /// True when `key` was pressed once already within the confirmation window (and disarms);
     /// otherwise arms it.
     mutating func confirms(_ key: String, now: Date) -> Bool {

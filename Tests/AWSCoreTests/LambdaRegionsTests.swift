@@ -1,6 +1,7 @@
 import AWSCore
 import Foundation
 import Testing
+import TestSupport
 
 /// The regions `:region` completes and the all-regions view lists are botocore's, partition by
 /// partition.
@@ -11,19 +12,8 @@ import Testing
             s = botocore.session.get_session()
             print(json.dumps({p: s.get_available_regions('lambda', p) for p in s.get_available_partitions()}))
             """
-        let outputFile = NSTemporaryDirectory() + "lt-regions-\(UUID().uuidString).json"
-        defer { unlink(outputFile) }
-        FileManager.default.createFile(atPath: outputFile, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputFile))
-        process.standardError = FileHandle.nullDevice
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            process.terminationHandler = { _ in done.resume() }
-            do { try process.run() } catch { done.resume() }
-        }
-        let output = try String(contentsOfFile: outputFile, encoding: .utf8)
+        let (status, output) = try Subprocess.run(["python3", "-c", script], captureOutput: true)
+        #expect(status == 0, "botocore said: \(output)")
         let theirs = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String]], "botocore said: \(output)")
         let ours = Dictionary(uniqueKeysWithValues: AWSPartition.everyPartition.map { ($0.name, $0.lambdaRegions) })
         for (partition, regions) in theirs {

@@ -47,18 +47,11 @@ extension SSOCredentialProvider {
         var items: [JSONValue] = []
         var next: String?
         for _ in 0..<max(1, limit) {
-            var request = AWSRequest(operation: member == "accountList" ? "ListAccounts" : "ListAccountRoles", method: "GET", path: path,
-                                     query: query + [("max_result", "100")] + (next.map { [("next_token", $0)] } ?? []),
-                                     headers: HTTPHeaders([("x-amz-sso_bearer_token", token)]))
-            request.isSigned = false
-            let response: HTTPResponse
-            do {
-                response = try await portal.send(request)
-            } catch AWSClientError.service(let error) where error.status == 401 {
-                throw AWSClientError.credentials("the SSO login of profile '\(profile.name)' has expired or was revoked; \(loginAdvice)")
-            }
+            let operation = member == "accountList" ? "ListAccounts" : "ListAccountRoles"
+            let response = try await portalGet(operation, path, query + [("max_result", "100")] + (next.map { [("next_token", $0)] } ?? []),
+                                               token: token)
             guard let answer = try? JSONValue.parse(response.body) else {
-                throw AWSClientError.invalidResponse(operation: request.operation, detail: "not JSON")
+                throw AWSClientError.invalidResponse(operation: operation, detail: "not JSON")
             }
             items += answer[member]?.arrayValue ?? []
             next = answer["nextToken"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }

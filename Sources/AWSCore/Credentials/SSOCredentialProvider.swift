@@ -61,15 +61,10 @@ public struct SSOCredentialProvider: CredentialProvider {
 
     public func resolve() async throws -> ResolvedCredentials? {
         let token = try await currentToken()
-        var request = AWSRequest(operation: "GetRoleCredentials", method: "GET", path: "/federation/credentials",
-                                 query: [("account_id", profile.accountID), ("role_name", profile.roleName)],
-                                 headers: HTTPHeaders([("x-amz-sso_bearer_token", token.accessToken)]))
-        request.isSigned = false
         let response: HTTPResponse
         do {
-            response = try await portal.send(request)
-        } catch AWSClientError.service(let error) where error.status == 401 {
-            throw AWSClientError.credentials("the SSO login of profile '\(profile.name)' has expired or was revoked; \(loginAdvice)")
+            response = try await portalGet("GetRoleCredentials", "/federation/credentials",
+                                           [("account_id", profile.accountID), ("role_name", profile.roleName)], token: token.accessToken)
         } catch AWSClientError.service(let error) where error.status == 403 {
             throw AWSClientError.credentials("your SSO login may not use role \(profile.roleName) in account \(profile.accountID) "
                                              + "(profile '\(profile.name)'): \(error.message)")
@@ -85,6 +80,19 @@ public struct SSOCredentialProvider: CredentialProvider {
                                       expiration: expiration)
         return ResolvedCredentials(credentials: credentials, source: "IAM Identity Center (SSO) profile '\(profile.name)': "
                                    + "role \(profile.roleName) in account \(profile.accountID)")
+    }
+
+    /// A GET of the portal with the login's bearer token (not signed); an expired or revoked
+    /// login says how to log in again.
+    func portalGet(_ operation: String, _ path: String, _ query: [(String, String)], token: String) async throws -> HTTPResponse {
+        var request = AWSRequest(operation: operation, method: "GET", path: path, query: query.map { (name: $0.0, value: $0.1) },
+                                 headers: HTTPHeaders([("x-amz-sso_bearer_token", token)]))
+        request.isSigned = false
+        do {
+            return try await portal.send(request)
+        } catch AWSClientError.service(let error) where error.status == 401 {
+            throw AWSClientError.credentials("the SSO login of profile '\(profile.name)' has expired or was revoked; \(loginAdvice)")
+        }
     }
 
     /// The console's own login first (`:login` inside it), then the AWS CLI's: both write the same cache.

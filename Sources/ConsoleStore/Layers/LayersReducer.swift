@@ -25,14 +25,9 @@ enum LayersReducer {
                 state.status = "Open a layer (Enter) and choose a version: ctrl-d twice deletes it."
                 return []
             }
-            guard !state.connection.readOnly else {
-                state.lastError = "Read-only mode: deleting a layer version is turned off."
-                return []
-            }
-            guard state.confirms("layer-delete-\(layer)-\(version)", now: now) else {
-                state.status = "ctrl-d again deletes version \(version) of layer \(layer) (it cannot be undone; functions using it keep it)."
-                return []
-            }
+            guard state.confirmsChange("layer-delete-\(layer)-\(version)", now: now, refused: "deleting a layer version",
+                                       asking: "ctrl-d again deletes version \(version) of layer \(layer) (it cannot be undone; functions using it keep it).")
+            else { return [] }
             return [.mutate(.deleteLayerVersion(layer: layer, version: version))]
         case .layersLoaded(let result):
             state.inFlight.remove(.layers)

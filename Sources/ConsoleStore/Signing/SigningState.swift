@@ -44,14 +44,9 @@ enum SigningReducer {
             return [.loadSigningUsers(arn: arn)]
         case .signingCommand(.delete):
             guard let arn = state.signing.selected?.codeSigningConfigArn else { return [] }
-            guard !state.connection.readOnly else {
-                state.lastError = "Read-only mode: deleting a code signing configuration is turned off."
-                return []
-            }
-            guard state.confirms("signing-delete-\(arn)", now: now) else {
-                state.status = "ctrl-d again deletes \(arn.split(separator: ":").last ?? "") (refused by AWS while a function uses it)."
-                return []
-            }
+            guard state.confirmsChange("signing-delete-\(arn)", now: now, refused: "deleting a code signing configuration",
+                                       asking: "ctrl-d again deletes \(arn.split(separator: ":").last ?? "") (refused by AWS while a function uses it).")
+            else { return [] }
             return [.mutate(.deleteSigningConfig(arn: arn))]
         case .signingCommand(.back):
             if state.route == .signing { state.routes.removeLast() }

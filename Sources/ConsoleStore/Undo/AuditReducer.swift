@@ -20,14 +20,9 @@ enum AuditReducer {
                 state.status = "\(entry.action) on \(entry.target): \(entry.notUndoable ?? "not undoable")."
                 return []
             }
-            guard !state.connection.readOnly else {
-                state.lastError = "Read-only mode: undo is turned off."
-                return []
-            }
-            guard state.confirms("undo-\(entry.id)", now: now) else {
-                state.status = "u again takes back \(entry.action) on \(entry.target) (refused if anything changed since)."
-                return []
-            }
+            guard state.confirmsChange("undo-\(entry.id)", now: now, refused: "undo",
+                                       asking: "u again takes back \(entry.action) on \(entry.target) (refused if anything changed since).")
+            else { return [] }
             state.status = "Undoing \(entry.action) on \(entry.target)…"
             return [.undo(entry)]
         case .journalLoaded(let entries):
