@@ -78,3 +78,24 @@ import TestSupport
         #expect(Reducer.reduce(&state, .auditCommand(.undo), now: now.addingTimeInterval(1)) == [.undo(undoable)])
     }
 }
+
+/// The journal read back: lines cut short, garbage, another profile's, and undo marks.
+@Suite struct JournalReadingTests {
+    @Test func badLinesAreSkippedAndUndoMarksApply() throws {
+        let folder = MutationRunnerTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let journal = Journal(path: folder + "/journal.jsonl")
+        let kept = JournalEntry(time: Date(timeIntervalSince1970: 1_800_000_000), profile: "p", region: "eu-west-1", action: "UpdateAlias",
+                                target: "f:live", undo: .mapping(function: "f", uuid: "u", enabled: true), notUndoable: nil)
+        let other = JournalEntry(time: Date(), profile: "q", region: "eu-west-1", action: "UpdateAlias", target: "g", undo: nil, notUndoable: "no")
+        try journal.append(kept)
+        try journal.append(other)
+        let whole = try String(contentsOfFile: journal.path, encoding: .utf8)
+        // Garbage, a line cut short, a mark for an unknown id, a mark for the kept entry.
+        try PrivateFile.append(Data("not json\n{\"id\": \"x\", \"time\"\n\(whole.prefix(40))\n{\"undid\": \"nobody\"}\n".utf8), to: journal.path)
+        try journal.markUndone(kept.id)
+        let read = journal.load(profile: "p", region: "eu-west-1")
+        #expect(read.count == 1 && read[0].id == kept.id && read[0].undone && read[0].undo == kept.undo)
+        #expect(Journal(path: folder + "/absent.jsonl").load(profile: "p", region: "eu-west-1").isEmpty)
+    }
+}

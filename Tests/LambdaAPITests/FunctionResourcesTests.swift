@@ -66,3 +66,28 @@ import TestSupport
         #expect(PolicyStatementRow.rows(crossAccount).first?.principal == "arn:aws:iam::111111111111:root")
     }
 }
+
+/// Policies as AWS might send them, cut and corrupted: read without trapping, what can be read kept.
+@Suite struct PolicyCorruptionTests {
+    @Test func corruptedPoliciesNeverTrap() {
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Sid":"a","Effect":"Allow","Principal":{"Service":["s3.amazonaws.com","sns.amazonaws.com"]},"Action":["lambda:InvokeFunction"],"Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::b"},"Bool":{"aws:SecureTransport":true}}}]}"#
+        #expect(PolicyStatementRow.rows(policy).first?.principal == "s3.amazonaws.com, sns.amazonaws.com")
+        #expect(PolicyStatementRow.rows(policy).first?.otherConditions == ["Bool aws:SecureTransport=true"])
+        var random = SystemRandomNumberGenerator()
+        let bytes = Array(policy.utf8)
+        for round in 0..<2_000 {
+            var corrupted = bytes
+            switch round % 3 {
+            case 0: corrupted = Array(corrupted.prefix(Int.random(in: 0...bytes.count, using: &random)))
+            case 1: corrupted[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+            default: corrupted.insert(contentsOf: Array("{\"Statement\":".utf8), at: Int.random(in: 0...bytes.count, using: &random))
+            }
+            _ = PolicyStatementRow.rows(String(decoding: corrupted, as: UTF8.self))
+        }
+        // Shapes of the wrong kind everywhere.
+        for odd in [#"{"Statement": 7}"#, #"{"Statement": [7, null, "x"]}"#, #"{"Statement": [{"Principal": 5, "Condition": [1]}]}"#] {
+            _ = PolicyStatementRow.rows(odd)
+        }
+        #expect(PolicyStatementRow.rows(#"{"Statement": [{"Principal": {"AWS": 5}}]}"#).count == 1)
+    }
+}
