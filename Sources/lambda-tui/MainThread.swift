@@ -53,7 +53,7 @@ enum Entry {
     static func main() {
         let mainThread = MainThread.shared
         Task.detached {
-            await LambdaTUICommand.main()
+            await LambdaTUICommand.main(GlobalOptions.afterSubcommand(Array(CommandLine.arguments.dropFirst())))
             mainThread.finish()
         }
         mainThread.serve()

@@ -1,4 +1,5 @@
 import Foundation
+import LambdaTestSupport
 import Testing
 import TestSupport
 
@@ -93,5 +94,24 @@ import TestSupport
         }
         if !gone { kill(sleeper, SIGKILL) }
         #expect(gone, "the credential_process's child outlived ctrl-c")
+    }
+}
+
+/// The shared options before the subcommand, as with the AWS CLI, and `iam-policy`.
+@Suite struct GlobalOptionsTests {
+    @Test func optionsBeforeTheSubcommandAreItsOwn() async throws {
+        let fixtures = try await LambdaFixtures()
+        let name = LambdaFixtures.uniqueName("global-options")
+        try await fixtures.createFunction(name)
+        var result = try CommandLineSafetyTests().run(["--region", "us-east-1", "--endpoint-url", fixtures.backend.motoURL, "functions", "--json"])
+        #expect(result.status == 0 && result.output.contains(name), "\(result.output.prefix(300))")
+        // A value that is a subcommand's name is still the option's value.
+        result = try CommandLineSafetyTests().run(["--profile", "login", "doctor"])
+        #expect(result.output.contains("The profile 'login' is not in"), "\(result.output.prefix(300))")
+
+        result = try CommandLineSafetyTests().run(["--read-only", "iam-policy"])
+        #expect(result.status == 0 && result.output.contains("lambda:ListFunctions") && !result.output.contains("lambda:UpdateFunctionCode"))
+        result = try CommandLineSafetyTests().run(["iam-policy"])
+        #expect(result.output.contains("lambda:UpdateFunctionCode") && result.output.contains("iam:PassedToService"))
     }
 }
