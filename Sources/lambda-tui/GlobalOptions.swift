@@ -3,7 +3,7 @@
 /// `lambda-tui functions --region eu-west-3`. The argument parser gives options to subcommands
 /// only, so those before the subcommand's name are moved after it.
 enum GlobalOptions {
-    static let subcommands = ["console", "doctor", "functions", "login", "iam-policy"]
+    static let subcommands = ["console", "doctor", "functions", "login", "iam-policy", "version"]
     /// The shared options that take a value, whose value is never the subcommand's name.
     static let taking: Set<String> = ["--profile", "--region", "--endpoint-url", "--connect-timeout", "--read-timeout", "--theme", "--debug"]
 

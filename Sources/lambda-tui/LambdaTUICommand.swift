@@ -8,7 +8,7 @@ struct LambdaTUICommand: AsyncParsableCommand {
         commandName: "lambda-tui",
         abstract: "A terminal console for AWS Lambda.",
         version: LambdaTUIVersion.current,
-        subcommands: [ConsoleCommand.self, DoctorCommand.self, FunctionsCommand.self, LoginCommand.self, IAMPolicyCommand.self],
+        subcommands: [ConsoleCommand.self, DoctorCommand.self, FunctionsCommand.self, LoginCommand.self, IAMPolicyCommand.self, VersionCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -113,5 +113,11 @@ import TestSupport
         #expect(result.status == 0 && result.output.contains("lambda:ListFunctions") && !result.output.contains("lambda:UpdateFunctionCode"))
         result = try CommandLineSafetyTests().run(["iam-policy"])
         #expect(result.output.contains("lambda:UpdateFunctionCode") && result.output.contains("iam:PassedToService"))
+
+        result = try CommandLineSafetyTests().run(["version", "--verbose"])
+        let lines = result.output.split(separator: "\n").map(String.init)
+        for label in ["curl            libcurl/", "ncurses         ncurses ", "OpenSSL         OpenSSL ", "config          ", "AWS config      /dev/null"] {
+            #expect(lines.contains { $0.hasPrefix(label) }, "no \(label) line in:\n\(result.output)")
+        }
     }
 }

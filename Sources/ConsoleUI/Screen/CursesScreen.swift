@@ -185,3 +185,8 @@ public final class CursesScreen: Screen {
         }
     }
 }
+
+extension CursesScreen {
+    /// "ncurses 6.4.20221231".
+    public static var libraryVersion: String { curses_version().map { String(cString: $0) } ?? "unknown" }
+}
