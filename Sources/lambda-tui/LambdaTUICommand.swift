@@ -7,6 +7,11 @@ struct LambdaTUICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lambda-tui",
         abstract: "A terminal console for AWS Lambda.",
+        discussion: """
+            Options every subcommand takes, before or after its name: --profile NAME, --region NAME, \
+            --endpoint-url URL, --connect-timeout SECONDS, --read-timeout SECONDS, --read-only, --theme NAME, --debug FILE \
+            (see 'lambda-tui help console').
+            """,
         version: LambdaTUIVersion.current,
         subcommands: [ConsoleCommand.self, DoctorCommand.self, FunctionsCommand.self, LoginCommand.self, IAMPolicyCommand.self, VersionCommand.self],
         defaultSubcommand: ConsoleCommand.self

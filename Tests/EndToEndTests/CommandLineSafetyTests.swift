@@ -114,6 +114,9 @@ import TestSupport
         result = try CommandLineSafetyTests().run(["iam-policy"])
         #expect(result.output.contains("lambda:UpdateFunctionCode") && result.output.contains("iam:PassedToService"))
 
+        result = try CommandLineSafetyTests().run(["--help"])
+        #expect(result.output.contains("iam-policy") && result.output.contains("--region NAME") && result.output.contains("before or after its name"))
+
         result = try CommandLineSafetyTests().run(["version", "--verbose"])
         let lines = result.output.split(separator: "\n").map(String.init)
         for label in ["curl            libcurl/", "ncurses         ncurses ", "OpenSSL         OpenSSL ", "config          ", "AWS config      /dev/null"] {
