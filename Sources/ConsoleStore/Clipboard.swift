@@ -55,7 +55,7 @@ enum CopyChoices {
             choices.append(CopyChoice("request id", id))
         }
         if case .logEvent(let view) = state.overlay { choices.insert(CopyChoice("log event", view.text), at: 0) }
-        if case .login(let panel) = state.overlay, let link = panel.link { return [CopyChoice("login link", link)] }
+        if case .login(let panel) = state.overlay, !panel.offered, let link = state.loginLink { return [CopyChoice("login link", link)] }
         if let function {
             if let arn = function.functionArn { choices.append(CopyChoice("function ARN", arn)) }
             if let name = function.functionName { choices.append(CopyChoice("function name", name)) }

@@ -137,4 +137,16 @@ import Testing
         console.render(now: ConsoleFixtures.now)
         #expect(screen.links.isEmpty)
     }
+
+    /// Esc closed the login's panel; `:login` again showed "Asking…" instead of the link it had.
+    @Test func theLoginPanelOpenedAgainStillShowsTheLink() {
+        let (console, screen) = Self.console()
+        console.dispatch(.startLogin)
+        console.dispatch(.loginPrompt(SSODeviceLogin.Prompt(verificationURI: "https://device.sso.us-east-1.amazonaws.com/",
+                                                            verificationURIComplete: nil, userCode: "QRST-6789", expiresAt: .distantFuture)))
+        console.dispatch(.closeOverlay)
+        console.dispatch(.startLogin)
+        console.render(now: ConsoleFixtures.now)
+        #expect(screen.text.contains("QRST-6789") && !screen.text.contains("Asking IAM Identity Center"), "\(screen.text)")
+    }
 }

@@ -7,8 +7,6 @@ import Foundation
 /// a console over SSH can be logged in from the laptop's browser.
 public struct LoginPanel: Sendable, Equatable {
     public var profile: String
-    /// What the portal asks the user to open and check; nil until it answers.
-    public var prompt: SSODeviceLogin.Prompt?
     /// Offered, not started: Enter starts it.
     public var offered: Bool
     /// Why it is offered (the sentence of the failed credentials).
@@ -20,8 +18,12 @@ public struct LoginPanel: Sendable, Equatable {
         self.reason = reason
     }
 
-    /// The link to open: with the code in it when the portal gives one.
-    public var link: String? { prompt.map { $0.verificationURIComplete ?? $0.verificationURI } }
+}
+
+extension ConsoleState {
+    /// The link of the login under way: with the code in it when the portal gives one. Kept in
+    /// the state, not the panel, so that `:login` again shows it after Esc closed the panel.
+    public var loginLink: String? { loginPrompt.map { $0.verificationURIComplete ?? $0.verificationURI } }
 }
 
 /// Runs the device login for the context's profile (built by the executable, which has its
@@ -52,10 +54,6 @@ enum SSOLoginReducer {
         case .loginPrompt(let prompt):
             guard state.loginRunning else { return [] }
             state.loginPrompt = prompt
-            if case .login(var panel) = state.overlay {
-                panel.prompt = prompt
-                state.overlay = .login(panel)
-            }
             // On the laptop's clipboard (OSC 52): pasted into its browser, the code is in the link.
             state.clipboard = ClipboardRequest(label: "login link", text: prompt.verificationURIComplete ?? prompt.verificationURI)
         case .loginFinished(let result):

@@ -50,7 +50,7 @@ public enum ConsoleView {
         case .logEvent(let view): LogEventOverlay.draw(view, screen, theme)
         case .copyMenu(let cursor): CopyMenuView.draw(state.copyChoices, cursor: cursor, screen, theme)
         case .contexts(let cursor): ContextsView.draw(state, cursor: cursor, screen, theme)
-        case .login(let panel): LoginView.draw(panel, screen, theme)
+        case .login(let panel): LoginView.draw(panel, state, screen, theme)
         case .account: AccountView.draw(state, screen, theme)
         case .commandLine, nil: break
         }

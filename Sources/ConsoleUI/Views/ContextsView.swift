@@ -25,13 +25,13 @@ enum ContextsView {
 /// The SSO login: offered (Enter starts it), waiting for the portal, or its link and code, the
 /// link a hyperlink and already on the user's clipboard.
 enum LoginView {
-    static func draw(_ panel: LoginPanel, _ screen: Screen, _ theme: Theme) {
+    static func draw(_ panel: LoginPanel, _ state: ConsoleState, _ screen: Screen, _ theme: Theme) {
         var lines: [(String, ThemeRole)] = []
         if panel.offered {
             if let reason = panel.reason { lines.append((reason, .warn)) }
             lines += [("", .text), ("Log in here: Enter shows a link and a code to open in any browser (the laptop's too:", .text),
                       ("the link goes to its clipboard). Esc goes on without.", .text)]
-        } else if let prompt = panel.prompt, let link = panel.link {
+        } else if let prompt = state.loginPrompt, let link = state.loginLink {
             lines += [("Open this link in any browser (it is on your clipboard too):", .text), ("", .text),
                       (link, .title), ("", .text), ("and check that the page shows the code  \(prompt.userCode)", .text), ("", .text),
                       ("Waiting for the approval… (Esc closes this; the login goes on)", .dim)]
@@ -42,7 +42,7 @@ enum LoginView {
         for (index, (text, role)) in lines.enumerated() {
             let shown = DisplayWidth.clip(TableView.sanitize(text), width: box.innerWidth)
             let end = box.put(shown, row: index, style: theme[role], on: screen)
-            if text == panel.link, shown == text, TerminalHyperlink.isSafe(text) { screen.link(text, text: text, row: box.top + 1 + index, column: end - DisplayWidth.of(text)) }
+            if text == state.loginLink, shown == text, TerminalHyperlink.isSafe(text) { screen.link(text, text: text, row: box.top + 1 + index, column: end - DisplayWidth.of(text)) }
         }
         box.footnote(panel.offered ? "Enter logs in · Esc goes on without" : "y copies the link again · Esc closes", screen: screen, theme: theme)
     }
