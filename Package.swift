@@ -15,16 +15,16 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         // `--debug FILE`: a line per AWS request (operation, status, time, attempt), for bug reports.
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        // Zips a folder of code: deflate, ZIP64, UTF-8 names (zlib from the system).
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Deflate for zipping code and reading packages (ZIPFoundation needs full Foundation).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto", .product(name: "Subprocess", package: "swift-subprocess"),
                                                 .product(name: "Logging", package: "swift-log")]),
-        .target(name: "LambdaAPI", dependencies: ["AWSCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "LambdaAPI", dependencies: ["AWSCore", "CZlib"]),
         .target(name: "LogsAPI", dependencies: ["AWSCore"]),
         .target(name: "MetricsAPI", dependencies: ["AWSCore"]),
         .target(name: "TaggingAPI", dependencies: ["AWSCore"]),

@@ -37,6 +37,6 @@ public struct AccountSummary: Sendable, Equatable {
 
     static func percent(_ share: Double) -> String {
         guard share.isFinite else { return "?" }
-        return share < 0.001 ? "under 0.1%" : String(format: "%.1f%%", share * 100)
+        return share < 0.001 ? "under 0.1%" : String(printf: "%.1f%%", share * 100)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The reducer's part for the action palette, its forms and the mutations they start.
 public enum ActionReducer {

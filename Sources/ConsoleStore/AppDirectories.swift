@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where lambda-tui keeps its files, by the XDG base directory rules: settings, themes and saved
 /// events under the config folder; the audit log and rollouts under the state folder. An empty
@@ -20,6 +20,6 @@ public enum AppDirectories {
     }
 
     private static func base(_ environment: [String: String], _ variable: String, fallback: String) -> String {
-        environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? (environment["HOME"] ?? NSHomeDirectory()) + "/" + fallback
+        environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? (environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/" + fallback
     }
 }

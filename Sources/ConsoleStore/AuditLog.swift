@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// One line per mutation at `$XDG_STATE_HOME/lambda-tui/audit.log`: time, profile, region,
 /// action, target, result. Never payloads, environment values or credentials: the line is built
@@ -23,16 +23,16 @@ public struct AuditLog: Sendable {
     /// Appends the line; a log that cannot be written is reported, never fatal.
     @discardableResult
     public func record(_ mutation: Mutation, result: String, at date: Date = Date()) -> String? {
-        let time = ISO8601DateFormatter().string(from: date)
+        let time = ISO8601Timestamp.string(date)
         let fields = [time, profile, region, mutation.auditAction, mutation.auditTarget, result]
-            .map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+            .map { $0.replacing("\t", with: " ").replacing("\n", with: " ") }
         let line = fields.joined(separator: "\t") + "\n"
         do {
             // An audit log found 0644 (an older lambda-tui, a copied file) is made 0600.
             try PrivateFile.append(Data(line.utf8), to: path)
             return nil
         } catch {
-            return "The audit log \(path) could not be written: \(error.localizedDescription)"
+            return "The audit log \(path) could not be written: \(error.sentence)"
         }
     }
 }

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// Something `y` or the `Y` menu copies: what it is, and its text.
@@ -100,7 +100,7 @@ public enum ConsoleURL {
             case .logs:
                 // The console's log group URLs escape the path twice, as `$252F` for a slash.
                 let group = state.function(named: name)?.logGroupName ?? "/aws/lambda/\(name)"
-                let doubled = escape(group).replacingOccurrences(of: "%", with: "$25")
+                let doubled = escape(group).replacing("%", with: "$25")
                 return "\(host)/cloudwatch/home?region=\(region)#logsV2:log-groups/log-group/\(doubled)"
             default:
                 break
@@ -110,7 +110,7 @@ public enum ConsoleURL {
     }
 
     static func escape(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~")) ?? text
+        PercentEncoding.encode(text)
     }
 }
 

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Defaults from `$XDG_CONFIG_HOME/lambda-tui/config` (default `~/.config/lambda-tui/config`):
@@ -65,7 +65,7 @@ public struct ConsolePreferences: Sendable, Equatable {
     /// keeping the user's other lines and comments; the file stays the user's own (0600).
     public static func remember(_ key: String, _ value: String, path: String) throws {
         let text = try LocalFile.readText(path) ?? ""
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.parentPath
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try PrivateFile.write(Data(SettingLines.setting(key, to: value, in: text).utf8), to: path)
     }

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 import LogsAPI
 
@@ -77,7 +77,7 @@ public struct LogEventView: Sendable, Equatable {
     public init(_ line: LogLine) {
         stream = line.stream
         timestamp = line.timestamp
-        let trimmed = line.message.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = line.message.trimmed()
         if trimmed.hasPrefix("{"), let json = try? JSONValue.parse(trimmed) { text = json.prettyPrinted() } else { text = line.message }
     }
 }

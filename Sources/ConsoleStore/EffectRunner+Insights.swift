@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LogsAPI
 import Synchronization
 
@@ -20,7 +20,7 @@ extension EffectRunner {
         } catch let error as AWSClientError {
             problems.append("The account's saved queries could not be read: \(ConsoleError(error).sentence)")
         } catch {
-            problems.append("The account's saved queries could not be read: \(error.localizedDescription)")
+            problems.append("The account's saved queries could not be read: \(error.sentence)")
         }
         return .insightsQueriesLoaded(function: function, queries, problems: problems)
     }

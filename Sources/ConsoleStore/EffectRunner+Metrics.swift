@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import MetricsAPI
 
 /// The metric columns' and the Monitor view's GetMetricData calls.
@@ -61,7 +61,7 @@ extension EffectRunner {
                 answer.percentilesRefused = Self.mayRefusePercentiles(error)
                 answer.problems.insert(Self.percentilesSentence(error), at: 0)
             } catch {
-                answer.problems.insert("Percentiles: \(error.localizedDescription)", at: 0)
+                answer.problems.insert("Percentiles: \(error.sentence)", at: 0)
             }
         } else if !percentile.isEmpty {
             answer.problems.insert("Percentiles are left out: this endpoint refused them earlier in the session.", at: 0)

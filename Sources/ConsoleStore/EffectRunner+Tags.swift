@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 import Synchronization
 import TaggingAPI
@@ -87,7 +87,7 @@ extension EffectRunner {
 
     static func sentence(_ error: Error) -> String {
         if let error = error as? AWSClientError { return error.description }
-        return error.localizedDescription
+        return error.sentence
     }
 }
 

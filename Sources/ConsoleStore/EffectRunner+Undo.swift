@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The journal behind undo: before a change, what it is about to replace is read (the alias's
@@ -8,7 +8,7 @@ import LambdaAPI
 /// after checking that what the change set is still there.
 extension EffectRunner {
     var journal: Journal? {
-        audit.map { Journal(path: ($0.path as NSString).deletingLastPathComponent + "/journal.jsonl") }
+        audit.map { Journal(path: $0.path.parentPath + "/journal.jsonl") }
     }
 
     /// What `mutation` will replace, read now; or why it cannot be undone.

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 import LogsAPI
 import MetricsAPI
@@ -196,7 +196,7 @@ public struct EffectRunner: Sendable {
         case .saveListing(let functions):
             // A cache that cannot be written costs the next start its head start, nothing more.
             do { try listingCache?.save(functions, at: Date()) } catch {
-                return .showError("Could not keep the function list for the next start: \(error.localizedDescription)")
+                return .showError("Could not keep the function list for the next start: \(error.sentence)")
             }
             return .listingSaved
         case .saveLines(let path, let lines):
@@ -204,7 +204,7 @@ public struct EffectRunner: Sendable {
                 try PrivateFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: path)
                 return .showStatus("Saved \(lines.count == 1 ? "1 line" : "\(lines.count) lines") to \(path).")
             } catch {
-                return .showError("Could not save the log to \(path): \(error.localizedDescription)")
+                return .showError("Could not save the log to \(path): \(error.sentence)")
             }
         case .runRollout(let rollout):
             return await runRollout(rollout, progress: progress)
@@ -299,7 +299,7 @@ public struct EffectRunner: Sendable {
         case let error as ConsoleError: error
         case let error as AWSClientError: ConsoleError(error)
         case let error as WaiterError: ConsoleError(error.description)
-        default: ConsoleError("Unexpected error: \(error.localizedDescription)")
+        default: ConsoleError("Unexpected error: \(error.sentence)")
         }
     }
 }

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// What a row of the function list keeps: what the columns show, sort and filter on, and what

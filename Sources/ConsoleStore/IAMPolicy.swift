@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// The least-privilege IAM policy the console needs (`lambda-tui iam-policy`): every action its
 /// clients call, by service, and with `--read-only` none that changes anything (or runs code), so

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The last function list of a profile, region and endpoint, kept under
@@ -127,7 +127,7 @@ public struct ListingCache: Sendable {
         var bytes: [UInt8] = []
         for byte in text.utf8 {
             if byte < 0x20 || byte == 0x25 || byte == 0x7F {
-                bytes += Array(String(format: "%%%02X", byte).utf8)
+                bytes += Array(String(printf: "%%%02X", byte).utf8)
             } else {
                 bytes.append(byte)
             }

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// Sends the mutations of submitted forms, one audit line each.
@@ -23,7 +23,7 @@ extension EffectRunner {
         } catch let error as MutationError {
             outcome = .failed(error.message)
         } catch {
-            outcome = .failed("\(mutation.auditAction) failed: \(error.localizedDescription)")
+            outcome = .failed("\(mutation.auditAction) failed: \(error.sentence)")
         }
         let detail = mutation.auditDetail(outcome).map { ": \($0)" } ?? ""
         let result: String = switch outcome {
@@ -301,13 +301,12 @@ extension EffectRunner {
     private func codeRequest(_ source: CodeSource) async throws -> UpdateFunctionCodeRequest {
         switch source {
         case .zipFile(let path):
-            let expanded = (path as NSString).expandingTildeInPath
+            let expanded = path.expandingTilde
             guard let data = FileManager.default.contents(atPath: expanded) else { throw MutationError("Cannot read the zip file \(path).") }
             return UpdateFunctionCodeRequest(zipFile: data)
         case .directory(let path):
-            let expanded = (path as NSString).expandingTildeInPath
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isDirectory), isDirectory.boolValue else {
+            let expanded = path.expandingTilde
+            guard (try? FileManager.default.attributesOfItem(atPath: expanded))?[.type] as? FileAttributeType == .typeDirectory else {
                 throw MutationError("\(path) is not a directory.")
             }
             return UpdateFunctionCodeRequest(zipFile: try ZipArchive(directory: URL(fileURLWithPath: expanded)).data())

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The only place state changes: a pure function of the state and an action, returning the
@@ -663,7 +663,7 @@ public enum Reducer {
 
     /// `:functions`, `:versions`, `:aliases`, `:mappings`, `:logs`, `:q`; unambiguous prefixes work.
     private static func runCommand(_ text: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
-        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = text.trimmingWhitespace().lowercased()
         // `:region eu-west-3`, `:profile prod`: the UI builds and shows that context.
         let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         if parts.first.map({ ConsoleCommands.completions(for: $0) }) == ["fleet"] {

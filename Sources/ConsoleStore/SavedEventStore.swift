@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// Test events per function under `$XDG_CONFIG_HOME/lambda-tui/events/<function>/<name>.json`,
 /// and the last payload invoked as `.last.json` beside them.

@@ -12,14 +12,14 @@ public enum SettingLines {
     public static func parse(_ text: String) -> [(number: Int, line: Line)] {
         var lines: [(Int, Line)] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingWhitespace()
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             guard let equals = line.firstIndex(of: "=") else {
                 lines.append((index + 1, .malformed(line)))
                 continue
             }
-            lines.append((index + 1, .setting(key: line[..<equals].trimmingCharacters(in: .whitespaces),
-                                              value: line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))))
+            lines.append((index + 1, .setting(key: line[..<equals].trimmingWhitespace(),
+                                              value: line[line.index(after: equals)...].trimmingWhitespace())))
         }
         return lines
     }

@@ -126,7 +126,7 @@ public enum SortKey: Sendable, Equatable {
     }
 }
 
-import Foundation
+import FoundationEssentials
 
 extension SortKey {
     /// Case-insensitive for ASCII letters, with runs of digits compared as numbers

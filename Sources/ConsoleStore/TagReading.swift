@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The `tag:` filter needs every function's tags, which ListFunctions does not return. The first

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// One read of the detail's resource sections: what AWS answered, that there is none (a 404:
 /// no policy, no code signing), or why it could not be read (an emulator without the call, a

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// The Lambda API (2015-03-31) over an AWSClient: one method per operation, grouped by resource
 /// in Operations/. Requests and responses are the Codable shapes of Shapes/.

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// How a waiter polls: backoff from `initialDelay` doubling up to `maximumDelay`, giving up after
 /// `timeout`. Cancelling the task stops it at once.

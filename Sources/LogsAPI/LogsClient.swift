@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// The CloudWatch Logs calls the console needs, over the JSON 1.1 protocol
 /// (`X-Amz-Target: Logs_20140328.<Action>`).

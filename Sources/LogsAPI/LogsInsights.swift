@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// Logs Insights: StartQuery, GetQueryResults (polled until the query ends), StopQuery, and the
 /// account's saved queries (DescribeQueryDefinitions).

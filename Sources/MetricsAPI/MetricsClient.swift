@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// The CloudWatch metrics calls the console needs (GetMetricData, and PutMetricData for tests and
 /// tools), over CloudWatch's JSON 1.0 protocol (`X-Amz-Target: GraniteServiceVersion20100801.<Action>`).

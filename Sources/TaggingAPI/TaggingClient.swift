@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// The Resource Groups Tagging API's GetResources, over its JSON 1.1 protocol
 /// (`X-Amz-Target: ResourceGroupsTaggingAPI_20170126.GetResources`): the tags of every resource

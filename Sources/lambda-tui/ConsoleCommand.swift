@@ -2,7 +2,7 @@ import ArgumentParser
 import AWSCore
 import ConsoleStore
 import ConsoleUI
-import Foundation
+import FoundationEssentials
 import Glibc
 import LambdaAPI
 import LogsAPI

@@ -1,7 +1,7 @@
 import AWSCore
 import ConsoleStore
 import ConsoleUI
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 import LogsAPI
 import MetricsAPI
@@ -76,7 +76,7 @@ struct ContextBuilder: Sendable {
 
     /// Where `aws sso login` keeps its tokens.
     static func ssoCache(_ environment: [String: String]) -> String {
-        (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.aws/sso/cache"
+        (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/.aws/sso/cache"
     }
 
     /// A Lambda client alone, for the fleet view's listing of another profile or region, and the

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AWSCore
 import ConsoleUI
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// `lambda-tui doctor`: what lambda-tui would connect with, and whether a signed call works.
@@ -43,7 +43,7 @@ struct DoctorCommand: AsyncParsableCommand {
             report.line("credentials", resolved.source)
             report.line("access key", resolved.credentials.maskedAccessKeyID
                 + (resolved.credentials.sessionToken == nil ? "" : " with a session token")
-                + (resolved.credentials.expiration.map { ", expires \(ISO8601DateFormatter().string(from: $0))" } ?? ""))
+                + (resolved.credentials.expiration.map { ", expires \(ISO8601Timestamp.string($0))" } ?? ""))
         } catch {
             report.line("credentials", "FAILED")
             report.print()
@@ -86,7 +86,7 @@ struct DoctorReport {
     func print() {
         let width = lines.map(\.0.count).max() ?? 0
         for (label, value) in lines {
-            Swift.print(label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + TerminalText.inert(value))
+            Swift.print(label.padded(to: width + 2) + TerminalText.inert(value))
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AWSCore
 import ConsoleUI
-import Foundation
+import FoundationEssentials
 import Glibc
 import LambdaAPI
 
@@ -85,8 +85,8 @@ struct FunctionsCommand: AsyncParsableCommand {
     static func table(_ rows: [[String]]) -> String {
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         return ([header] + rows).map { row in
-            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            row.enumerated().map { $1.padded(to: widths[$0]) }
+                .joined(separator: "  ").trimmingWhitespace()
         }.joined(separator: "\n")
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AWSCore
 import ConsoleUI
-import Foundation
+import FoundationEssentials
 
 struct LambdaTUICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -69,6 +69,6 @@ func fail(_ error: Error) -> ExitCode {
     let text = (error as? AWSClientError)?.description ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
     // What a server or a file said is shown inert and cut, as in the console.
     let shown = TerminalText.inert(text.count > 2_000 ? String(text.prefix(2_000)) + "…" : text)
-    FileHandle.standardError.write(Data("lambda-tui: \(shown)\n".utf8))
+    StandardStreams.error("lambda-tui: \(shown)\n")
     return ExitCode(1)
 }

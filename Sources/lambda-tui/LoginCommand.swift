@@ -1,7 +1,8 @@
 import ArgumentParser
 import AWSCore
 import ConsoleUI
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `lambda-tui login`: the IAM Identity Center device login, for a terminal over SSH. The
 /// verification URL and code are printed (as a hyperlink where the terminal takes OSC 8, and
@@ -46,11 +47,9 @@ struct LoginCommand: AsyncParsableCommand {
                     text += "(The link is on your clipboard, if your terminal allows OSC 52.)\n"
                 }
                 text += "Waiting for the approval…\n"
-                FileHandle.standardOutput.write(Data(text.utf8))
+                StandardStreams.output(text)
             }
-            let formatter = DateFormatter()
-            formatter.dateFormat = "yyyy-MM-dd HH:mm"
-            print("Logged in: the token is valid until \(formatter.string(from: expiry)) (in \(login.cachePath), shared with the AWS CLI).")
+            print("Logged in: the token is valid until \(LocalTime.minutes(expiry)) (in \(login.cachePath), shared with the AWS CLI).")
         } catch {
             throw fail(error)
         }

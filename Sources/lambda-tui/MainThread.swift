@@ -1,15 +1,22 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Synchronization
 
 /// Runs work on the process's main thread while the commands run as async code. Swift's async
 /// main parks the main thread in libdispatch on Linux and serves the main actor from another
 /// thread, so the curses loop would never run where signals and the terminal expect it. Instead
 /// the synchronous entry point keeps the main thread here, serving jobs until the command ends.
-final class MainThread: @unchecked Sendable {
+final class MainThread: Sendable {
     static let shared = MainThread()
 
-    private let condition = NSCondition()
-    private var jobs: [() -> Void] = []
-    private var finished = false
+    private struct Queue: ~Copyable {
+        var jobs: [@Sendable () -> Void] = []
+        var finished = false
+    }
+
+    private let queue = Mutex(Queue())
+    /// Signalled once for each job and once for the end.
+    private let ready = DispatchSemaphore(value: 0)
 
     /// Runs `body` on the main thread and returns what it returns.
     func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
@@ -18,32 +25,24 @@ final class MainThread: @unchecked Sendable {
         }
     }
 
-    private func submit(_ job: @escaping () -> Void) {
-        condition.lock()
-        jobs.append(job)
-        condition.signal()
-        condition.unlock()
+    private func submit(_ job: @escaping @Sendable () -> Void) {
+        queue.withLock { $0.jobs.append(job) }
+        ready.signal()
     }
 
     func finish() {
-        condition.lock()
-        finished = true
-        condition.signal()
-        condition.unlock()
+        queue.withLock { $0.finished = true }
+        ready.signal()
     }
 
     /// Called on the main thread: serves jobs until `finish`.
     func serve() {
         while true {
-            condition.lock()
-            while jobs.isEmpty && !finished { condition.wait() }
-            if jobs.isEmpty && finished {
-                condition.unlock()
-                return
+            ready.wait()
+            let next: (job: (@Sendable () -> Void)?, finished: Bool) = queue.withLock { queue in
+                queue.jobs.isEmpty ? (nil, queue.finished) : (queue.jobs.removeFirst(), false)
             }
-            let job = jobs.removeFirst()
-            condition.unlock()
-            job()
+            if let job = next.job { job() } else if next.finished { return }
         }
     }
 }

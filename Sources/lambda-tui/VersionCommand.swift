@@ -2,7 +2,7 @@ import ArgumentParser
 import AWSCore
 import ConsoleStore
 import ConsoleUI
-import Foundation
+import FoundationEssentials
 
 /// `lambda-tui version [--verbose]`: the version, and with --verbose what a bug report needs:
 /// the build, the libraries it runs with, and the files and folders it reads and writes.
@@ -24,7 +24,7 @@ struct VersionCommand: ParsableCommand {
         #else
         let build = "release"
         #endif
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
         let lines = [
             ("build", "\(build), Swift \(Self.swiftVersion), \(Self.architecture) Linux"),
             ("curl", LibraryVersions.curl),
@@ -36,7 +36,7 @@ struct VersionCommand: ParsableCommand {
             ("AWS config", environment["AWS_CONFIG_FILE"] ?? home + "/.aws/config"),
             ("AWS credentials", environment["AWS_SHARED_CREDENTIALS_FILE"] ?? home + "/.aws/credentials"),
         ]
-        for (label, value) in lines { print(label.padding(toLength: 16, withPad: " ", startingAt: 0) + TerminalText.inert(value)) }
+        for (label, value) in lines { print(label.padded(to: 16) + TerminalText.inert(value)) }
     }
 
     static var swiftVersion: String {

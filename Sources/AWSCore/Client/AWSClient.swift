@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Logging
 
 /// Signs, sends and retries requests to one AWS service at one endpoint; turns error answers
@@ -151,7 +151,7 @@ public final class AWSClient: Sendable {
         var headers = request.headers
         var endpoint = endpoint
         var host = host
-        if let prefix = request.hostPrefix, acceptsHostPrefix, let scheme = endpoint.range(of: "://") {
+        if let prefix = request.hostPrefix, acceptsHostPrefix, let scheme = endpoint.firstRange(of: "://") {
             host = prefix + host
             endpoint.insert(contentsOf: prefix, at: scheme.upperBound)
         }
@@ -253,7 +253,7 @@ public final class AWSClient: Sendable {
         let parts = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let query = parts.count > 1 ? parts[1].split(separator: "&").map { pair -> (name: String, value: String) in
             let item = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return (String(item[0]).removingPercentEncoding ?? String(item[0]), item.count > 1 ? String(item[1]).removingPercentEncoding ?? String(item[1]) : "")
+            return (item[0].percentDecoded ?? String(item[0]), item.count > 1 ? item[1].percentDecoded ?? String(item[1]) : "")
         } : []
         let bare = String(parts[0])
         var request = AWSRequest(operation: "InvokeFunctionUrl", method: method, path: bare.hasPrefix("/") ? bare : "/" + bare, query: query,

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why a request could not complete at the network level.
 public enum TransportError: Error, Sendable, Equatable {

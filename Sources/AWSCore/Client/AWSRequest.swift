@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One call of an AWS operation, before signing.
 public struct AWSRequest: Sendable {

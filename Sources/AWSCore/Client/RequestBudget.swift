@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// One budget for the console's control-plane reads (List* and Get*, tags included), shared by

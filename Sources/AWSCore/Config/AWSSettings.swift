@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the user asked for on the command line; nil means "not given".
 public struct AWSSettingsOverrides: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One AWS shared config or credentials file, read exactly as botocore reads it (Python's
 /// `RawConfigParser` with its defaults): `key = value` or `key: value`, keys lowercased, `#` and
@@ -39,7 +39,7 @@ public struct ConfigFile: Sendable, Equatable {
         var indentOfKey = Int.max
         var seenKeys: Set<String> = []
         // Universal newlines, as Python reads the file: CRLF and a lone CR end lines too.
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let lines = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
         func append(_ line: String) {
             guard let option else { return }
@@ -47,7 +47,7 @@ public struct ConfigFile: Sendable, Equatable {
         }
         for (index, rawLine) in lines.enumerated() {
             let number = index + 1
-            let trimmed = rawLine.trimmingCharacters(in: .whitespaces)
+            let trimmed = rawLine.trimmingWhitespace()
             let isComment = trimmed.hasPrefix("#") || trimmed.hasPrefix(";")
             if trimmed.isEmpty || isComment {
                 // A blank line inside a value is kept (joined as a newline); a comment is not.
@@ -84,9 +84,9 @@ public struct ConfigFile: Sendable, Equatable {
             guard let delimiter = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
                 throw ConfigError(path: path, line: number, message: "expected 'key = value'")
             }
-            let key = trimmed[..<delimiter].trimmingCharacters(in: .whitespaces).lowercased()
+            let key = trimmed[..<delimiter].trimmingWhitespace().lowercased()
             guard !key.isEmpty else { throw ConfigError(path: path, line: number, message: "a setting needs a name before '='") }
-            let value = trimmed[trimmed.index(after: delimiter)...].trimmingCharacters(in: .whitespaces)
+            let value = trimmed[trimmed.index(after: delimiter)...].trimmingWhitespace()
             let scope = inDefaults ? "DEFAULT" : section ?? ""
             guard seenKeys.insert(scope + "\u{0}" + key).inserted else {
                 throw ConfigError(path: path, line: number, message: "\(key) is set twice in [\(scope)]")
@@ -110,13 +110,13 @@ public struct ConfigFile: Sendable, Equatable {
                 if joined.hasPrefix("\n") {
                     // A nested block: `sub = value` on each line.
                     for line in joined.split(separator: "\n") {
-                        let entry = line.trimmingCharacters(in: .whitespaces)
+                        let entry = line.trimmingWhitespace()
                         guard !entry.isEmpty else { continue }
                         guard let equals = entry.firstIndex(of: "=") else {
                             throw ConfigError(path: path, line: 0, message: "the block under \(key) in [\(name)] needs 'name = value' on each line")
                         }
-                        let sub = entry[..<equals].trimmingCharacters(in: .whitespaces)
-                        values["\(key).\(sub)"] = entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                        let sub = entry[..<equals].trimmingWhitespace()
+                        values["\(key).\(sub)"] = entry[entry.index(after: equals)...].trimmingWhitespace()
                     }
                 } else {
                     values[key] = joined

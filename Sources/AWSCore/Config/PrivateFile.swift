@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,7 +10,7 @@ import Glibc
 public enum PrivateFile {
     /// Writes `data` to `path` through a 0600 temporary file beside it, then renames it over.
     public static func write(_ data: Data, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.parentPath
         try makeFolder(folder.isEmpty ? "." : folder)
         let temporary = path + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -35,7 +35,7 @@ public enum PrivateFile {
 
     /// Appends a line to `path`, creating it 0600 (and tightening one found looser).
     public static func append(_ data: Data, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.parentPath
         try makeFolder(folder.isEmpty ? "." : folder)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw error("cannot open", path) }
@@ -67,7 +67,11 @@ public enum PrivateFile {
         if fstat(descriptor, &status) == 0, status.st_mode & 0o077 != 0 { fchmod(descriptor, 0o600) }
     }
 
-    private static func error(_ what: String, _ path: String) -> CocoaError {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(what) \(path): \(String(cString: strerror(errno)))"])
+    private static func error(_ what: String, _ path: String) -> PrivateFileError {
+        PrivateFileError(description: "\(what) \(path): \(String(cString: strerror(errno)))")
     }
+}
+
+public struct PrivateFileError: Error, CustomStringConvertible, Sendable {
+    public var description: String
 }

@@ -12,7 +12,7 @@ public enum Seconds {
 
     /// The same from text, as a config file or the environment holds it.
     public static func duration(_ text: String) -> Duration? {
-        Double(text.trimmingCharacters(in: .whitespaces)).flatMap(duration)
+        Double(text.trimmingWhitespace()).flatMap(duration)
     }
 
     /// The sentence for a value that is not one.

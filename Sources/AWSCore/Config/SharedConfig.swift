@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The CLI's two files together: `~/.aws/config` (`[profile NAME]`, `[default]`, `[services NAME]`)
 /// and `~/.aws/credentials` (`[NAME]`), with their locations overridable by environment.
@@ -72,7 +72,7 @@ public struct SharedConfig: Sendable {
     }
 
     public static func load(environment env: [String: String]) throws -> SharedConfig {
-        let home = env["HOME"].nonEmpty ?? NSHomeDirectory()
+        let home = env["HOME"].nonEmpty ?? FileManager.default.homeDirectoryForCurrentUser.path
         let configPath = expandTilde(env["AWS_CONFIG_FILE"].nonEmpty ?? "~/.aws/config", home: home)
         let credentialsPath = expandTilde(env["AWS_SHARED_CREDENTIALS_FILE"].nonEmpty ?? "~/.aws/credentials", home: home)
         return SharedConfig(

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `role_arn` profiles: STS AssumeRole signed with the source credentials, or
 /// AssumeRoleWithWebIdentity (unsigned) with a token file.
@@ -46,7 +46,7 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
             } catch let error as LocalFileError {
                 throw AWSClientError.credentials("the web identity token file \(error)")
             }
-            parameters.append(("WebIdentityToken", token.trimmingCharacters(in: .whitespacesAndNewlines)))
+            parameters.append(("WebIdentityToken", token.trimmed()))
             response = try await call("AssumeRoleWithWebIdentity", parameters, signed: false)
         }
         let xml = String(decoding: response.body, as: UTF8.self)

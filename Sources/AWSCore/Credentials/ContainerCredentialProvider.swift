@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// ECS and EKS Pod Identity credentials: `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` (under
 /// 169.254.170.2) or `AWS_CONTAINER_CREDENTIALS_FULL_URI`, with the authorization token from
@@ -50,7 +50,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
                 guard let text = try LocalFile.readText(path, limit: 64 * 1024) else {
                     throw AWSClientError.credentials("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(path) does not exist")
                 }
-                return text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return text.trimmed()
             } catch let error as LocalFileError {
                 throw AWSClientError.credentials("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE \(error)")
             }

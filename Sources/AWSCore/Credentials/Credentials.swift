@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An access key pair, with a session token and expiry when temporary.
 public struct Credentials: Sendable, Equatable {

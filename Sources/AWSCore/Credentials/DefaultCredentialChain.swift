@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The AWS CLI's credential order: environment keys (unless --profile was given), the profile
 /// (role_arn, web identity, credentials-file keys, credential_process, config-file keys),
@@ -124,7 +124,7 @@ struct ProfileCredentialBuilder {
     /// `--endpoint-url`, which names where Lambda is, not where the login is.
     private func sso(_ profile: SSOCredentialProvider.Profile) -> any CredentialProvider {
         let endpoints = settings.credentialEndpoints
-        let home = settings.environment["HOME"].nonEmpty ?? NSHomeDirectory()
+        let home = settings.environment["HOME"].nonEmpty ?? FileManager.default.homeDirectoryForCurrentUser.path
         return CachingCredentialProvider(SSOCredentialProvider(
             profile: profile, cacheDirectory: home + "/.aws/sso/cache", portalEndpoint: endpoints.resolve(.ssoPortal, region: profile.region).url,
             oidcEndpoint: endpoints.resolve(.ssoOIDC, region: profile.region).url, transport: transport))

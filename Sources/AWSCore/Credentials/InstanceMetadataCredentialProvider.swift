@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// EC2 instance role credentials through IMDSv2: a session token first, then the role's name,
 /// then its credentials. Time-outs are short so a laptop, where nothing answers, moves on fast.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Subprocess
 import Synchronization
 
@@ -16,7 +16,7 @@ public struct ProcessCredentialProvider: CredentialProvider {
     public func resolve() async throws -> ResolvedCredentials? {
         let (status, output, errors) = try await Self.run(command)
         guard status == 0 else {
-            let detail = errors.trimmingCharacters(in: .whitespacesAndNewlines)
+            let detail = errors.trimmed()
             throw AWSClientError.credentials(
                 "credential_process of profile '\(profile)' exited with status \(status)\(detail.isEmpty ? "" : ": \(detail)")")
         }
@@ -25,17 +25,17 @@ public struct ProcessCredentialProvider: CredentialProvider {
     }
 
     static func parse(_ output: Data, what: String) throws -> Credentials {
-        guard let json = try? JSONSerialization.jsonObject(with: output) as? [String: Any] else {
+        guard let json = try? JSONValue.parse(output), case .object = json else {
             throw AWSClientError.credentials("\(what) did not print a JSON object")
         }
-        if let version = json["Version"] as? Int, version != 1 {
-            throw AWSClientError.credentials("\(what) printed Version \(version); only Version 1 is understood")
+        if let version = json["Version"], version.wholeNumber(Int.self) != 1 {
+            throw AWSClientError.credentials("\(what) printed Version \(version.serialized); only Version 1 is understood")
         }
-        guard let key = json["AccessKeyId"] as? String, let secret = json["SecretAccessKey"] as? String else {
+        guard let key = json["AccessKeyId"]?.stringValue, let secret = json["SecretAccessKey"]?.stringValue else {
             throw AWSClientError.credentials("\(what) printed no AccessKeyId and SecretAccessKey")
         }
         var expiration: Date?
-        if let text = json["Expiration"] as? String {
+        if let text = json["Expiration"]?.stringValue {
             guard let date = ISO8601Timestamp.parse(text) else {
                 throw AWSClientError.credentials("\(what) printed an Expiration that is not an ISO 8601 time: \(text)")
             }
@@ -46,7 +46,7 @@ public struct ProcessCredentialProvider: CredentialProvider {
             expiration = date
         }
         return Credentials(accessKeyID: key, secretAccessKey: secret,
-                           sessionToken: json["SessionToken"] as? String ?? json["Token"] as? String, expiration: expiration)
+                           sessionToken: json["SessionToken"]?.stringValue ?? json["Token"]?.stringValue, expiration: expiration)
     }
 
     /// How long the command may take: long enough for a prompt for an MFA code or a browser

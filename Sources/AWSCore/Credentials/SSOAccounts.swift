@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An account and role an IAM Identity Center login may use.
 public struct SSOAccountRole: Hashable, Sendable {

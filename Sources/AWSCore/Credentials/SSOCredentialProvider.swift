@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// IAM Identity Center (SSO) profiles, as `aws sso login` leaves them: the profile names an
 /// account and role, and either an `[sso-session NAME]` section or (the legacy form) its own
@@ -157,24 +157,30 @@ struct SSOTokenCache: Sendable {
         let contents: Data?
         do { contents = try LocalFile.read(path, limit: 256 * 1024) } catch { throw AWSClientError.credentials("the SSO token cache \(error)") }
         guard let data = contents else { return nil }
-        guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let token = json["accessToken"] as? String,
-              let expiry = json["expiresAt"] as? String else {
+        guard let json = try? JSONValue.parse(data), let token = json["accessToken"]?.stringValue,
+              let expiry = json["expiresAt"]?.stringValue else {
             throw AWSClientError.credentials("the SSO token cache \(path) is not what `aws sso login` writes; log in again")
         }
         guard let expiresAt = ISO8601Timestamp.parse(expiry) else {  // `...Z`, fractions, or older CLIs' `...UTC`
             throw AWSClientError.credentials("the SSO token cache \(path) has an expiresAt that is not a time: \(expiry)")
         }
-        return SSOToken(accessToken: token, expiresAt: expiresAt, refreshToken: json["refreshToken"] as? String,
-                        clientID: json["clientId"] as? String, clientSecret: json["clientSecret"] as? String,
-                        registrationExpiresAt: (json["registrationExpiresAt"] as? String).flatMap(ISO8601Timestamp.parse))
+        return SSOToken(accessToken: token, expiresAt: expiresAt, refreshToken: json["refreshToken"]?.stringValue,
+                        clientID: json["clientId"]?.stringValue, clientSecret: json["clientSecret"]?.stringValue,
+                        registrationExpiresAt: json["registrationExpiresAt"]?.stringValue.flatMap(ISO8601Timestamp.parse))
     }
 
     func write(_ token: SSOToken) throws {
-        var json = FileManager.default.contents(atPath: path).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] } ?? [:]
-        json["accessToken"] = token.accessToken
-        json["expiresAt"] = ISO8601DateFormatter().string(from: token.expiresAt)
-        json["refreshToken"] = token.refreshToken
-        let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+        // The members this write does not know (the CLI's own) are kept as they were.
+        var members: [JSONMember] = []
+        if let contents = FileManager.default.contents(atPath: path), case .object(let kept)? = try? JSONValue.parse(contents) { members = kept }
+        func set(_ key: String, _ value: String?) {
+            members.removeAll { $0.key == key }
+            if let value { members.append(JSONMember(key: key, value: .string(value))) }
+        }
+        set("accessToken", token.accessToken)
+        set("expiresAt", ISO8601Timestamp.string(token.expiresAt))
+        set("refreshToken", token.refreshToken)
+        let data = Data(JSONValue.object(members.sorted { $0.key < $1.key }).serialized.utf8)
         // Written aside then moved, so that a CLI reading at the same moment never sees half a file.
         do { try PrivateFile.write(data, to: path) } catch {
             throw AWSClientError.credentials("cannot write the renewed SSO token to \(path)")

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `lambda-tui login`: the IAM Identity Center device authorization flow, as `aws sso login`
 /// runs it, for a terminal over SSH where no browser can be opened: RegisterClient,
@@ -64,7 +64,7 @@ public struct SSODeviceLogin: Sendable {
             region = session["sso_region"].nonEmpty ?? region
             // As the AWS CLI does: an sso-session asks for account access unless it names its scopes.
             scopes = (session["sso_registration_scopes"].nonEmpty ?? "sso:account:access")
-                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         }
         guard sessionName != nil || startURL != nil else { return nil }
         guard let startURL, let region else {
@@ -165,21 +165,22 @@ extension SSOTokenCache {
     /// A new login, written whole as `aws sso login` writes it: start URL, region, token and
     /// expiry, and for an sso-session the client registration and refresh token that renew it.
     func writeLogin(_ token: SSOToken, startURL: String, region: String, keepsClient: Bool) throws {
-        let stamp = { (date: Date) in ISO8601DateFormatter().string(from: date) }
-        var json: [String: Any] = ["startUrl": startURL, "region": region, "accessToken": token.accessToken, "expiresAt": stamp(token.expiresAt)]
+        var json: [String: String?] = ["startUrl": startURL, "region": region, "accessToken": token.accessToken,
+                                       "expiresAt": ISO8601Timestamp.string(token.expiresAt)]
         if keepsClient {
             json["clientId"] = token.clientID
             json["clientSecret"] = token.clientSecret
-            json["registrationExpiresAt"] = token.registrationExpiresAt.map(stamp)
+            json["registrationExpiresAt"] = token.registrationExpiresAt.map(ISO8601Timestamp.string)
             json["refreshToken"] = token.refreshToken
         }
-        let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
-        let folder = (path as NSString).deletingLastPathComponent
+        let data = Data(JSONValue.object(json.compactMap { key, value in value.map { JSONMember(key: key, value: .string($0)) } }
+            .sorted { $0.key < $1.key }).serialized.utf8)
+        let folder = path.parentPath
         do {
             try PrivateFile.makeFolder(folder)
             try PrivateFile.write(data, to: path)
         } catch {
-            throw AWSClientError.credentials("cannot write the SSO token to \(path): \(error.localizedDescription)")
+            throw AWSClientError.credentials("cannot write the SSO token to \(path): \(error.sentence)")
         }
     }
 }

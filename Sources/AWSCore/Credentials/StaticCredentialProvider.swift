@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Keys from the environment or from a profile's keys.
 public struct StaticCredentialProvider: CredentialProvider {
@@ -31,7 +31,7 @@ public struct StaticCredentialProvider: CredentialProvider {
 extension Optional where Wrapped == String {
     /// The value, or nil when it is missing or blank: an empty variable counts as unset.
     var nonEmpty: String? {
-        guard let value = self?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = self?.trimmingWhitespace(), !value.isEmpty else { return nil }
         return value
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One message of the `application/vnd.amazon.eventstream` framing: headers and a payload.
 public struct EventStreamMessage: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A parsed JSON document. Objects keep their members in document order.
 public enum JSONValue: Sendable, Hashable {

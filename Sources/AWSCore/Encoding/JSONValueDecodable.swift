@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// Shapes on hot paths (a page of 50 functions, 10,000 in the console) decode straight from a
 /// parsed document in one pass over its members, instead of through Codable's per-field generic
 /// calls. JSONValueDecoder uses this whenever a type offers it; tests check both paths agree.
@@ -20,7 +20,7 @@ public struct JSONShapeError: LocalizedError, Sendable, Equatable, CustomStringC
     }
 
     public var description: String {
-        "\(path.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")): expected \(expected) but found \(found)"
+        "\(path.joined(separator: ".").replacing(".[", with: "[")): expected \(expected) but found \(found)"
     }
 
     /// The same error, one level further in ("Functions" then "[3]").

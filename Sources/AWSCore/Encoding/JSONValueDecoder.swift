@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Decodes Decodable types from JSON through `JSONValue`, several times faster than Foundation's
 /// JSONDecoder here. Member names match property names without regard to case, which is how

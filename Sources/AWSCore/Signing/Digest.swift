@@ -1,5 +1,5 @@
 import CCrypto
-import Foundation
+import FoundationEssentials
 
 /// SHA-256 and HMAC-SHA256 through libcrypto, the two primitives SigV4 needs (and SHA-1 for a file name).
 public enum Digest {

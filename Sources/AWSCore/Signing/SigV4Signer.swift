@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What one SigV4 signing produced: the headers to add and the intermediate texts, which the
 /// test vectors check and `doctor` can show when a signature is refused.

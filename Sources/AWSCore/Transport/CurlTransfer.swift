@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 
 /// One request's curl easy handle and what has arrived for it. Lives on the transfer thread only.
 final class CurlTransfer {

@@ -1,5 +1,6 @@
 import CCurl
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// The thread that owns the curl multi handle. Other threads only touch `inbox` and write a
@@ -27,9 +28,7 @@ final class CurlTransferLoop: Sendable {
         for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         wakeRead = fds[0]
         wakeWrite = fds[1]
-        let thread = Thread { [self] in self.run() }
-        thread.name = "lambda-tui.curl"
-        thread.start()
+        SystemThread.start { [self] in self.run() }
     }
 
     func submit(request: HTTPRequest, sink: CurlJob.Sink) -> UInt64 {

@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// HTTP over libcurl. Every transfer runs on one background thread that drives a curl multi

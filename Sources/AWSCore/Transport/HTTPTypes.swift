@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Header fields in the order they came, looked up without regard to case.
 public struct HTTPHeaders: Sendable, Equatable, Sequence {

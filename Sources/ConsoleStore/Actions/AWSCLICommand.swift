@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The AWS CLI command that makes the same change a form is about to send, for a runbook or a
@@ -221,8 +221,10 @@ public enum AWSCLICommand {
     /// A word as a POSIX shell reads it back: bare when it is safe, else in single quotes.
     static func quote(_ word: String) -> String {
         if word == "&&" { return word }
-        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,@%+")
-        if !word.isEmpty, word.unicodeScalars.allSatisfy(safe.contains) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let safe = { (scalar: Unicode.Scalar) in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_./:=,@%+".unicodeScalars.contains(scalar))
+        }
+        if !word.isEmpty, word.unicodeScalars.allSatisfy(safe) { return word }
+        return "'" + word.replacing("'", with: "'\\''") + "'"
     }
 }

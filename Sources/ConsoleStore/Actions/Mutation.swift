@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// A change to AWS that a submitted form asks for: what the effect runner sends, and what the

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Human forms of numbers and times for cells.
 public enum Formatting {
@@ -26,9 +27,9 @@ public enum Formatting {
     public static func bytes(_ count: Int64?) -> String {
         guard let count else { return "" }
         let value = Double(count)
-        if value >= 10_737_418_240 { return String(format: "%.1f GB", value / 1_073_741_824) }
-        if value >= 1_048_576 { return String(format: "%.1f MB", value / 1_048_576) }
-        if value >= 1024 { return String(format: "%.0f KB", value / 1024) }
+        if value >= 10_737_418_240 { return String(printf: "%.1f GB", value / 1_073_741_824) }
+        if value >= 1_048_576 { return String(printf: "%.1f MB", value / 1_048_576) }
+        if value >= 1024 { return String(printf: "%.0f KB", value / 1024) }
         return "\(count) B"
     }
 
@@ -48,7 +49,7 @@ public enum Formatting {
         var seconds = time_t(milliseconds / 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%02d:%02d:%02d.%03d", parts.tm_hour, parts.tm_min, parts.tm_sec, Int(milliseconds % 1000))
+        return String(printf: "%02d:%02d:%02d.%03d", parts.tm_hour, parts.tm_min, parts.tm_sec, Int(milliseconds % 1000))
     }
 
     /// A bar of `width` cells, `fraction` of it filled, and the percentage.
@@ -56,7 +57,7 @@ public enum Formatting {
         let clamped = max(0, min(1, fraction))
         let cells = Int((clamped * Double(width)).rounded())
         return (String(repeating: "█", count: cells), String(repeating: "·", count: width - cells),
-                String(format: "%5.1f%%", clamped * 100))
+                String(printf: "%5.1f%%", clamped * 100))
     }
 
     /// The eight levels of a sparkline, lowest first.
@@ -77,19 +78,19 @@ public enum Formatting {
     public static func compact(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         let magnitude = abs(value)
-        if magnitude < 1_000 { return magnitude == magnitude.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
+        if magnitude < 1_000 { return magnitude == magnitude.rounded() ? String(Int(value)) : String(printf: "%.1f", value) }
         for (limit, suffix) in [(1e6, "k"), (1e9, "M"), (1e12, "G")] where magnitude < limit {
             let scaled = value / (limit / 1_000)
-            return String(format: abs(scaled) < 10 ? "%.1f" : "%.0f", scaled) + suffix
+            return String(printf: abs(scaled) < 10 ? "%.1f" : "%.0f", scaled) + suffix
         }
-        return String(format: "%.0e", value)
+        return String(printf: "%.0e", value)
     }
 
     /// "850 ms", "3.2 s", "4 min".
     public static func milliseconds(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        if value < 1_000 { return String(format: value < 10 ? "%.1f ms" : "%.0f ms", value) }
-        if value < 60_000 { return String(format: "%.1f s", value / 1_000) }
-        return String(format: "%.0f min", value / 60_000)
+        if value < 1_000 { return String(printf: value < 10 ? "%.1f ms" : "%.0f ms", value) }
+        if value < 60_000 { return String(printf: "%.1f s", value / 1_000) }
+        return String(printf: "%.0f min", value / 60_000)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 import LogsAPI
 
@@ -124,7 +124,7 @@ public enum PaneColumns {
 
     public static func percent(_ weight: Double) -> String {
         let value = weight * 100
-        return value == value.rounded() ? "\(Int(value))%" : String(format: "%.1f%%", value)
+        return value == value.rounded() ? "\(Int(value))%" : String(printf: "%.1f%%", value)
     }
 
     /// The width of the alias pane's weight bar, in cells.
@@ -172,7 +172,7 @@ public enum PaneColumns {
         if let slash = resource.firstIndex(of: "/") {
             let kind = resource[..<slash]
             resource = String(resource[resource.index(after: slash)...])
-            if kind == "table", let stream = resource.range(of: "/stream/") { resource = String(resource[..<stream.lowerBound]) }
+            if kind == "table", let stream = resource.firstRange(of: "/stream/") { resource = String(resource[..<stream.lowerBound]) }
         }
         return "\(parts[2]): \(resource)"
     }
@@ -184,7 +184,7 @@ public enum PaneColumns {
             },
             ColumnSpec(.version, "VER", .fixed(9), priority: 6) { streamVersion($0.stream) },
             ColumnSpec(.message, "MESSAGE", .flexible(minimum: 20, weight: 1), priority: 9, tone: logTone, filter: .custom(\.message)) {
-                $0.message.trimmingCharacters(in: .newlines)
+                $0.message.trimmingNewlines()
             },
         ]
     }
@@ -271,7 +271,7 @@ public enum PaneColumns {
             let last = index == fields.count - 1
             return ColumnSpec(.message, field, last ? .flexible(minimum: 12, weight: 1) : .content(minimum: min(24, max(6, field.count)), maximum: 40),
                               alignRight: false, priority: last ? 9 : 8 - min(8, index)) { row in
-                (row[field] ?? "").replacingOccurrences(of: "\n", with: " ")
+                (row[field] ?? "").replacing("\n", with: " ")
             }
         }
     }

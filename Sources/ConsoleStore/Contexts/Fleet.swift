@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// One list of the fleet view: a profile in a region (nil: the profile's own region).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The fleet view (`:region all`, `:fleet`) and the contexts picker (`C`, `:ctx`): opening them,
 /// their answers, and the keys of the fleet's table (move, filter, sort, open, refresh).

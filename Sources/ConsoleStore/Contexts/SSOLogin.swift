@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// The IAM Identity Center device login from inside the console (`:login`, or offered at the
 /// start when the profile's login is missing or expired): the same flow as `lambda-tui login`,

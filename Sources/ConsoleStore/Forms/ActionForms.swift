@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The form each action opens, filled from what the console shows: the current values, and the

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The Lambda API Reference's constraints, checked before any call so that errors appear next
@@ -34,7 +34,7 @@ public enum FieldRules {
     }
 
     static func check(_ field: FormField) -> String? {
-        let value = field.value.trimmingCharacters(in: .whitespaces)
+        let value = field.value.trimmingWhitespace()
         switch field.kind {
         case .text:
             return checkText(field.id, value)
@@ -108,7 +108,7 @@ public enum FieldRules {
         var total = 0
         for index in form.fields.indices where form.fields[index].isPair(of: group) && !form.fields[index].value.isEmpty {
             let parts = form.fields[index].value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = String(parts[0]).trimmingCharacters(in: .whitespaces)
+            let key = String(parts[0]).trimmingWhitespace()
             let value = parts.count > 1 ? String(parts[1]) : ""
             total += key.utf8.count + value.utf8.count
             if parts.count < 2 {
@@ -133,7 +133,7 @@ public enum FieldRules {
 
     /// A time as a user types it: ISO 8601, or seconds since 1970.
     public static func timestamp(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         if let seconds = Double(trimmed), seconds.isFinite, seconds > 0 { return seconds }
         return ISO8601Timestamp.parse(trimmed)?.timeIntervalSince1970
     }

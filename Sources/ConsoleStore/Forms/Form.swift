@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A form of the action palette: fields the user fills, checked against the API's constraints
 /// before anything is sent. Plain values, edited only by the reducer.
@@ -54,7 +54,7 @@ public struct FormState: Sendable, Equatable {
         fields.compactMap { field in
             guard case .pair(let fieldGroup, _) = field.kind, fieldGroup == group, !field.value.isEmpty else { return nil }
             let parts = field.value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return (String(parts[0]).trimmingCharacters(in: .whitespaces), parts.count > 1 ? String(parts[1]) : "")
+            return (String(parts[0]).trimmingWhitespace(), parts.count > 1 ? String(parts[1]) : "")
         }
     }
 

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// Turns a validated form into the mutation it asks for. Configuration sends only what changed,
@@ -8,7 +8,7 @@ public enum FormSubmission {
     public static func mutation(from form: FormState) -> Mutation? {
         let target = form.target
         let function = target.function
-        func text(_ id: FieldID) -> String { form.value(id).trimmingCharacters(in: .whitespaces) }
+        func text(_ id: FieldID) -> String { form.value(id).trimmingWhitespace() }
         func number(_ id: FieldID) -> Int? { Int(text(id)) }
         func optional(_ id: FieldID) -> String? { text(id).isEmpty ? nil : text(id) }
 
@@ -107,7 +107,7 @@ public enum FormSubmission {
     /// Checks that belong to one action rather than to one field.
     public static func actionErrors(_ form: FormState) -> [FieldID: String] {
         var errors: [FieldID: String] = [:]
-        func empty(_ id: FieldID) -> Bool { form.value(id).trimmingCharacters(in: .whitespaces).isEmpty }
+        func empty(_ id: FieldID) -> Bool { form.value(id).trimmingWhitespace().isEmpty }
         switch form.action {
         case .updateCode:
             switch form.value(.source) {
@@ -125,10 +125,10 @@ public enum FormSubmission {
                 errors[.additionalVersion] = "must differ from the version"
             }
         case .createMapping:
-            let arn = form.value(.sourceArn).trimmingCharacters(in: .whitespaces)
+            let arn = form.value(.sourceArn).trimmingWhitespace()
             let position = form.value(.startingPosition)
-            let batch = Int(form.value(.batchSize).trimmingCharacters(in: .whitespaces)) ?? 0
-            let window = Int(form.value(.window).trimmingCharacters(in: .whitespaces)) ?? 0
+            let batch = Int(form.value(.batchSize).trimmingWhitespace()) ?? 0
+            let window = Int(form.value(.window).trimmingWhitespace()) ?? 0
             switch MappingSource.kind(of: arn) {
             case _ where !arn.hasPrefix("arn:"):
                 errors[.sourceArn] = "an ARN (arn:aws:...)"
@@ -154,11 +154,11 @@ public enum FormSubmission {
         case .editConfiguration:
             if configurationChanges(form).isEmpty { errors[.description] = "nothing changed" }
         case .shareLayer:
-            let principal = form.value(.principal).trimmingCharacters(in: .whitespaces)
+            let principal = form.value(.principal).trimmingWhitespace()
             if principal != "*", !(principal.count == 12 && principal.allSatisfy(\.isNumber)), !principal.hasPrefix("arn:aws:iam::") {
                 errors[.principal] = "a 12-digit account id, an account's ARN, or *"
             }
-            let organization = form.value(.sourceAccount).trimmingCharacters(in: .whitespaces)
+            let organization = form.value(.sourceAccount).trimmingWhitespace()
             if !organization.isEmpty, !organization.hasPrefix("o-") { errors[.sourceAccount] = "an organization id (o-…)" }
             if !organization.isEmpty, principal != "*" { errors[.principal] = "with an organization the principal is *" }
             let sid = form.value(.statementId)
@@ -173,7 +173,7 @@ public enum FormSubmission {
             }
             if form.value(.description).count > 256 { errors[.description] = "at most 256 characters" }
         case .publishLayer:
-            let name = form.value(.layerName).trimmingCharacters(in: .whitespaces)
+            let name = form.value(.layerName).trimmingWhitespace()
             if name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
                 errors[.layerName] = "1 to 64 letters, digits, - or _"
             }
@@ -186,7 +186,7 @@ public enum FormSubmission {
             }
             if form.value(.license).count > 256 { errors[.license] = "at most 256 characters" }
         case .createFunction:
-            let name = form.value(.name).trimmingCharacters(in: .whitespaces)
+            let name = form.value(.name).trimmingWhitespace()
             if name.isEmpty || name.count > 64 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
                 errors[.name] = "1 to 64 letters, digits, - or _"
             }
@@ -205,7 +205,7 @@ public enum FormSubmission {
         case .addPermission, .asyncInvocation, .functionURL, .runtimeUpdates, .codeSigning:
             errors = ResourceForms.errors(form)
         case .invoke:
-            let context = form.value(.clientContext).trimmingCharacters(in: .whitespacesAndNewlines)
+            let context = form.value(.clientContext).trimmed()
             if !context.isEmpty, !Self.isObject(context) {
                 errors[.clientContext] = "a JSON object, like {\"custom\": {\"tenant\": \"a\"}}"
             } else if Data(context.utf8).base64EncodedString().utf8.count > 3583 {
@@ -232,7 +232,7 @@ public enum FormSubmission {
 
     static func configurationChanges(_ form: FormState) -> ConfigurationChanges {
         var changes = ConfigurationChanges()
-        func changed(_ id: FieldID) -> String? { form.field(id).flatMap { $0.changed ? $0.value.trimmingCharacters(in: .whitespaces) : nil } }
+        func changed(_ id: FieldID) -> String? { form.field(id).flatMap { $0.changed ? $0.value.trimmingWhitespace() : nil } }
         changes.description = changed(.description)
         changes.handler = changed(.handler)
         changes.runtime = changed(.runtime).map(Runtime.init(rawValue:))
@@ -249,7 +249,7 @@ public enum FormSubmission {
             changes.applicationLogLevel = level(.applicationLogLevel)
             changes.systemLogLevel = level(.systemLogLevel)
         }
-        changes.layers = changed(.layers).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        changes.layers = changed(.layers).map { $0.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty } }
         let environmentRows = form.fields.filter { $0.isPair(of: .environment) }
         if environmentRows.contains(where: \.changed) || environmentRows.filter({ !$0.original.isEmpty }).count != form.pairs(.environment).count {
             changes.environment = Dictionary(form.pairs(.environment).map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
@@ -258,18 +258,18 @@ public enum FormSubmission {
     }
 
     static func aliasSettings(_ form: FormState, name: String) -> AliasSettings {
-        let extra = form.value(.additionalVersion).trimmingCharacters(in: .whitespaces)
+        let extra = form.value(.additionalVersion).trimmingWhitespace()
         // The routing the form opened with, for the audit line.
-        let was = { (id: FieldID) in form.field(id)?.original.trimmingCharacters(in: .whitespaces) ?? "" }
+        let was = { (id: FieldID) in form.field(id)?.original.trimmingWhitespace() ?? "" }
         let before = form.action == .createAlias ? nil
             : was(.additionalVersion).isEmpty ? was(.version) : "\(was(.version)), \(was(.additionalVersion)) at \(was(.weight)) %"
-        return AliasSettings(name: name, version: form.value(.version).trimmingCharacters(in: .whitespaces), description: form.value(.description),
+        return AliasSettings(name: name, version: form.value(.version).trimmingWhitespace(), description: form.value(.description),
                              additionalVersion: extra.isEmpty ? nil : extra, weight: Double(Int(form.value(.weight)) ?? 0) / 100, before: before)
     }
 
     static func pair(_ text: String) -> (String, String) {
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-        return (String(parts[0]).trimmingCharacters(in: .whitespaces), parts.count > 1 ? String(parts[1]) : "")
+        return (String(parts[0]).trimmingWhitespace(), parts.count > 1 ? String(parts[1]) : "")
     }
 
     static func isObject(_ text: String) -> Bool {

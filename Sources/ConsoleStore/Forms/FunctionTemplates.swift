@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// Hello-world code for a new function, per runtime family: one file and its handler, zipped in

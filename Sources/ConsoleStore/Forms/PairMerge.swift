@@ -49,7 +49,7 @@ extension FormState {
         var map: [String: String] = [:]
         for row in rows where !row.isEmpty {
             let parts = row.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            map[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
+            map[String(parts[0]).trimmingWhitespace()] = parts.count > 1 ? String(parts[1]) : ""
         }
         return map
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The reservation form's bound: Lambda keeps at least 100 of the account's concurrent

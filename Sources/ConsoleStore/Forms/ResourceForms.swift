@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// Who may invoke the function, as the common cases name it: the principal and action each
@@ -118,7 +118,7 @@ enum ResourceForms {
     /// The mutation a submitted resource form asks for.
     static func mutation(_ form: FormState) -> Mutation? {
         let function = form.target.function
-        func text(_ id: FieldID) -> String { form.value(id).trimmingCharacters(in: .whitespaces) }
+        func text(_ id: FieldID) -> String { form.value(id).trimmingWhitespace() }
         func optional(_ id: FieldID) -> String? { text(id).isEmpty ? nil : text(id) }
         switch form.action {
         case .addPermission:
@@ -168,7 +168,7 @@ enum ResourceForms {
     /// Checks of these forms beyond their fields'.
     static func errors(_ form: FormState) -> [FieldID: String] {
         var errors: [FieldID: String] = [:]
-        let value = { (id: FieldID) in form.value(id).trimmingCharacters(in: .whitespaces) }
+        let value = { (id: FieldID) in form.value(id).trimmingWhitespace() }
         switch form.action {
         case .addPermission:
             let sid = value(.statementId)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A Logs Insights query the user can run: one of the console's, one saved in the config
 /// folder's `queries/`, or one the account keeps (DescribeQueryDefinitions).
@@ -72,9 +72,9 @@ public struct InsightsQuery: Sendable, Equatable {
                 problems.append("\(path) is not a readable query file (at most 64 KB of text)")
                 continue
             }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmed()
             guard !trimmed.isEmpty else { continue }
-            let title = (name as NSString).deletingPathExtension
+            let title = name.deletingPathExtension
             queries.append(InsightsQuery(name: title, text: trimmed, origin: .file))
         }
         return (queries, problems)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LogsAPI
 
 /// The Logs Insights view: opening it, running and stopping queries, their results, and the
@@ -41,7 +41,7 @@ enum InsightsReducer {
             case .success(let lines):
                 // The invocation's lines, START to REPORT, as one event: the log event view scrolls them.
                 var view = LogEventView(lines[0])
-                view.text = lines.map { "\(Formatting.clock($0.timestamp))  \($0.message.trimmingCharacters(in: .newlines))" }
+                view.text = lines.map { "\(Formatting.clock($0.timestamp))  \($0.message.trimmingNewlines())" }
                     .joined(separator: "\n")
                 state.overlay = .logEvent(view)
             case .failure(let error):

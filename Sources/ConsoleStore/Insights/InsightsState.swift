@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LogsAPI
 
 /// One function's Logs Insights view: the queries to choose from, the range, and the last run's
@@ -82,11 +82,7 @@ public struct InsightsState: Sendable, Equatable {
     /// endpoint that sends the milliseconds themselves (moto) is read as such.
     public static func milliseconds(_ text: String) -> Int64? {
         if !text.isEmpty, text.count <= 15, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) { return Int64(text) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
-        guard let date = formatter.date(from: text) else { return nil }
+        guard text.count == 23, let date = ISO8601Timestamp.parse(text) else { return nil }
         let value = (date.timeIntervalSince1970 * 1000).rounded()
         return value.isFinite && abs(value) < 1e15 ? Int64(value) : nil
     }
@@ -94,7 +90,7 @@ public struct InsightsState: Sendable, Equatable {
     /// The results as CSV (RFC 4180: fields quoted where they hold a comma, quote or line break).
     public var csv: [String] {
         func quoted(_ text: String) -> String {
-            text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
         }
         return [fields.map(quoted).joined(separator: ",")] + table.visible.map { index in fields.map { quoted(rows[index][$0] ?? "") }.joined(separator: ",") }
     }

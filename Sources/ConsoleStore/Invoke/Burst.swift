@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 import Synchronization
 
@@ -115,7 +115,7 @@ extension EffectRunner {
                         if case .service(let service) = error { return .failed(service.code.rawValue) }
                         return .failed(error.description)
                     } catch {
-                        return .failed("unexpected error: \(error.localizedDescription)")
+                        return .failed("unexpected error: \(error.sentence)")
                     }
                 }
                 inFlight += 1

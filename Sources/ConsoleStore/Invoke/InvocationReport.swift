@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The figures of the REPORT line Lambda writes after each invocation:
 ///
@@ -31,10 +31,10 @@ public struct InvocationReport: Sendable, Equatable {
         // Fields are tab-separated; shown lines carry two spaces instead. Figures are read by name,
         // so that a missing one is nil.
         var fields: [String: String] = [:]
-        let body = line.dropFirst("REPORT".count).replacingOccurrences(of: "  ", with: "\t")
+        let body = line.dropFirst("REPORT".count).replacing("  ", with: "\t")
         for part in body.split(separator: "\t") {
             guard let colon = part.firstIndex(of: ":") else { continue }
-            fields[part[..<colon].trimmingCharacters(in: .whitespaces)] = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            fields[part[..<colon].trimmingWhitespace()] = part[part.index(after: colon)...].trimmingWhitespace()
         }
         func number(_ name: String) -> Double? {
             fields[name].flatMap { Double($0.split(separator: " ").first ?? "") }
@@ -67,6 +67,6 @@ public struct InvocationReport: Sendable, Equatable {
     }
 
     public static func milliseconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) ms" : String(format: "%.2f ms", value)
+        value == value.rounded() ? "\(Int(value)) ms" : String(printf: "%.2f ms", value)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The reducer's part for the invoke screen: sending (once, streamed, or as a burst), answers and
 /// their logs, the screen's keys, and the history.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The invoke screen of one function: the request (re-run with one key), its answer, a burst's
 /// progress, and where the reader is in the response. The logs beside it are the function's tail.
@@ -78,7 +78,7 @@ public struct ResponseText: Sendable, Equatable {
         let pretty = !raw && totalBytes <= Self.displayLimit ? FieldRules.prettyJSON(body) : shown
         // Only for colouring, so a look at the first character does (a cut body would not parse).
         isJSON = body.first { !$0.isWhitespace }.map { "{[\"".contains($0) } ?? false
-        lines = pretty.split(separator: "\n", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\t", with: "    ") }
+        lines = pretty.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.replacing("\t", with: "    ")) }
     }
 
     public var truncated: Bool { shownBytes < totalBytes }
@@ -92,7 +92,7 @@ public struct ResponseText: Sendable, Equatable {
         guard room > 0 else { return }
         let shown = chunk.utf8.count <= room ? chunk : String(decoding: chunk.utf8.prefix(room), as: UTF8.self)
         shownBytes += shown.utf8.count
-        let pieces = shown.split(separator: "\n", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\t", with: "    ") }
+        let pieces = shown.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.replacing("\t", with: "    ")) }
         if lines.isEmpty { lines = [""] }
         lines[lines.count - 1] += pieces[0]
         lines += pieces.dropFirst()

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The layers view: its two lists, their cursor keys, Enter and Esc, and deleting a version

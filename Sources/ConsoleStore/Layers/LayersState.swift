@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// `:layers`: the account's layers in the region (each with its latest version), and one

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MetricsAPI
 
 /// The metric columns of the functions list: each function's last hour in ten 6-minute points.

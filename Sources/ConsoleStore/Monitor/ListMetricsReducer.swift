@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The metric columns: turning them on and off, when to read which functions' metrics, and
 /// what an answer changes.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MetricsAPI
 
 /// The Monitor view's time ranges, each with the period the Lambda console would choose for it:

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MetricsAPI
 
 /// What a chart's values are, for its axis and readout.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MetricsAPI
 
 /// How the Monitor view's per-invocation charts are split.

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// What Lambda charges, as the console estimates cost with it: compute per GB-second by
@@ -83,9 +83,9 @@ public struct PriceTable: Sendable, Equatable {
         let symbol = currency == "USD" ? "$" : currency == "EUR" ? "€" : currency == "GBP" ? "£" : currency + " "
         guard amount.isFinite else { return "\(symbol)?" }
         if amount == 0 { return "\(symbol)0" }
-        if amount >= 100 { return symbol + String(format: "%.0f", amount) }
-        if amount >= 0.01 { return symbol + String(format: "%.2f", amount) }
-        return symbol + String(format: "%.2g", amount)
+        if amount >= 100 { return symbol + String(printf: "%.0f", amount) }
+        if amount >= 0.01 { return symbol + String(printf: "%.2f", amount) }
+        return symbol + String(printf: "%.2g", amount)
     }
 }
 

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// Rollouts on disk: `$XDG_STATE_HOME/lambda-tui/rollouts/FUNCTION~ALIAS.json`, written after
 /// every step; removed once a rollout has ended.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A gradual rollout as CodeDeploy plans it for Lambda: canary (a share for a while, then all) or
 /// linear (equal steps at equal intervals), by preset name or custom values.
@@ -49,7 +49,7 @@ public struct RolloutPlan: Codable, Sendable, Equatable {
     /// A preset's name (with or without `Lambda`, any case), or `canary 10% 5m` / `linear 20% 30s`
     /// (units s, m, h). Nil when the text is neither.
     public static func parse(_ text: String) -> RolloutPlan? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         let bare = trimmed.lowercased().hasPrefix("lambda") ? String(trimmed.dropFirst(6)) : trimmed
         if let preset = presets.first(where: { $0.name.lowercased() == bare.lowercased() }) { return preset }
         let words = trimmed.lowercased().split(separator: " ").filter { $0 != "every" && $0 != "for" }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Keys of the rollout view and of the offer to resume.
 public enum RolloutCommand: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// Runs a rollout: applies each step with one UpdateAlias carrying the RevisionId of the last,
@@ -187,6 +187,6 @@ public enum AliasWeights {
     public static func percent(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
         if rounded == rounded.rounded() { return "\(Int(rounded)) %" }
-        return String(format: "%g %%", rounded)
+        return String(printf: "%g %%", rounded)
     }
 }

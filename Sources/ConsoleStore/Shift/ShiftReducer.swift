@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The keys of the traffic shift view.
 public enum ShiftEdit: Sendable, Equatable {

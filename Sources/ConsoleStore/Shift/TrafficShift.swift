@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The quick shift view of one alias: its primary version, a target version and the share of

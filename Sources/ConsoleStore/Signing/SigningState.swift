@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// `:signing`: the account's code signing configurations in the region, and the functions that

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The live tail of one function's log group: a bounded, time-ordered ring of lines from every
 /// stream, each event once, and where the reader is in it.
@@ -83,7 +83,7 @@ public struct LogTail: Sendable, Equatable {
         }
         let stream = "LogResult/[\(version ?? "$LATEST")]"
         let lines = messages.enumerated().map { index, message in
-            var line = TailLine(LogLine(timestamp: timestamp, stream: stream, message: message, id: "\(stream)/\(timestamp)/" + String(format: "%06d", index)))
+            var line = TailLine(LogLine(timestamp: timestamp, stream: stream, message: message, id: "\(stream)/\(timestamp)/" + String(printf: "%06d", index)))
             line.provisional = true
             return line
         }
@@ -196,6 +196,6 @@ public struct LogTail: Sendable, Equatable {
     func matchesSearch(_ line: TailLine) -> Bool { Self.line(line, contains: search) }
 
     static func line(_ line: TailLine, contains needle: String) -> Bool {
-        !needle.isEmpty && line.text.range(of: needle, options: .caseInsensitive) != nil
+        !needle.isEmpty && line.text.containsIgnoringCase(needle)
     }
 }

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// A log event as the live tail shows it: its time, the version from its stream name
 /// (`2026/11/25/[3]abc…` is version 3), its level, and for JSON logs the level and message first.
@@ -23,7 +23,7 @@ public struct TailLine: Sendable, Equatable {
         id = line.id
         stream = line.stream
         version = Self.version(ofStream: line.stream)
-        let message = line.message.trimmingCharacters(in: .newlines)
+        let message = line.message.trimmingNewlines()
         kind = message.hasPrefix("START RequestId") ? .start : message.hasPrefix("END RequestId") ? .end
             : message.hasPrefix("REPORT RequestId") ? .report : .message
         if message.first == "{", let json = try? JSONValue.parse(message), case .object(let members) = json {
@@ -34,7 +34,7 @@ public struct TailLine: Sendable, Equatable {
             text = [level, body.isEmpty ? nil : body, rest.isEmpty ? nil : JSONValue.object(rest).serialized].compactMap { $0 }.joined(separator: " ")
         } else {
             level = Self.level(in: message)
-            text = message.replacingOccurrences(of: "\t", with: "  ")
+            text = message.replacing("\t", with: "  ")
         }
     }
 

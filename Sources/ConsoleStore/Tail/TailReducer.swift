@@ -1,4 +1,5 @@
-import Foundation
+import AWSCore
+import FoundationEssentials
 
 /// Keys of the live tail view.
 public enum TailCommand: Sendable, Equatable {
@@ -141,7 +142,7 @@ enum TailReducer {
 public enum TailFormat {
     public static func plain(_ line: TailLine) -> String {
         let time = Date(timeIntervalSince1970: Double(line.timestamp) / 1000)
-        return ISO8601DateFormatter().string(from: time) + " " + (line.version.map { "[\($0)] " } ?? "") + line.text
+        return ISO8601Timestamp.string(time) + " " + (line.version.map { "[\($0)] " } ?? "") + line.text
     }
 }
 

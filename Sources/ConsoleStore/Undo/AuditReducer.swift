@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// `:audit`: the journal's entries for this profile and region, and `u` (twice) to undo one.
 enum AuditReducer {

@@ -1,6 +1,6 @@
 import AWSCore
 import LambdaAPI
-import Foundation
+import FoundationEssentials
 
 /// How to take a change back: the state before it, as the inverse call needs it, and what the
 /// change left (its RevisionId, or the values it set) so that an undo can tell whether anything

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// Two versions of a function side by side (`d` on the versions pane): the configuration

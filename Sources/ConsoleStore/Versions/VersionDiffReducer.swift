@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// `space` and `d` on the versions pane, the comparison's keys, and its answers.

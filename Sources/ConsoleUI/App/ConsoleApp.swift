@@ -2,7 +2,7 @@ import AWSCore
 import CNcursesw
 import ConsoleStore
 import Dispatch
-import Foundation
+import FoundationEssentials
 import Glibc
 import Synchronization
 
@@ -260,12 +260,11 @@ public struct ConsoleContext: Sendable {
 }
 
 /// The context on screen, read by the effects' dispatch; the loop alone changes it.
-final class CurrentContext: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: ConsoleContext
-    init(_ context: ConsoleContext) { value = context }
+final class CurrentContext: Sendable {
+    private let value: Mutex<ConsoleContext>
+    init(_ context: ConsoleContext) { value = Mutex(context) }
     var context: ConsoleContext {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
     }
 }

@@ -1,6 +1,6 @@
 import AWSCore
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// What the key tables cannot do alone: the editor, which needs the terminal.
@@ -16,7 +16,7 @@ extension ConsoleController {
     /// ctrl-e: the field's text in $VISUAL or $EDITOR (vi by default), with the terminal handed
     /// over while it runs; what the editor saves comes back into the field.
     func editInEditor(_ field: FormField) {
-        let path = NSTemporaryDirectory() + "lambda-tui-\(getpid())-\(field.id.fileName).\(field.kind == .json ? "json" : "txt")"
+        let path = (FileManager.default.temporaryDirectory.path + "/") + "lambda-tui-\(getpid())-\(field.id.fileName).\(field.kind == .json ? "json" : "txt")"
         let text = field.kind == .json ? FieldRules.prettyJSON(field.value) : field.value
         // Created 0600 before the payload is written into it (it may hold a secret).
         do { try PrivateFile.write(Data((text + "\n").utf8), to: path) } catch {

@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// What the console needs of a real terminal besides drawing: handing it over to another
 /// program (an editor, a stop) and taking it back. The grid screen in tests has none.
@@ -25,7 +25,7 @@ public final class ConsoleController {
     private let perform: (ConsoleEffect) -> Void
 
     public init(state: ConsoleState, screen: any Screen, theme: Theme, terminal: (any TerminalHandOver)?, keys: KeyMap = .standard,
-                clipboard: TerminalClipboard = TerminalClipboard(environment: [:], filePath: NSTemporaryDirectory() + "lambda-tui-clipboard.txt"),
+                clipboard: TerminalClipboard = TerminalClipboard(environment: [:], filePath: (FileManager.default.temporaryDirectory.path + "/") + "lambda-tui-clipboard.txt"),
                 perform: @escaping (ConsoleEffect) -> Void) {
         self.clipboard = clipboard
         self.state = state

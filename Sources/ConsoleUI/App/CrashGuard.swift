@@ -1,6 +1,7 @@
 import CTerminal
 import ConsoleStore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The crash handler's side in Swift (the handler itself is C: it runs inside a signal).
 public enum CrashGuard {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// For end-to-end tests (as lazygit's test driver does): with `LAMBDA_TUI_IDLE_FILE` set, the

@@ -1,6 +1,6 @@
 import AWSCore
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// The key tables as the user has them: the standard ones, with the bindings a `keys` file in
 /// the config folder gives other keys (`lists.down = j ctrl-n`: context, binding, then the keys).

@@ -1,6 +1,6 @@
 import AWSCore
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// Puts text on the clipboard of the machine the user sits at, even over SSH: OSC 52, which the
 /// terminal turns into a clipboard write (wrapped so that tmux and screen pass it on), or a file
@@ -31,7 +31,7 @@ public struct TerminalClipboard: Sendable {
     public static func sequence(_ text: String, environment: [String: String]) -> String {
         let osc = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
         if let tmux = environment["TMUX"], !tmux.isEmpty {
-            return "\u{1B}Ptmux;" + osc.replacingOccurrences(of: "\u{1B}", with: "\u{1B}\u{1B}") + "\u{1B}\\"
+            return "\u{1B}Ptmux;" + osc.replacing("\u{1B}", with: "\u{1B}\u{1B}") + "\u{1B}\\"
         }
         if environment["TERM"]?.hasPrefix("screen") == true, environment["STY"] != nil {
             // screen cuts a DCS string at 768 bytes: the sequence goes in pieces.
@@ -53,7 +53,7 @@ public struct TerminalClipboard: Sendable {
                 try PrivateFile.write(Data(request.text.utf8), to: filePath)
                 return .file(filePath)
             } catch {
-                return .failed("\(filePath): \(error.localizedDescription)")
+                return .failed("\(filePath): \(error.sentence)")
             }
         }
         screen.passThrough(Self.sequence(request.text, environment: environment))

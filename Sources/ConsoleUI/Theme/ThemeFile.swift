@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// The theme file format (themes/*.theme):
 ///

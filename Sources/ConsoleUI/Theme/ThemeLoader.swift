@@ -1,6 +1,6 @@
 import AWSCore
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// Finds the theme the user asked for: `--theme NAME|PATH`, then `LAMBDA_TUI_THEME`, then the
 /// config file's `theme`; a name is looked up in `$XDG_CONFIG_HOME/lambda-tui/themes`, then in the

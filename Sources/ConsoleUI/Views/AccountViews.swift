@@ -1,5 +1,6 @@
+import AWSCore
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// `:account`: the account's limits in this region and how near it is to them.
@@ -72,9 +73,6 @@ enum LayersView {
 /// `:audit`: the changes this console made in this profile and region, newest first, each with
 /// whether `u` can take it back (or why not).
 enum AuditView {
-    /// Made once: a formatter per frame is the costliest part of drawing the list.
-    nonisolated(unsafe) static let formatter = ISO8601DateFormatter()
-
     static func draw(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int) {
         screen.put(DisplayWidth.clip(" Changes made here, newest first · u twice undoes one (refused if it changed since)", width: screen.columns - 1),
                    row: top, column: 0, style: theme[.title])
@@ -87,7 +85,7 @@ enum AuditView {
         for (offset, position) in (table.scroll..<min(table.visible.count, table.scroll + rows)).enumerated() {
             let entry = state.journal[table.visible[position]]
             let undo = entry.undone ? "undone" : entry.undo != nil ? "u: undo" : (entry.notUndoable ?? "not undoable")
-            let text = " \(Self.formatter.string(from: entry.time).prefix(19))  \(DisplayWidth.fit(entry.action, width: 30)) "
+            let text = " \(ISO8601Timestamp.string(entry.time).prefix(19))  \(DisplayWidth.fit(entry.action, width: 30)) "
                 + "\(DisplayWidth.fit(entry.target, width: 36))  \(undo)"
             let selected = position == table.cursor
             var style = theme[entry.undone ? .dim : entry.undo != nil ? .text : .dim]

@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// ctrl-p: the actions that apply to the selection, narrowed as the user types.
 enum PaletteView {
@@ -107,7 +107,7 @@ enum FormView {
             let value = field.value[field.value.index(after: equals)...]
             return String(field.value[...equals]) + String(repeating: "•", count: min(12, value.count))
         case .json:
-            return field.value.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            return field.value.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.joined(separator: " ")
         default: return field.value
         }
     }

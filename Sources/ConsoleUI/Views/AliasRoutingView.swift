@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// The quick shift view: primary and target versions, the target's weight as a bar with its exact
 /// percentage, and the alias's routing before and after.

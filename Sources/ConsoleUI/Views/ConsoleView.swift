@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// Draws a whole frame from the state. Reads the state, never changes it, never calls AWS.
@@ -287,7 +287,7 @@ public enum ConsoleView {
             let shown = DisplayWidth.clip(line, width: width)
             screen.put((index == 0 ? mark : "  ") + shown, row: at, column: 0, style: style)
             // A URL said whole on one line is a hyperlink there (`o`).
-            if let link, let range = shown.range(of: link) {
+            if let link, let range = shown.firstRange(of: link) {
                 screen.link(link, text: link, row: at, column: 2 + DisplayWidth.of(String(shown[..<range.lowerBound])))
             }
         }

@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// `C` or `:ctx`: the contexts visited this session, the one on screen first, to go back to one

@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// A function's configuration grouped as the Lambda console groups it. Environment values are
@@ -105,7 +105,7 @@ enum RawJSONView {
         let indent = rest.prefix { $0 == " " }
         runs.append((String(indent), .text))
         rest = rest.dropFirst(indent.count)
-        if rest.hasPrefix("\""), let colon = rest.range(of: "\" : ") {
+        if rest.hasPrefix("\""), let colon = rest.firstRange(of: "\" : ") {
             runs.append((String(rest[..<colon.lowerBound]) + "\"", .jsonKey))
             runs.append((" : ", .text))
             rest = rest[colon.upperBound...]

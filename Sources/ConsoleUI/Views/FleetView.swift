@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The fleet view: what it lists and how far each source got (the regions not enabled, denied or

@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// Logs Insights: the queries to choose from (with the chosen one's text), or a run's results
 /// as a table of the query's fields, with its status and what it scanned.

@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// The invoke screen: the request on the left, the response (or a burst's split) on the right,
 /// the status line with the REPORT figures under them, and the function's logs below, starting
@@ -132,7 +132,7 @@ enum InvokeView {
     }
 
     static func compact(_ json: String) -> String {
-        json.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        json.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.joined(separator: " ")
     }
 
     /// `line` cut into pieces of at most `width` cells.

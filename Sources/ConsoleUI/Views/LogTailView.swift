@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// The live tail: every stream's events in time order, each with its time (UTC) and the version
 /// from its stream name, coloured per version; errors and warnings stand out, START/END/REPORT are

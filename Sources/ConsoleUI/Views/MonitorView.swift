@@ -1,5 +1,6 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A function's Monitor view: a readout line (range, split, the time under the cursor, cost),
 /// then its charts stacked, each with its legend and the values under the cursor, a value axis
@@ -124,7 +125,7 @@ enum MonitorView {
                 return "\(chart.title) \(per)"
             }
             let calls = invocations.compactMap { $0 }.reduce(0, +), failed = errors.compactMap { $0 }.reduce(0, +)
-            return calls > 0 ? "\(chart.title) \(per) · success \(String(format: "%.2f", 100 * (1 - min(1, failed / calls))))%" : "\(chart.title) \(per)"
+            return calls > 0 ? "\(chart.title) \(per) · success \(String(printf: "%.2f", 100 * (1 - min(1, failed / calls))))%" : "\(chart.title) \(per)"
         case .concurrency:
             var title = "\(chart.title) (max)"
             if let reserved = state.details[monitor.function]?.reservedConcurrency {
@@ -147,7 +148,7 @@ enum MonitorView {
     static func codeStorage(_ state: ConsoleState) -> String? {
         guard let used = state.accountUsage?.totalCodeSize, let limit = state.accountLimit?.totalCodeSize, limit > 0, used >= 0 else { return nil }
         let share = Double(used) / Double(limit)
-        let gigabytes = { (bytes: Int64) in String(format: "%.1f GB", Double(bytes) / 1_073_741_824) }
+        let gigabytes = { (bytes: Int64) in String(printf: "%.1f GB", Double(bytes) / 1_073_741_824) }
         return "code storage \(gigabytes(used)) of \(gigabytes(limit)) (\(Int((min(1, share) * 100).rounded()))%)" + (share >= 0.8 ? " NEAR THE LIMIT" : "")
     }
 
@@ -159,7 +160,7 @@ enum MonitorView {
         switch unit {
         case .count: Formatting.compact(value)
         case .milliseconds: Formatting.milliseconds(value)
-        case .ratio: value.map { $0.isFinite ? String(format: "%.0f%%", $0 * 100) : "" } ?? ""
+        case .ratio: value.map { $0.isFinite ? String(printf: "%.0f%%", $0 * 100) : "" } ?? ""
         }
     }
 
@@ -180,7 +181,7 @@ enum MonitorView {
         var seconds = time_t(date.timeIntervalSince1970)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        let clock = String(format: "%02d:%02d", parts.tm_hour, parts.tm_min)
-        return range.seconds > 86_400 ? String(format: "%02d-%02d ", parts.tm_mon + 1, parts.tm_mday) + clock : clock
+        let clock = String(printf: "%02d:%02d", parts.tm_hour, parts.tm_min)
+        return range.seconds > 86_400 ? String(printf: "%02d-%02d ", parts.tm_mon + 1, parts.tm_mday) + clock : clock
     }
 }

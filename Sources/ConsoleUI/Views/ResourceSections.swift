@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// The detail's sections beyond the configuration, each from its own read: who may invoke the

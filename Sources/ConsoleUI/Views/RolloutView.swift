@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 
 /// A rollout's steps, the weight now, the countdown to the next step, its health checks and how
 /// it ended; or, for one an earlier console left, the offer to resume or abort it.
@@ -73,7 +73,7 @@ enum RolloutView {
 
     static func countdown(_ seconds: TimeInterval) -> String {
         let whole = max(0, Int(seconds.rounded(.up)))
-        return whole >= 3600 ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
-            : String(format: "%d:%02d", whole / 60, whole % 60)
+        return whole >= 3600 ? String(printf: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+            : String(printf: "%d:%02d", whole / 60, whole % 60)
     }
 }

@@ -1,5 +1,5 @@
 import ConsoleStore
-import Foundation
+import FoundationEssentials
 import LambdaAPI
 
 /// Two versions side by side: the configuration fields that differ (old → new), then the code:

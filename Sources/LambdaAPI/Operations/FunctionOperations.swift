@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// ListFunctions, GetFunction, GetFunctionConfiguration, CreateFunction, UpdateFunctionCode,
 /// UpdateFunctionConfiguration, DeleteFunction, GetAccountSettings.

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// How Lambda runs an invocation (X-Amz-Invocation-Type).
 public enum InvocationType: String, Sendable, CaseIterable {

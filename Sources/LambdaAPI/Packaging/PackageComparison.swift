@@ -1,5 +1,4 @@
-import Foundation
-import ZIPFoundation
+import FoundationEssentials
 
 /// Two code packages side by side: which files one has that the other lacks, and which differ
 /// (by CRC-32 and size, as the zip records them, without unpacking); and the text of one file
@@ -37,11 +36,9 @@ public struct PackageComparison: Sendable, Equatable {
     }
 
     static func entries(_ data: Data) throws -> [String: Record] {
-        let archive = try Archive(data: data, accessMode: .read)
         var records: [String: Record] = [:]
-        for entry in archive where entry.type == .file {
-            records[entry.path] = Record(checksum: entry.checksum, size: entry.uncompressedSize)
-            if records.count > entryLimit { throw PackageError("the package has more than \(entryLimit) files") }
+        for entry in try ZipReader(data, limit: entryLimit).records where entry.isFile {
+            records[entry.path] = Record(checksum: entry.checksum, size: entry.size)
         }
         return records
     }
@@ -49,15 +46,9 @@ public struct PackageComparison: Sendable, Equatable {
     /// One file's text from a package: nil when it is not there; an error past `limit` bytes or
     /// when it is not UTF-8 text.
     public static func text(of path: String, in data: Data, limit: UInt64 = 2_000_000) throws -> String? {
-        let archive = try Archive(data: data, accessMode: .read)
-        guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize <= limit else { throw PackageError("\(path) is larger than \(limit / 1_000_000) MB") }
-        var contents = Data()
-        // The header's size is the archive's word: the bytes that come are counted too.
-        _ = try archive.extract(entry, skipCRC32: false) { chunk in
-            contents.append(chunk)
-            if UInt64(contents.count) > limit { throw PackageError("\(path) is larger than \(limit / 1_000_000) MB") }
-        }
+        let archive = try ZipReader(data, limit: entryLimit)
+        guard let entry = archive.records.first(where: { $0.path == path && $0.isFile }) else { return nil }
+        let contents = try archive.contents(of: entry, limit: limit)
         guard let text = String(data: contents, encoding: .utf8), !text.contains("\u{0}") else { throw PackageError("\(path) is not text") }
         return text
     }

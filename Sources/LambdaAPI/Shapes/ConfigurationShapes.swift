@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A function URL and its CORS settings.
 public struct FunctionUrlConfig: Codable, Hashable, Sendable {

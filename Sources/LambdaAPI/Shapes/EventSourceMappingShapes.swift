@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An event source mapping: a queue or stream that Lambda polls and feeds to a function.
 public struct EventSourceMappingConfiguration: Codable, Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// GetFunction: the configuration with the code location, reserved concurrency and tags.
 public struct GetFunctionResponse: Codable, Hashable, Sendable {

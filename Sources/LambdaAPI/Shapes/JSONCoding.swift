@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Lambda's JSON keys are PascalCase ("FunctionName", "KMSKeyArn", "UUID"); Swift properties are
 /// camelCase. Decoding lowers the leading capitals, encoding raises the first letter, and the few
@@ -23,7 +23,7 @@ public enum LambdaJSON {
     static func swiftName(_ wire: String) -> String {
         let scalars = Array(wire.unicodeScalars)
         var upperRun = 0
-        while upperRun < scalars.count, CharacterSet.uppercaseLetters.contains(scalars[upperRun]) { upperRun += 1 }
+        while upperRun < scalars.count, scalars[upperRun].properties.isUppercase { upperRun += 1 }
         guard upperRun > 0 else { return wire }
         // "KMSKeyArn": the last capital of the run starts the next word, unless the run is the whole key.
         let lowered = upperRun == scalars.count || upperRun == 1 ? upperRun : upperRun - 1

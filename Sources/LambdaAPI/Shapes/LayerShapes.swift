@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A layer version as Publish/GetLayerVersion(ByArn) return it.
 public struct LayerVersion: Codable, Hashable, Sendable {

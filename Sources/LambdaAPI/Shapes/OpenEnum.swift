@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// A string enumeration that AWS extends over time (runtimes, states, reasons): known values have
 /// names, and a value this build has never heard of still decodes instead of failing the page.
@@ -77,7 +77,7 @@ public struct AWSTimestamp: Codable, Hashable, Sendable, Comparable, CustomStrin
         if let text { try container.encode(text) } else { try container.encode(date.timeIntervalSince1970) }
     }
 
-    public var description: String { text ?? ISO8601DateFormatter().string(from: date) }
+    public var description: String { text ?? ISO8601Timestamp.string(date) }
 
     public static func < (lhs: AWSTimestamp, rhs: AWSTimestamp) -> Bool { lhs.date < rhs.date }
     public static func == (lhs: AWSTimestamp, rhs: AWSTimestamp) -> Bool { lhs.date == rhs.date }

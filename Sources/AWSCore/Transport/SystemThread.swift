@@ -1,0 +1,28 @@
+import Glibc
+
+/// A thread of the system's own, for a loop that blocks (curl's poll) and must not hold one of
+/// Swift's cooperative threads. Foundation's `Thread` is not in FoundationEssentials.
+public enum SystemThread {
+    private final class Body {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
+    }
+
+    /// Starts `body` on a new detached thread.
+    public static func start(_ body: @escaping @Sendable () -> Void) {
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            guard let context else { return nil }
+            let body = Unmanaged<Body>.fromOpaque(context).takeRetainedValue()
+            body.run()
+            return nil
+        }, context)
+        guard started == 0 else {
+            // No thread could be made (the process is at its limit): the work runs here rather than never.
+            Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run()
+            return
+        }
+        pthread_detach(thread)
+    }
+}
