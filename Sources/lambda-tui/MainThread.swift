@@ -1,3 +1,4 @@
+import AWSCore
 import Dispatch
 import FoundationEssentials
 import Synchronization
@@ -50,6 +51,12 @@ final class MainThread: Sendable {
 @main
 enum Entry {
     static func main() {
+        // The one answer that needs nothing else: printed before the parser, the threads and the
+        // libraries are set up, so that checking which build a bastion has costs almost nothing.
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            print(LambdaTUIVersion.current)
+            return
+        }
         let mainThread = MainThread.shared
         Task.detached {
             await LambdaTUICommand.main(GlobalOptions.afterSubcommand(Array(CommandLine.arguments.dropFirst())))

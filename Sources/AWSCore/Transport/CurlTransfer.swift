@@ -14,7 +14,7 @@ final class CurlTransfer {
     private var headDelivered = false
 
     init(job: CurlJob, options: TransportOptions) throws {
-        guard let easy = curl_easy_init() else { throw TransportError.other("curl_easy_init failed") }
+        guard let easy = lt_easy_init() else { throw TransportError.other("curl_easy_init failed") }
         self.easy = easy
         self.sink = job.sink
         self.host = EndpointText.redacted(Self.origin(of: job.request.url))
@@ -23,8 +23,8 @@ final class CurlTransfer {
     }
 
     deinit {
-        curl_slist_free_all(headerList)
-        curl_easy_cleanup(easy)
+        lt_slist_free_all(headerList)
+        lt_easy_cleanup(easy)
         errorBuffer.deallocate()
     }
 
@@ -68,7 +68,7 @@ final class CurlTransfer {
         var fields = request.headers.fields.map { "\($0.name): \($0.value)" }
         fields.append("Expect:")  // no 100-continue round trip
         if request.headers["Content-Type"] == nil { fields.append("Content-Type:") }
-        for field in fields { headerList = curl_slist_append(headerList, field) }
+        for field in fields { headerList = lt_slist_append(headerList, field) }
         lt_easy_setopt_ptr(easy, CURLOPT_HTTPHEADER, headerList)
 
         lt_easy_setopt_write(easy, CURLOPT_WRITEFUNCTION, curlWriteBody)
@@ -137,7 +137,7 @@ final class CurlTransfer {
     }
 
     private func transportError(for code: CURLcode) -> TransportError {
-        let detail = String(cString: errorBuffer).isEmpty ? String(cString: curl_easy_strerror(code)) : String(cString: errorBuffer)
+        let detail = String(cString: errorBuffer).isEmpty ? String(cString: lt_easy_strerror(code)) : String(cString: errorBuffer)
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return .cannotResolveHost(host)

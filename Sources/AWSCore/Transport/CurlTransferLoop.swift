@@ -13,7 +13,6 @@ final class CurlTransferLoop: Sendable {
         var nextID: UInt64 = 1
     }
 
-    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
     private let inbox = Mutex(Inbox())
     private let wakeRead: Int32
@@ -21,17 +20,20 @@ final class CurlTransferLoop: Sendable {
     let options: TransportOptions
 
     init(options: TransportOptions) {
-        Self.globalInit
         self.options = options
         var fds: [Int32] = [0, 0]
         pipe(&fds)
         for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         wakeRead = fds[0]
         wakeWrite = fds[1]
-        SystemThread.start { [self] in self.run() }
+        if CurlLibrary.problem == nil { SystemThread.start { [self] in self.run() } }
     }
 
     func submit(request: HTTPRequest, sink: CurlJob.Sink) -> UInt64 {
+        if let problem = CurlLibrary.problem {
+            sink.fail(TransportError.missingLibrary(problem), headDelivered: false)
+            return 0
+        }
         let id = inbox.withLock { inbox in
             let id = inbox.nextID
             inbox.nextID += 1
@@ -65,14 +67,14 @@ final class CurlTransferLoop: Sendable {
     }
 
     private func run() {
-        guard let multi = curl_multi_init() else { return }
+        guard let multi = lt_multi_init() else { return }
         var active: [UInt64: CurlTransfer] = [:]
         var idsByHandle: [UnsafeMutableRawPointer: UInt64] = [:]
 
         func finish(_ id: UInt64, with code: CURLcode?) {
             guard let transfer = active.removeValue(forKey: id) else { return }
             idsByHandle[transfer.easy] = nil
-            curl_multi_remove_handle(multi, transfer.easy)
+            lt_multi_remove_handle(multi, transfer.easy)
             if let code { transfer.complete(code) } else { transfer.fail(CancellationError()) }
         }
 
@@ -86,7 +88,7 @@ final class CurlTransferLoop: Sendable {
                     let transfer = try CurlTransfer(job: job, options: options)
                     active[job.id] = transfer
                     idsByHandle[transfer.easy] = job.id
-                    curl_multi_add_handle(multi, transfer.easy)
+                    lt_multi_add_handle(multi, transfer.easy)
                 } catch {
                     job.sink.fail(error, headDelivered: false)
                 }
@@ -98,20 +100,20 @@ final class CurlTransferLoop: Sendable {
             }
 
             var running: Int32 = 0
-            curl_multi_perform(multi, &running)
+            lt_multi_perform(multi, &running)
             var remaining: Int32 = 0
-            while let message = curl_multi_info_read(multi, &remaining) {
+            while let message = lt_multi_info_read(multi, &remaining) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                       let id = idsByHandle[easy] else { continue }
                 finish(id, with: message.pointee.data.result)
             }
 
             var wait = curl_waitfd(fd: wakeRead, events: Int16(CURL_WAIT_POLLIN), revents: 0)
-            curl_multi_poll(multi, &wait, 1, 1000, nil)
+            lt_multi_poll(multi, &wait, 1, 1000, nil)
             var drain = [UInt8](repeating: 0, count: 64)
             while read(wakeRead, &drain, drain.count) > 0 {}
         }
-        curl_multi_cleanup(multi)
+        lt_multi_cleanup(multi)
         close(wakeRead)
         close(wakeWrite)
     }
