@@ -12,6 +12,7 @@ struct ClientBenchmarks {
         try await signing()
         try await listFunctionsPage()
         try await EstateBenchmarks.run()
+        try await FootprintBenchmarks.run()
     }
 
     static func signing() async throws {

@@ -12,13 +12,20 @@ import TestSupport
         let prefix = NSTemporaryDirectory() + "lt-prefix-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: prefix) }
         let script = Self.root.appendingPathComponent("scripts/install").path
-        let (status, output) = try Subprocess.run(["env", "LAMBDA_TUI_BINARY=\(TmuxSession.binary)", script, prefix], captureOutput: true)
+        // The page scripts/release made before the tests (scripts/test runs it): the generator
+        // needs the build folder, which the running tests hold.
+        let manual = Self.root.appendingPathComponent(".build/plugins/GenerateManual/outputs/lambda-tui/lambda-tui.1").path
+        #expect(FileManager.default.fileExists(atPath: manual), "no man page at \(manual): run scripts/release (scripts/test does)")
+        let (status, output) = try Subprocess.run(["env", "LAMBDA_TUI_BINARY=\(TmuxSession.binary)", "LAMBDA_TUI_MAN_PAGE=\(manual)", script, prefix],
+                                                  captureOutput: true)
         #expect(status == 0, "\(output)")
-        let files = ["bin/lambda-tui", "share/lambda-tui/themes/light.theme", "share/bash-completion/completions/lambda-tui",
+        let files = ["bin/lambda-tui", "share/lambda-tui/themes/light.theme", "share/man/man1/lambda-tui.1", "share/bash-completion/completions/lambda-tui",
                      "share/zsh/site-functions/_lambda-tui", "share/fish/vendor_completions.d/lambda-tui.fish"]
         for file in files { #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file) is missing") }
         #expect(try String(contentsOfFile: prefix + "/share/zsh/site-functions/_lambda-tui", encoding: .utf8).hasPrefix("#compdef lambda-tui"))
         #expect(try String(contentsOfFile: prefix + "/share/bash-completion/completions/lambda-tui", encoding: .utf8).contains("iam-policy"))
+        let page = try String(contentsOfFile: prefix + "/share/man/man1/lambda-tui.1", encoding: .utf8)
+        #expect(page.contains(".Sh NAME") && page.contains("iam-policy"), "the man page lacks its sections or subcommands")
         let mode = try FileManager.default.attributesOfItem(atPath: prefix + "/bin/lambda-tui")[.posixPermissions] as? Int
         #expect(mode == 0o755)
 

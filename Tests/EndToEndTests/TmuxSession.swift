@@ -18,7 +18,8 @@ final class TmuxSession {
     }
 
     init(endpoint: String, arguments: String = "", columns: Int = 120, rows: Int = 40, environment: [String: String] = [:],
-         workingDirectory: String? = nil, cacheFolder: String? = nil, binary: String = TmuxSession.binary) throws {
+         workingDirectory: String? = nil, cacheFolder: String? = nil, binary: String = TmuxSession.binary,
+         clearEnvironment: Bool = false) throws {
         name = "lt-\(UUID().uuidString.prefix(8))"
         socketName = "lambda-tui-tests-\(name)"
         idleFile = NSTemporaryDirectory() + "\(name).idle"
@@ -34,7 +35,8 @@ final class TmuxSession {
         // is back in line mode with echo ("modes: icanon echo"). That line is written with explicit
         // carriage returns: a killed console leaves the terminal raw, where a bare newline keeps the
         // column, and the line would start near the right edge and wrap as "EXITE|D".
-        let command = "env \(exports) \(binary) --endpoint-url \(endpoint) \(arguments); status=$?; "
+        // `clearEnvironment`: nothing of the test's own (its PATH, LD_LIBRARY_PATH, the toolchain's).
+        let command = "env \(clearEnvironment ? "-i " : "")\(exports) \(binary) --endpoint-url \(endpoint) \(arguments); status=$?; "
             + "modes=$(stty -a | grep -o ' icanon\\| echo ' | tr -d ' ' | tr '\\n' ' '); "
             + "printf '\\r\\nEXITED %s modes: %s\\r\\n' \"$status\" \"$modes\"; sleep 60"
         try tmux(["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)"] + (workingDirectory.map { ["-c", $0] } ?? []) + [command])

@@ -30,8 +30,10 @@ extension String {
 
     /// The path without its last `.extension`: `queries/slow.sql` → `queries/slow`.
     public var deletingPathExtension: String {
-        guard let dot = lastIndex(of: "."), dot != startIndex, !self[dot...].contains("/"),
-              self[index(before: dot)] != "/" else { return self }
-        return String(self[..<dot])
+        var path = Substring(self)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        guard let dot = path.lastIndex(of: "."), dot != path.startIndex, !path[dot...].contains("/"),
+              path[path.index(before: dot)] != "/" else { return String(path) }
+        return String(path[..<dot])
     }
 }

@@ -2,18 +2,14 @@ import CZlib
 import FoundationEssentials
 
 /// Raw deflate and inflate (RFC 1951, as zip entries hold them) and CRC-32, through the
-/// system's zlib.
+/// system's zlib. A failure is a PackageError: a damaged package is said as one.
 enum Deflate {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     /// zlib counts in 32-bit words: longer input goes in slices.
     private static let slice = 1 << 30
 
     static func compress(_ input: Data) throws -> Data {
         var stream = z_stream()
-        guard lt_deflate_init_raw(&stream, Z_DEFAULT_COMPRESSION) == Z_OK else { throw Failure(description: "zlib could not start deflating") }
+        guard lt_deflate_init_raw(&stream, Z_DEFAULT_COMPRESSION) == Z_OK else { throw PackageError("zlib could not start deflating") }
         defer { deflateEnd(&stream) }
         var output = Data()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -33,7 +29,7 @@ enum Deflate {
                         return deflate(&stream, flush)
                     }
                     guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                        throw Failure(description: "zlib could not deflate (\(status))")
+                        throw PackageError("zlib could not deflate (\(status))")
                     }
                     output.append(contentsOf: chunk[..<(chunk.count - Int(stream.avail_out))])
                 } while stream.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END)
@@ -46,14 +42,14 @@ enum Deflate {
     /// damaged or ends early.
     static func decompress(_ input: UnsafeRawBufferPointer, sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         var stream = z_stream()
-        guard lt_inflate_init_raw(&stream) == Z_OK else { throw Failure(description: "zlib could not start inflating") }
+        guard lt_inflate_init_raw(&stream) == Z_OK else { throw PackageError("zlib could not start inflating") }
         defer { inflateEnd(&stream) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var offset = 0
         var status = Z_OK
         while status != Z_STREAM_END {
             if stream.avail_in == 0 {
-                guard offset < input.count, let base = input.baseAddress else { throw Failure(description: "the compressed data ends early") }
+                guard offset < input.count, let base = input.baseAddress else { throw PackageError("the compressed data ends early") }
                 let count = min(slice, input.count - offset)
                 stream.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self) + offset)
                 stream.avail_in = uInt(count)
@@ -64,12 +60,12 @@ enum Deflate {
                 stream.avail_out = uInt(buffer.count)
                 status = inflate(&stream, Z_NO_FLUSH)
                 guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                    throw Failure(description: "the compressed data is damaged (zlib \(status))")
+                    throw PackageError("the compressed data is damaged (zlib \(status))")
                 }
                 return buffer.count - Int(stream.avail_out)
             }
             if status == Z_BUF_ERROR, produced == 0, stream.avail_in == 0, offset >= input.count {
-                throw Failure(description: "the compressed data ends early")
+                throw PackageError("the compressed data ends early")
             }
             try chunk.withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0[..<produced])) }
         }

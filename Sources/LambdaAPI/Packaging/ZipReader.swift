@@ -81,12 +81,15 @@ struct ZipReader {
             contents = Data(packed)
         case 8:
             try packed.withUnsafeBytes { bytes in
-                try Deflate.decompress(bytes) { chunk in
+                // zlib's word on damage names the file it was reading.
+                do { try Deflate.decompress(bytes) { chunk in
                     // The header's size is the archive's word: the bytes that come are counted too.
                     guard UInt64(contents.count + chunk.count) <= limit else {
                         throw PackageError("\(record.path) is larger than \(limit / 1_000_000) MB")
                     }
                     contents.append(contentsOf: chunk)
+                } } catch let error as PackageError where !error.description.hasPrefix(record.path) {
+                    throw PackageError("\(record.path): \(error.description)")
                 }
             }
         default:
