@@ -30,11 +30,13 @@ let package = Package(
         .target(name: "TaggingAPI", dependencies: ["AWSCore"]),
         .target(name: "ConsoleStore", dependencies: ["LambdaAPI", "LogsAPI", "MetricsAPI", "TaggingAPI"]),
         .target(name: "CTerminal", path: "Sources/CTerminal"),
+        // The process's own memory at start: the loader's relocation table given back, malloc's arenas capped.
+        .target(name: "CProcess", path: "Sources/CProcess"),
         .target(name: "ConsoleUI", dependencies: ["ConsoleStore", "CNcursesw", "CTerminal"]),
         .executableTarget(
             name: "lambda-tui",
             dependencies: [
-                "AWSCore", "LambdaAPI", "LogsAPI", "MetricsAPI", "TaggingAPI", "ConsoleStore", "ConsoleUI",
+                "AWSCore", "LambdaAPI", "LogsAPI", "MetricsAPI", "TaggingAPI", "ConsoleStore", "ConsoleUI", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

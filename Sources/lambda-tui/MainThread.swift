@@ -1,4 +1,5 @@
 import AWSCore
+import CProcess
 import Dispatch
 import FoundationEssentials
 import Synchronization
@@ -51,6 +52,7 @@ final class MainThread: Sendable {
 @main
 enum Entry {
     static func main() {
+        _ = lt_trim_startup_memory()
         // The one answer that needs nothing else: printed before the parser, the threads and the
         // libraries are set up, so that checking which build a bastion has costs almost nothing.
         if Array(CommandLine.arguments.dropFirst()) == ["--version"] {

@@ -89,8 +89,14 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: elsewhere) }
         let session = try TmuxSession(endpoint: endpoint, arguments: "--theme light", workingDirectory: elsewhere, binary: binary,
                                       clearEnvironment: true)
-        var result = await session.waitFor(name)
+        // The function among the others moto holds: filtered, since it may sort below the screen.
+        var result = await session.waitFor("NAME")
         #expect(result.satisfied && !result.screen.contains("No theme named"), "\(result.screen)")
+        try session.send("/")
+        try session.type(name)
+        try session.send("Enter")
+        result = await session.waitFor(name)
+        #expect(result.satisfied && result.screen.contains("1/1"), "\(result.screen)")
         try session.send("q")
         result = await session.waitFor("modes:")
         #expect(result.screen.contains("EXITED 0"), "\(result.screen)")
