@@ -9,6 +9,9 @@
 public struct ScreenLayout: Sendable, Equatable {
     public static let minimumColumns = 50
     public static let minimumRows = 12
+    /// Below this width the header drops the name and its labels ("lambda-tui", "profile",
+    /// "account") to keep the profile and region whole.
+    public static let narrowHeaderColumns = 80
     /// A long message takes at most this many lines above the footer.
     public static let statusLinesMaximum = 3
 

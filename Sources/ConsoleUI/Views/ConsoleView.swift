@@ -60,15 +60,19 @@ public enum ConsoleView {
     static func header(_ state: ConsoleState, _ screen: Screen, _ theme: Theme, row: Int) {
         let connection = state.connection
         screen.fill(row: row, from: 0, style: theme[.header])
-        var x = screen.put(" λ lambda-tui ", row: row, column: 0, style: TableView.merge(TextStyle(bold: true), over: theme[.header]))
+        // Narrow (a split tmux pane), the name and the labels give way, so that the profile and
+        // the region, what every key acts on, stay whole.
+        let narrow = screen.columns < ScreenLayout.narrowHeaderColumns
+        var x = screen.put(narrow ? " λ " : " λ lambda-tui ", row: row, column: 0, style: TableView.merge(TextStyle(bold: true), over: theme[.header]))
         // The account is the fifth field of any function's ARN; no extra call is needed.
         let account = state.functions.first?.functionArn?.split(separator: ":", omittingEmptySubsequences: false)
-            .dropFirst(4).first.map { "account \($0)" }
+            .dropFirst(4).first.map { narrow ? String($0) : "account \($0)" }
         let role = connection.ssoAccount.map { " as \($0.roleName)" } ?? ""
-        let parts = ["profile \(connection.profile)\(role)", connection.region] + (account.map { [$0] } ?? []) + [connection.endpoint]
+        let parts = [(narrow ? "" : "profile ") + connection.profile + role, connection.region] + (account.map { [$0] } ?? []) + [connection.endpoint]
+        let badge = connection.readOnly ? 12 : 1
         for part in parts {
-            // The parts that fit, each cut with "…"; none drawn as an empty "│  │" at 50 columns.
-            let room = screen.columns - x - 14
+            // The parts that fit, each cut with "…"; none drawn as an empty "│  │".
+            let room = screen.columns - x - 3 - badge
             guard room >= 4 else { break }
             x = screen.put("│ " + DisplayWidth.fit(part, width: min(room, DisplayWidth.of(part))) + " ", row: row, column: x, style: theme[.header])
         }
