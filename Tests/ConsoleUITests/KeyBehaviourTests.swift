@@ -36,6 +36,28 @@ import Testing
         #expect(Self.filter(console).isEmpty, "ctrl-u clears the filter")
     }
 
+    /// G went to the bottom of a function's detail and k then seemed dead: the scroll had gone a
+    /// million lines past the end, which the view alone held at the last line.
+    @Test func aDetailViewScrollsToItsEndsAndBackAtOnce() {
+        let console = Self.controller()
+        console.handle(.enter)
+        guard case .detail = console.state.route else { Issue.record("Enter did not open the detail"); return }
+        console.handle(.character("G"))
+        let bottom = console.state.detailScroll
+        #expect(bottom > 0 && bottom < 1_000, "the detail holds more than a screen: \(bottom)")
+        console.handle([.character("j"), .character("j"), .character("j")])
+        #expect(console.state.detailScroll == bottom, "j past the end stays at the end")
+        console.handle(.character("k"))
+        #expect(console.state.detailScroll == bottom - 1)
+        console.handle(.character("g"))
+        #expect(console.state.detailScroll == 0)
+        console.handle(.character("J"))
+        console.handle(.end)
+        let jsonBottom = console.state.detailScroll
+        console.handle(.up)
+        #expect(jsonBottom > 0 && console.state.detailScroll == jsonBottom - 1, "the JSON view too")
+    }
+
     @Test func ctrlUClearsTheCommandLine() {
         let console = Self.controller()
         console.handle([.character(":"), .character("a"), .character("l")])

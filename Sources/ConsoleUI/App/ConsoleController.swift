@@ -65,6 +65,13 @@ public final class ConsoleController {
     public func dispatch(_ action: ConsoleAction, now: Date = Date()) {
         recent.note(action)
         let effects = Reducer.reduce(&state, action, now: now)
+        // A detail or JSON view's length depends on the screen's width, which only the UI knows:
+        // a scroll is held at the last line here, so that k after G (or after j past the end)
+        // moves at once.
+        if Reducer.scrollDelta(action, page: state.pageHeight) != nil, state.detailScroll > 0,
+           let limit = ConsoleView.detailScrollLimit(state, columns: screen.columns, rows: screen.rows, now: now) {
+            state.detailScroll = min(state.detailScroll, limit)
+        }
         CrashGuard.record("screen: \(Self.screenName(state))\nlast actions: \(recent.names.joined(separator: ", "))")
         if state.suspendRequested {
             terminal?.suspend()

@@ -202,6 +202,8 @@ public enum KeyTables {
         KeyBinding([.character("L")], "Logs Insights: queries over the function's logs", .insightsCommand(.open)),
         KeyBinding([.character("j"), .down], "scroll down", .moveCursor(1)),
         KeyBinding([.character("k"), .up], "scroll up", .moveCursor(-1)),
+        KeyBinding([.character("g"), .home], "top", .moveToTop),
+        KeyBinding([.character("G"), .end], "bottom", .moveToBottom),
     ]
 
     public static let monitor: [KeyBinding] = MetricRange.allCases.map { range in

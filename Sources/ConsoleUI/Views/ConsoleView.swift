@@ -198,18 +198,41 @@ public enum ConsoleView {
         return pane == .logs ? "No log events in the last hour." : "None."
     }
 
-    static func detail(_ name: String, _ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int, now: Date) {
+    typealias DetailRow = (label: String, value: String, role: ThemeRole, heading: Bool)
+
+    /// The detail view's rows at `columns` wide, and the width of its labels.
+    static func detailRows(_ name: String, _ state: ConsoleState, columns: Int, now: Date) -> (rows: [DetailRow], labelWidth: Int) {
         let lines = DetailView.lines(state.details[name], fallback: state.function(named: name)?.configuration,
                                      revealSecrets: state.revealsSecrets, now: now, resources: state.resources[name])
         let labelWidth = min(22, (lines.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2)
         // A value wider than the screen (an ARN at 80 columns) goes on under itself, never cut.
-        let valueWidth = max(8, screen.columns - 4 - labelWidth)
-        var rows: [(label: String, value: String, role: ThemeRole, heading: Bool)] = []
+        let valueWidth = max(8, columns - 4 - labelWidth)
+        var rows: [DetailRow] = []
         for line in lines {
             if line.isHeading { rows.append((line.label, "", .title, true)); continue }
             let pieces = InvokeView.wrap(TableView.sanitize(line.value), width: valueWidth).prefix(DetailView.maximumRowsPerValue)
             for (index, piece) in pieces.enumerated() { rows.append((index == 0 ? line.label : "", piece, line.role, false)) }
         }
+        return (rows, labelWidth)
+    }
+
+    /// The furthest a detail or JSON view scrolls at this size: its last line at the bottom. Nil
+    /// on other screens.
+    static func detailScrollLimit(_ state: ConsoleState, columns: Int, rows: Int, now: Date) -> Int? {
+        let height = ScreenLayout(rows: rows, columns: columns).bodyHeight
+        switch state.route {
+        case .detail(let name):
+            return max(0, detailRows(name, state, columns: columns, now: now).rows.count - height)
+        case .rawJSON(let name):
+            let configuration = state.details[name]?.configuration ?? state.function(named: name)?.configuration
+            return max(0, RawJSONView.lines(configuration, revealSecrets: state.revealsSecrets).count - height)
+        default:
+            return nil
+        }
+    }
+
+    static func detail(_ name: String, _ state: ConsoleState, _ screen: Screen, _ theme: Theme, top: Int, height: Int, now: Date) {
+        let (rows, labelWidth) = detailRows(name, state, columns: screen.columns, now: now)
         let start = min(state.detailScroll, max(0, rows.count - height))
         for (offset, line) in rows.dropFirst(start).prefix(height).enumerated() {
             let row = top + offset
