@@ -66,7 +66,7 @@ struct ConnectionOptions: ParsableArguments {
 
 /// Prints an error as one sentence on standard error and exits 1: no Swift error dump.
 func fail(_ error: Error) -> ExitCode {
-    let text = (error as? AWSClientError)?.description ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
+    let text = error.sentence
     // What a server or a file said is shown inert and cut, as in the console.
     let shown = TerminalText.inert(text.count > 2_000 ? String(text.prefix(2_000)) + "…" : text)
     StandardStreams.error("lambda-tui: \(shown)\n")

@@ -81,5 +81,8 @@ import TestSupport
         } catch {
             #expect(error.sentence == "/no/such/folder: no such file or directory", "\(error.sentence)")
         }
+        struct Described: LocalizedError { var errorDescription: String? { "the bucket is not in this region" } }
+        #expect((Described() as any Error).sentence == "the bucket is not in this region")
+        #expect((AWSClientError.credentials("no keys") as any Error).sentence == AWSClientError.credentials("no keys").description)
     }
 }

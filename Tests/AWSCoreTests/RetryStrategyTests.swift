@@ -24,6 +24,14 @@ import Testing
         #expect(RetryStrategy().delay(after: notFound, attempt: 1, repeatability: .safe) == nil)
     }
 
+    /// No libcurl (or no thread for it) is not a passing fault: it is said at once, not after backoffs.
+    @Test func aNetworkThatCannotStartIsFinal() {
+        let missing = AWSClientError.transport(.networkUnavailable("libcurl 4 is needed"))
+        #expect(RetryStrategy().delay(after: missing, attempt: 1, repeatability: .safe) == nil)
+        let refused = AWSClientError.transport(.cannotConnect("127.0.0.1:9"))
+        #expect(RetryStrategy().delay(after: refused, attempt: 1, repeatability: .safe) != nil)
+    }
+
     @Test func aRetryAfterLongerThanWeWaitIsSurfaced() {
         let slow = AWSClientError.service(AWSServiceError(code: .tooManyRequestsException, message: "", status: 429,
                                                           operation: "Invoke", retryAfter: 120))

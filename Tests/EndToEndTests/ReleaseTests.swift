@@ -95,8 +95,9 @@ import TestSupport
         try session.send("/")
         try session.type(name)
         try session.send("Enter")
-        result = await session.waitFor(name)
-        #expect(result.satisfied && result.screen.contains("1/1"), "\(result.screen)")
+        // The filter line and the one row it leaves.
+        result = await session.waitFor { $0.contains("\n/" + name) && $0.contains("\n" + name + " ") }
+        #expect(result.satisfied, "\(result.screen)")
         try session.send("q")
         result = await session.waitFor("modes:")
         #expect(result.screen.contains("EXITED 0"), "\(result.screen)")

@@ -10,14 +10,14 @@ public enum TransportError: Error, Sendable, Equatable {
     case connectionDropped(String)
     case tls(String)
     case other(String)
-    /// libcurl could not be opened: nothing was sent.
-    case missingLibrary(String)
+    /// The network could not start (libcurl not found, no thread for it): nothing was sent.
+    case networkUnavailable(String)
 
     /// False only when the request certainly never reached a server, which is what makes a
     /// non-idempotent call such as Invoke safe to repeat.
     public var mayHaveReachedServer: Bool {
         switch self {
-        case .cannotResolveHost, .cannotConnect, .connectTimeout, .missingLibrary: return false
+        case .cannotResolveHost, .cannotConnect, .connectTimeout, .networkUnavailable: return false
         case .readTimeout, .connectionDropped, .tls, .other: return true
         }
     }
@@ -108,7 +108,7 @@ extension TransportError {
             return "TLS failed: \(detail). If you use a corporate proxy, set AWS_CA_BUNDLE to its certificate."
         case .other(let detail):
             return "Network error: \(detail)."
-        case .missingLibrary(let detail):
+        case .networkUnavailable(let detail):
             return detail + "."
         }
     }

@@ -61,6 +61,8 @@ public final class RetryStrategy: Sendable {
     private func retryable(_ error: AWSClientError, _ repeatability: Repeatability) -> TimeInterval? {
         switch error {
         case .transport(let failure):
+            // No libcurl or no thread: it will be the same the next time.
+            if case .networkUnavailable = failure { return nil }
             if repeatability == .onlyIfNotRun && failure.mayHaveReachedServer { return nil }
             return 0
         case .service(let failure):

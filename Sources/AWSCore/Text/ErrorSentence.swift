@@ -4,10 +4,12 @@ import Glibc
 extension Error {
     /// What went wrong, for people. FoundationEssentials has no `localizedDescription`: its file
     /// errors print as `CocoaError(code: …, userInfo: …)`, so they are said here as the path and
-    /// the system's reason; the console's own errors describe themselves.
+    /// the system's reason; the console's own errors describe themselves (errorDescription, then
+    /// description).
     public var sentence: String {
         if let error = self as? CocoaError { return Self.sentence(error) }
         if let error = self as? POSIXError { return Self.reason(error.code.rawValue) }
+        if let text = (self as? LocalizedError)?.errorDescription { return text }
         if let error = self as? CustomStringConvertible { return error.description }
         return String(describing: self)
     }

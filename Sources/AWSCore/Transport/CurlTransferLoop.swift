@@ -13,11 +13,12 @@ final class CurlTransferLoop: Sendable {
         var nextID: UInt64 = 1
     }
 
-
     private let inbox = Mutex(Inbox())
     private let wakeRead: Int32
     private let wakeWrite: Int32
     let options: TransportOptions
+    /// Why no request can be sent (no libcurl, no thread for the loop); nil when the loop runs.
+    private let unavailable = Mutex<String?>(CurlLibrary.problem)
 
     init(options: TransportOptions) {
         self.options = options
@@ -26,12 +27,14 @@ final class CurlTransferLoop: Sendable {
         for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         wakeRead = fds[0]
         wakeWrite = fds[1]
-        if CurlLibrary.problem == nil { SystemThread.start { [self] in self.run() } }
+        if unavailable.withLock({ $0 }) == nil, !SystemThread.start({ [self] in self.run() }) {
+            unavailable.withLock { $0 = "no thread could be started for the network (the process is at its limit of threads)" }
+        }
     }
 
     func submit(request: HTTPRequest, sink: CurlJob.Sink) -> UInt64 {
-        if let problem = CurlLibrary.problem {
-            sink.fail(TransportError.missingLibrary(problem), headDelivered: false)
+        if let problem = unavailable.withLock({ $0 }) {
+            sink.fail(TransportError.networkUnavailable(problem), headDelivered: false)
             return 0
         }
         let id = inbox.withLock { inbox in

@@ -8,21 +8,22 @@ public enum SystemThread {
         init(_ run: @escaping () -> Void) { self.run = run }
     }
 
-    /// Starts `body` on a new detached thread.
-    public static func start(_ body: @escaping @Sendable () -> Void) {
+    /// Starts `body` on a new detached thread; false when the system made none (the process is
+    /// at its limit), and `body` does not run.
+    @discardableResult
+    public static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         var thread = pthread_t()
         let started = pthread_create(&thread, nil, { context in
             guard let context else { return nil }
-            let body = Unmanaged<Body>.fromOpaque(context).takeRetainedValue()
-            body.run()
+            Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run()
             return nil
         }, context)
         guard started == 0 else {
-            // No thread could be made (the process is at its limit): the work runs here rather than never.
-            Unmanaged<Body>.fromOpaque(context).takeRetainedValue().run()
-            return
+            Unmanaged<Body>.fromOpaque(context).release()
+            return false
         }
         pthread_detach(thread)
+        return true
     }
 }
