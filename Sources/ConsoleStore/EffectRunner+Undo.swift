@@ -46,8 +46,9 @@ extension EffectRunner {
                 let current = try await lambda.getFunctionConcurrency(function).reservedConcurrentExecutions
                 return (.reservedConcurrency(function: function, previous: current, left: value), nil)
             case .setRecursion(let function, let loop):
-                let current = (try? await lambda.getFunctionRecursionConfig(function).recursiveLoop) ?? "Terminate"
-                return (.recursion(function: function, previous: current ?? "Terminate", left: loop), nil)
+                // Unset is Lambda's default, Terminate; a read that fails says so rather than guessing.
+                let current = try await lambda.getFunctionRecursionConfig(function).recursiveLoop ?? "Terminate"
+                return (.recursion(function: function, previous: current, left: loop), nil)
             case .deleteFunction, .deleteAlias, .deleteMapping, .deleteLayerVersion, .removePermission:
                 return (nil, "a deletion cannot be undone")
             case .invoke:

@@ -71,6 +71,8 @@ enum Deflate {
         }
     }
 
+    /// zlib's CRC-32 (several bytes a step) rather than AWSCore's CRC32 (a byte a step, made for
+    /// event-stream frames of a few kilobytes): packages run to 50 MB.
     static func crc32(_ bytes: UnsafeRawBufferPointer, continuing previous: UInt32 = 0) -> UInt32 {
         var crc = UInt(previous)
         var offset = 0
